@@ -1,0 +1,29 @@
+/*
+ * arena.h - a bump allocator: many small allocations, one free.
+ *
+ * Ownership: the arena owns every byte it hands out; arena_free() releases
+ * them all at once, and nothing allocated from it may be freed on its own.
+ * The model (model.h) lives in one arena, so freeing a journey is one call.
+ * Out of memory aborts (see util.h).
+ */
+#ifndef JOURNEYMAP_ARENA_H
+#define JOURNEYMAP_ARENA_H
+
+#include <stddef.h>
+
+struct arena; /* opaque: the chunk list is its invariant */
+
+/* A new, empty arena. Caller frees with arena_free(). */
+struct arena *arena_new(void);
+/* Free the arena and everything allocated from it; NULL is a no-op. */
+void arena_free(struct arena *a);
+/* size bytes, zeroed, aligned for any type. */
+void *arena_alloc(struct arena *a, size_t size);
+/* Copies of a string / of n bytes plus a NUL / of an array. */
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+void *arena_memdup(struct arena *a, const void *p, size_t n);
+/* Bytes handed out so far (for measurements). */
+size_t arena_used(const struct arena *a);
+
+#endif

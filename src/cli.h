@@ -1,0 +1,38 @@
+/*
+ * cli.h - what every subcommand shares: options common to the rule-running
+ * commands, exit statuses, usage errors.
+ */
+#ifndef JOURNEYMAP_CLI_H
+#define JOURNEYMAP_CLI_H
+
+#include "model.h"
+#include "util.h"
+
+#include <stdbool.h>
+
+/* Exit statuses of cli.md. */
+enum {
+    EXIT_CLEAN = 0,    /* no finding at or above the failing level */
+    EXIT_FINDINGS = 1, /* findings at or above it, or a model could not be used */
+    EXIT_TROUBLE = 2,  /* usage error, or a file could not be read or written */
+};
+
+/* Options of every command that runs the rules. */
+struct rule_options {
+    day_number today;      /* --today, SOURCE_DATE_EPOCH, or the clock */
+    enum severity fail_on; /* --fail-on (default error) */
+};
+
+/* Print "journeymap CMD: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
+int usage_error(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* Parse --today's argument; false (after a usage message) when invalid. */
+bool cli_parse_today(const char *cmd, const char *arg, struct rule_options *o);
+/* Parse --fail-on's argument. */
+bool cli_parse_fail_on(const char *cmd, const char *arg, struct rule_options *o);
+/* Defaults: today from SOURCE_DATE_EPOCH or the clock; fail on errors. */
+bool cli_rule_defaults(const char *cmd, struct rule_options *o);
+
+int cmd_check(int argc, char **argv);
+
+#endif

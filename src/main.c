@@ -1,0 +1,59 @@
+/*
+ * main.c - the journeymap executable: dispatch to a subcommand.
+ */
+#include "cli.h"
+#include "load.h"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char main_help[] =
+    "Usage: journeymap COMMAND [OPTION]... [ARG]...\n"
+    "Model customer journeys as text: check them for gaps and weak spots.\n"
+    "\n"
+    "Commands:\n"
+    "  check FILE|DIR...   validate journeys; print errors, gaps and weak spots\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help          show this help and exit\n"
+    "  --version           show the version and exit\n"
+    "\n"
+    "'journeymap COMMAND --help' describes a command. Exit status: 0 clean,\n"
+    "1 findings at the failing level, 2 usage error or unreadable file.\n";
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+};
+
+static const struct command commands[] = {
+    {"check", cmd_check},
+};
+
+int
+main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_error(NULL, "no command given");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(main_help, stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("journeymap %s\n", JOURNEYMAP_VERSION);
+        return EXIT_CLEAN;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(commands); i++) {
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            load_init();
+            int status = commands[i].run(argc - 1, argv + 1);
+            load_cleanup();
+            return status;
+        }
+    }
+    if (argv[1][0] == '-')
+        return usage_error(NULL, "unknown option '%s'", argv[1]);
+    return usage_error(NULL, "unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,305 @@
+/*
+ * model.h - the journey model: plain data for one customer segment's journey.
+ *
+ * Ownership: a struct journey owns everything reachable from it through one
+ * arena; journey_free() releases it all, and nothing in it is freed on its
+ * own. Strings are UTF-8 copies made by the loader; no libxml2 object
+ * outlives the loader.
+ *
+ * The loader (load.h) fills the model and resolves every reference to a
+ * pointer, so rules and emitters never look anything up by id. Arrays keep
+ * document order. Everything a rule can blame carries a struct loc.
+ * See docs/format.md for what each field means to users.
+ */
+#ifndef JOURNEYMAP_MODEL_H
+#define JOURNEYMAP_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+
+/* Where an element starts in its file. */
+struct loc {
+    const char *file; /* path as given by the user; owned by the journey */
+    unsigned line;    /* 1-based line of the element's start tag */
+};
+
+/* A calendar date as days since 1970-01-01 (see date.h). */
+typedef int32_t day_number;
+
+enum channel {
+    CHANNEL_WEB,
+    CHANNEL_APP,
+    CHANNEL_EMAIL,
+    CHANNEL_PHONE,
+    CHANNEL_CHAT,
+    CHANNEL_SMS,
+    CHANNEL_SOCIAL,
+    CHANNEL_STORE,
+    CHANNEL_VISIT,
+    CHANNEL_MEETING,
+    CHANNEL_MAIL,
+    CHANNEL_EVENT,
+    CHANNEL_VIDEO,
+    CHANNEL_GIFT,
+    CHANNEL_OTHER,
+    CHANNEL_COUNT
+};
+
+enum initiator {
+    INITIATOR_COMPANY,  /* proactive: we reach out */
+    INITIATOR_CUSTOMER, /* reactive: the customer comes to us */
+    INITIATOR_COUNT
+};
+
+enum phase {
+    PHASE_NONE, /* attribute absent */
+    PHASE_AWARENESS,
+    PHASE_CONSIDERATION,
+    PHASE_PURCHASE,
+    PHASE_ONBOARDING,
+    PHASE_DELIVERY,
+    PHASE_RETENTION,
+    PHASE_ADVOCACY,
+    PHASE_COUNT
+};
+
+enum mode {
+    MODE_NONE, /* attribute absent */
+    MODE_PERSONAL,
+    MODE_AUTOMATED,
+    MODE_COUNT
+};
+
+enum purpose {
+    PURPOSE_NONE, /* attribute absent */
+    PURPOSE_INFORM,
+    PURPOSE_SELL,
+    PURPOSE_ONBOARD,
+    PURPOSE_DELIVER,
+    PURPOSE_SUPPORT,
+    PURPOSE_FEEDBACK,
+    PURPOSE_THANK,
+    PURPOSE_FOLLOW_UP,
+    PURPOSE_OTHER,
+    PURPOSE_COUNT
+};
+
+enum trained {
+    TRAINED_UNKNOWN, /* attribute absent */
+    TRAINED_YES,
+    TRAINED_NO,
+    TRAINED_COUNT
+};
+
+enum severity {
+    SEVERITY_OFF, /* only in policy overrides: the rule is switched off */
+    SEVERITY_NOTE,
+    SEVERITY_WARNING,
+    SEVERITY_ERROR,
+    SEVERITY_COUNT
+};
+
+/* Known metric names; user metrics start with "x-" (METRIC_USER). */
+enum metric_kind {
+    METRIC_NPS,            /* -100..100 */
+    METRIC_CSAT,           /* 0..100, percent satisfied */
+    METRIC_CES,            /* 1..7 */
+    METRIC_WAIT_SECONDS,   /* >= 0 */
+    METRIC_DROP_OFF,       /* 0..1, share who abandon here */
+    METRIC_RESPONSE_HOURS, /* >= 0 */
+    METRIC_RESOLUTION,     /* 0..1 */
+    METRIC_USER,           /* "x-…": kept and shown, never checked */
+    METRIC_KIND_COUNT
+};
+
+/* A piece of Markdown written by the user (plus, minus, …). */
+struct text {
+    struct loc loc;
+    const char *markdown; /* dedented CommonMark source, never NULL */
+};
+
+struct owner {
+    struct loc loc;
+    const char *id;
+    const char *name;
+    enum trained trained; /* customer-relationship training */
+};
+
+struct stage;
+
+struct change {
+    struct loc loc;
+    const char *id;
+    const char *name;
+    day_number date;        /* when customers feel it */
+    struct stage **affects; /* stages named in `affects`, in attribute order */
+    size_t n_affects;
+    const char *markdown; /* text content; "" when none */
+};
+
+struct metric {
+    struct loc loc;
+    const char *name; /* as written, e.g. "csat" or "x-visits" */
+    enum metric_kind kind;
+    double value;
+};
+
+struct plan {
+    struct loc loc;
+    struct owner *owner; /* NULL when absent */
+    bool has_due;
+    day_number due;
+    const char *markdown; /* what will be done; "" when empty */
+};
+
+struct touchpoint;
+
+struct next {
+    struct loc loc;
+    struct touchpoint *to; /* always one of our touchpoints */
+    bool has_share;
+    double share; /* 0..1 when has_share */
+};
+
+struct competitor;
+
+/*
+ * A touchpoint: ours (inside a <stage>, competitor == NULL) or a
+ * competitor's (inside a <competitor>, naming one of our stages).
+ */
+struct touchpoint {
+    struct loc loc;
+    const char *id;
+    const char *name;
+    enum channel channel;
+    enum initiator initiator;
+    struct owner *owner; /* NULL when absent */
+    enum mode mode;
+    enum purpose purpose;
+    unsigned day;   /* days after the stage starts (default 0) */
+    bool has_day;   /* day was written */
+    unsigned every; /* repeat interval in days; 0 = once */
+    int score;      /* 1..5; 0 = unscored */
+    bool has_emotion;
+    int emotion;           /* -2..2 when has_emotion */
+    struct change *about;  /* the change this contact announces, or NULL */
+    struct stage *stage;   /* our stage it belongs to (for a competitor's: its `stage`) */
+    struct competitor *competitor; /* NULL for ours */
+    size_t index;          /* position among ours (or among this competitor's) */
+    const struct text *note; /* NULL when absent */
+    struct text **pluses;
+    size_t n_pluses;
+    struct text **minuses;
+    size_t n_minuses;
+    struct metric **metrics;
+    size_t n_metrics;
+    struct plan *plan; /* NULL when absent (always NULL for a competitor's) */
+    struct next **nexts;
+    size_t n_nexts;
+};
+
+struct stage {
+    struct loc loc;
+    const char *id;
+    const char *name;
+    enum phase phase;
+    bool has_days;
+    unsigned days; /* expected length when has_days */
+    size_t index;  /* position in the journey, 0-based */
+    const char *description; /* Markdown, NULL when absent */
+    struct touchpoint **touchpoints; /* ours, document order */
+    size_t n_touchpoints;
+};
+
+struct rating {
+    struct loc loc;
+    struct touchpoint *touchpoint; /* one of ours */
+    int score;                     /* 1..5 */
+    const char *markdown;          /* "" when no text */
+};
+
+struct competitor {
+    struct loc loc;
+    const char *id;
+    const char *name;
+    struct rating **ratings;
+    size_t n_ratings;
+    struct touchpoint **touchpoints; /* theirs, document order */
+    size_t n_touchpoints;
+};
+
+/* <policy><rule id severity/>: a per-file severity override. */
+struct rule_override {
+    struct loc loc;
+    const char *rule; /* a rule id from the catalogue (rules.h) */
+    enum severity severity;
+};
+
+/* Thresholds; the loader fills in the documented defaults. */
+struct policy {
+    struct loc loc;           /* of <policy>, or the journey's when absent */
+    unsigned max_silence_days; /* contact-gap */
+    unsigned first_contact_days; /* slow-first-contact */
+    double max_reactive_share;   /* reactive-heavy */
+    int min_score;               /* low-score */
+    double max_wait_seconds;     /* long-wait */
+    double max_drop_off;         /* high-drop-off */
+    unsigned review_days;        /* stale-review */
+    struct rule_override **overrides;
+    size_t n_overrides;
+};
+
+struct review {
+    struct loc loc;
+    day_number date;
+    const char *by; /* NULL when absent */
+};
+
+struct journey {
+    struct arena *arena; /* owns everything below */
+    struct loc loc;      /* of <journey> */
+    const char *file;    /* path as given */
+    const char *id;
+    const char *name;
+    const char *description; /* Markdown, NULL when absent */
+    struct review *review;   /* NULL when absent */
+    struct policy policy;
+    struct owner **owners;
+    size_t n_owners;
+    struct change **changes;
+    size_t n_changes;
+    struct stage **stages; /* journey order */
+    size_t n_stages;
+    struct touchpoint **touchpoints; /* all of ours, document order */
+    size_t n_touchpoints;
+    struct competitor **competitors;
+    size_t n_competitors;
+    bool uses_next; /* some touchpoint has a <next> */
+};
+
+/* Free a journey and everything in it; NULL is a no-op. */
+void journey_free(struct journey *j);
+
+/*
+ * Vocabularies: the spelling used in files, indexed by the enum. The
+ * *_NONE / *_UNKNOWN entries are NULL (they cannot be written).
+ */
+extern const char *const channel_names[CHANNEL_COUNT];
+extern const char *const initiator_names[INITIATOR_COUNT];
+extern const char *const phase_names[PHASE_COUNT];
+extern const char *const mode_names[MODE_COUNT];
+extern const char *const purpose_names[PURPOSE_COUNT];
+extern const char *const trained_names[TRAINED_COUNT];
+extern const char *const severity_names[SEVERITY_COUNT];
+extern const char *const metric_names[METRIC_KIND_COUNT];
+
+/* Index of s in names[0..count), or -1 when absent (exact, case-sensitive). */
+int vocab_find(const char *const *names, size_t count, const char *s);
+
+/* Policy defaults of format.md. */
+void policy_defaults(struct policy *p);
+
+#endif

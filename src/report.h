@@ -1,0 +1,20 @@
+/*
+ * report.h - print findings: compiler-style lines or JSON.
+ *
+ * The only user of jansson. Writers take a sorted diag and never change
+ * it; they return false when the stream could not be written.
+ */
+#ifndef JOURNEYMAP_REPORT_H
+#define JOURNEYMAP_REPORT_H
+
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* One line per finding: FILE:LINE: SEVERITY: MESSAGE [RULE] */
+bool report_human(FILE *out, const struct diag *d);
+/* One JSON array of {file, line, severity, rule, subject, message}. */
+bool report_json(FILE *out, const struct diag *d);
+
+#endif

@@ -1,0 +1,178 @@
+/*
+ * util.c - allocation that aborts on failure, and the growing buffer.
+ */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+die_oom(void)
+{
+    fputs("journeymap: out of memory\n", stderr);
+    abort();
+}
+
+void *
+xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        die_oom();
+    return p;
+}
+
+void *
+xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p)
+        die_oom();
+    return p;
+}
+
+void *
+xrealloc(void *ptr, size_t size)
+{
+    void *p = realloc(ptr, size ? size : 1);
+    if (!p)
+        die_oom();
+    return p;
+}
+
+void
+xgrow(void **ptr, size_t *cap, size_t need, size_t elsize)
+{
+    if (need <= *cap)
+        return;
+    size_t n = *cap ? *cap : 8;
+    while (n < need) {
+        if (n > ((size_t)-1) / 2 / elsize)
+            die_oom();
+        n *= 2;
+    }
+    *ptr = xrealloc(*ptr, n * elsize);
+    *cap = n;
+}
+
+char *
+xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = xmalloc(n);
+    memcpy(p, s, n);
+    return p;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        die_oom();
+    char *p = xmalloc((size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = xvasprintf(fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void
+buf_init(struct buf *b)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+}
+
+void
+buf_finish(struct buf *b)
+{
+    free(b->data);
+    buf_init(b);
+}
+
+void
+buf_append(struct buf *b, const char *s, size_t n)
+{
+    if (n == 0)
+        return;
+    if (b->len + n + 1 < b->len)
+        die_oom();
+    xgrow((void **)&b->data, &b->cap, b->len + n + 1, 1);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+    buf_append(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, char c)
+{
+    buf_append(b, &c, 1);
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    buf_puts(b, s);
+    free(s);
+}
+
+const char *
+buf_str(const struct buf *b)
+{
+    return b->data ? b->data : "";
+}
+
+char *
+buf_steal(struct buf *b)
+{
+    char *s = b->data ? b->data : xstrdup("");
+    buf_init(b);
+    return s;
+}
+
+void
+buf_quote(struct buf *b, const char *s, size_t max_chars)
+{
+    size_t chars = 0;
+    buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        /* Count characters, not bytes: UTF-8 continuation bytes are free. */
+        if ((*p & 0xC0) != 0x80 && chars++ == max_chars) {
+            buf_puts(b, "\xE2\x80\xA6"); /* … */
+            break;
+        }
+        if (*p == '\n')
+            buf_puts(b, "\\n");
+        else if (*p == '\t')
+            buf_puts(b, "\\t");
+        else if (*p < 0x20 || *p == 0x7F)
+            buf_printf(b, "\\x%02X", *p);
+        else
+            buf_putc(b, (char)*p);
+    }
+    buf_putc(b, '"');
+}

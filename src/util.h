@@ -1,0 +1,64 @@
+/*
+ * util.h - allocation that never returns NULL, and a growing byte buffer.
+ *
+ * Ownership: everything returned by x*alloc/xstrdup/xasprintf is the
+ * caller's and is freed with free(); a struct buf owns its bytes until
+ * buf_finish() (which frees them) or buf_steal() (which hands them over).
+ * Out of memory is not recoverable here: these functions print a message
+ * and abort, so callers never check for NULL.
+ */
+#ifndef JOURNEYMAP_UTIL_H
+#define JOURNEYMAP_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#define NORETURN __attribute__((noreturn))
+#else
+#define PRINTF_LIKE(f, a)
+#define NORETURN
+#endif
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Print "journeymap: out of memory" and abort(). */
+NORETURN void die_oom(void);
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Grow *ptr (an array of *cap elements of elsize bytes) to hold at least need. */
+void xgrow(void **ptr, size_t *cap, size_t need, size_t elsize);
+char *xstrdup(const char *s);
+/* Caller frees with free(). */
+char *xasprintf(const char *fmt, ...) PRINTF_LIKE(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) PRINTF_LIKE(1, 0);
+
+/* A growing, always NUL-terminated byte buffer (caller's storage). */
+struct buf {
+    char *data; /* NULL until the first append; "" is implied */
+    size_t len; /* bytes used, not counting the terminating NUL */
+    size_t cap; /* bytes allocated */
+};
+
+void buf_init(struct buf *b);
+void buf_finish(struct buf *b);
+void buf_append(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* The contents ("" when empty); valid until the next change. */
+const char *buf_str(const struct buf *b);
+/* Hand the bytes to the caller (free() them) and reset the buffer. */
+char *buf_steal(struct buf *b);
+
+/*
+ * Append s to b as a quoted value for a message: "…" around it, control
+ * characters shown as \n, \t or \xNN, and at most max_chars characters
+ * (longer values end with "…") so that one bad value cannot flood a line.
+ */
+void buf_quote(struct buf *b, const char *s, size_t max_chars);
+
+#endif
