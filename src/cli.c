@@ -22,10 +22,19 @@ usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_TROUBLE;
 }
 
-bool
-cli_rule_defaults(const char *cmd, struct rule_options *o)
+void
+cli_rule_defaults(struct rule_options *o)
 {
     o->fail_on = SEVERITY_ERROR;
+    o->today = 0;
+    o->today_given = false;
+}
+
+bool
+cli_rule_today(const char *cmd, struct rule_options *o)
+{
+    if (o->today_given)
+        return true;
     if (!date_today(&o->today)) {
         usage_error(cmd, "SOURCE_DATE_EPOCH is set to \"%s\", which is not a number of seconds",
                     getenv("SOURCE_DATE_EPOCH"));
@@ -41,6 +50,7 @@ cli_parse_today(const char *cmd, const char *arg, struct rule_options *o)
         usage_error(cmd, "--today wants a calendar date written YYYY-MM-DD, not \"%s\"", arg);
         return false;
     }
+    o->today_given = true;
     return true;
 }
 

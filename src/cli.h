@@ -20,6 +20,7 @@ enum {
 /* Options of every command that runs the rules. */
 struct rule_options {
     day_number today;      /* --today, SOURCE_DATE_EPOCH, or the clock */
+    bool today_given;      /* --today was given */
     enum severity fail_on; /* --fail-on (default error) */
 };
 
@@ -30,8 +31,11 @@ int usage_error(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
 bool cli_parse_today(const char *cmd, const char *arg, struct rule_options *o);
 /* Parse --fail-on's argument. */
 bool cli_parse_fail_on(const char *cmd, const char *arg, struct rule_options *o);
-/* Defaults: today from SOURCE_DATE_EPOCH or the clock; fail on errors. */
-bool cli_rule_defaults(const char *cmd, struct rule_options *o);
+/* Defaults before parsing: fail on errors, today not yet known. */
+void cli_rule_defaults(struct rule_options *o);
+/* After parsing: without --today, today comes from SOURCE_DATE_EPOCH or
+ * the clock; false (after a usage message) when SOURCE_DATE_EPOCH is bad. */
+bool cli_rule_today(const char *cmd, struct rule_options *o);
 
 int cmd_check(int argc, char **argv);
 

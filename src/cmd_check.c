@@ -35,14 +35,15 @@ int
 cmd_check(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'}, {"today", required_argument, NULL, 't'},
-        {"fail-on", required_argument, NULL, 'F'}, {"help", no_argument, NULL, 'h'},
+        {"format", required_argument, NULL, 'f'},
+        {"today", required_argument, NULL, 't'},
+        {"fail-on", required_argument, NULL, 'F'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     struct rule_options ro;
     enum format format = FORMAT_HUMAN;
-    if (!cli_rule_defaults("check", &ro))
-        return EXIT_TROUBLE;
+    cli_rule_defaults(&ro);
     int c;
     opterr = 0;
     optind = 1;
@@ -75,14 +76,16 @@ cmd_check(int argc, char **argv)
     }
     if (optind == argc)
         return usage_error("check", "name at least one journey file or folder");
+    if (!cli_rule_today("check", &ro))
+        return EXIT_TROUBLE;
 
     struct workspace w;
     workspace_init(&w);
     workspace_load(&w, argv + optind, (size_t)(argc - optind));
     diag_sort(w.diag);
 
-    bool written = format == FORMAT_JSON ? report_json(stdout, w.diag)
-                                         : report_human(stdout, w.diag);
+    bool written =
+        format == FORMAT_JSON ? report_json(stdout, w.diag) : report_human(stdout, w.diag);
     if (format == FORMAT_HUMAN)
         fprintf(stderr, "%zu file%s checked: %zu error%s, %zu warning%s, %zu note%s\n", w.n_files,
                 w.n_files == 1 ? "" : "s", diag_count_severity(w.diag, 0, SEVERITY_ERROR),

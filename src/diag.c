@@ -39,7 +39,7 @@ const char *
 diag_begin_file(struct diag *d, const char *path)
 {
     xgrow((void **)&d->files, &d->cap_files, d->n_files + 1, sizeof *d->files);
-    d->files[d->n_files] = xstrdup(path);
+    d->files[d->n_files] = utf8_fix(path); /* shown, never opened */
     return d->files[d->n_files++];
 }
 

@@ -19,7 +19,7 @@ struct finding {
     enum severity severity; /* never SEVERITY_OFF */
     const char *rule;       /* rule id from the catalogue (rules.h) */
     char *subject;          /* id of what the finding is about; "" when unknown */
-    char *message;             /* one line for a workshop participant */
+    char *message;          /* one line for a workshop participant */
     size_t file_index;      /* order in which files were given */
     size_t seq;             /* order of arrival, the last sort key */
 };

@@ -64,10 +64,19 @@ file_list_add(struct file_list *l, const char *arg, const char **why)
     size_t alen = strlen(arg);
     bool slash = alen > 0 && arg[alen - 1] == '/';
     struct dirent *e;
-    while ((e = readdir(dir)))
-        if (is_xml_name(e->d_name))
-            push(l, xasprintf("%s%s%s", arg, slash ? "" : "/", e->d_name));
+    while ((e = readdir(dir))) {
+        if (!is_xml_name(e->d_name))
+            continue;
+        char *path = xasprintf("%s%s%s", arg, slash ? "" : "/", e->d_name);
+        /* Folders (even one named "x.xml") are not journeys; a broken
+         * symbolic link is kept so that the user hears it cannot be read. */
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            free(path);
+        else
+            push(l, path);
+    }
     closedir(dir);
-    qsort(l->paths + first, l->n - first, sizeof *l->paths, by_name);
+    if (l->n > first) /* qsort wants a real array even for zero elements */
+        qsort(l->paths + first, l->n - first, sizeof *l->paths, by_name);
     return true;
 }

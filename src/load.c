@@ -87,10 +87,22 @@ struct attr_spec {
 };
 
 #define VOCAB(a) a, ARRAY_LEN(a)
-#define ENUMV(n, req, v) {n, T_ENUM, req, VOCAB(v), 0, 0}
-#define INTV(n, req, lo, hi) {n, T_INT, req, NULL, 0, lo, hi}
-#define NUMV(n, req, lo, hi) {n, T_NUM, req, NULL, 0, lo, hi}
-#define SIMPLE(n, t, req) {n, t, req, NULL, 0, 0, 0}
+#define ENUMV(n, req, v)                                                                           \
+    {                                                                                              \
+        n, T_ENUM, req, VOCAB(v), 0, 0                                                             \
+    }
+#define INTV(n, req, lo, hi)                                                                       \
+    {                                                                                              \
+        n, T_INT, req, NULL, 0, lo, hi                                                             \
+    }
+#define NUMV(n, req, lo, hi)                                                                       \
+    {                                                                                              \
+        n, T_NUM, req, NULL, 0, lo, hi                                                             \
+    }
+#define SIMPLE(n, t, req)                                                                          \
+    {                                                                                              \
+        n, t, req, NULL, 0, 0, 0                                                                   \
+    }
 
 static const char *const yes_no[] = {"yes", "no"};
 static const char *const rule_severities[] = {"off", "note", "warning", "error"};
@@ -140,13 +152,12 @@ static const struct attr_spec stage_attrs[] = {
     ENUMV("phase", false, phases),
     INTV("days", false, 0, LOAD_MAX_DAYS),
 };
-#define TOUCHPOINT_ATTRS                                                                          \
-    SIMPLE("id", T_ID, true), SIMPLE("name", T_TEXT, true),                                       \
-        ENUMV("channel", true, channel_names), ENUMV("initiator", true, initiator_names),         \
-        SIMPLE("owner", T_REF, false), ENUMV("mode", false, modes),                               \
-        ENUMV("purpose", false, purposes), INTV("day", false, 0, LOAD_MAX_DAYS),                  \
-        INTV("every", false, 1, LOAD_MAX_DAYS), INTV("score", false, 1, 5),                       \
-        INTV("emotion", false, -2, 2), SIMPLE("about", T_REF, false)
+#define TOUCHPOINT_ATTRS                                                                           \
+    SIMPLE("id", T_ID, true), SIMPLE("name", T_TEXT, true), ENUMV("channel", true, channel_names), \
+        ENUMV("initiator", true, initiator_names), SIMPLE("owner", T_REF, false),                  \
+        ENUMV("mode", false, modes), ENUMV("purpose", false, purposes),                            \
+        INTV("day", false, 0, LOAD_MAX_DAYS), INTV("every", false, 1, LOAD_MAX_DAYS),              \
+        INTV("score", false, 1, 5), INTV("emotion", false, -2, 2), SIMPLE("about", T_REF, false)
 static const struct attr_spec touchpoint_attrs[] = {TOUCHPOINT_ATTRS};
 static const struct attr_spec ctouchpoint_attrs[] = {TOUCHPOINT_ATTRS,
                                                      SIMPLE("stage", T_REF, true)};
@@ -213,8 +224,7 @@ static const struct el_info els[EL_COUNT] = {
     [EL_CHANGE] = {"change", true, ATTRS(change_attrs), NULL, 0},
     [EL_STAGE] = {"stage", false, ATTRS(stage_attrs), KIDS(stage_children)},
     [EL_TOUCHPOINT] = {"touchpoint", false, ATTRS(touchpoint_attrs), KIDS(touchpoint_children)},
-    [EL_CTOUCHPOINT] = {"touchpoint", false, ATTRS(ctouchpoint_attrs),
-                        KIDS(ctouchpoint_children)},
+    [EL_CTOUCHPOINT] = {"touchpoint", false, ATTRS(ctouchpoint_attrs), KIDS(ctouchpoint_children)},
     [EL_NOTE] = {"note", true, NULL, 0, NULL, 0},
     [EL_PLUS] = {"plus", true, NULL, 0, NULL, 0},
     [EL_MINUS] = {"minus", true, NULL, 0, NULL, 0},
@@ -229,10 +239,10 @@ static const struct el_info els[EL_COUNT] = {
 static const struct {
     double min, max;
 } metric_range[METRIC_KIND_COUNT] = {
-    [METRIC_NPS] = {-100, 100},         [METRIC_CSAT] = {0, 100},
-    [METRIC_CES] = {1, 7},              [METRIC_WAIT_SECONDS] = {0, 1e15},
-    [METRIC_DROP_OFF] = {0, 1},         [METRIC_RESPONSE_HOURS] = {0, 1e15},
-    [METRIC_RESOLUTION] = {0, 1},       [METRIC_USER] = {-1e15, 1e15},
+    [METRIC_NPS] = {-100, 100},   [METRIC_CSAT] = {0, 100},
+    [METRIC_CES] = {1, 7},        [METRIC_WAIT_SECONDS] = {0, 1e15},
+    [METRIC_DROP_OFF] = {0, 1},   [METRIC_RESPONSE_HOURS] = {0, 1e15},
+    [METRIC_RESOLUTION] = {0, 1}, [METRIC_USER] = {-1e15, 1e15},
 };
 
 /* ---------------------------------------------------------------------------
@@ -241,9 +251,9 @@ static const struct {
 
 /* What an id names, in the one id space of a file. */
 enum ent_kind { ENT_OWNER, ENT_CHANGE, ENT_STAGE, ENT_TOUCHPOINT, ENT_CTOUCHPOINT, ENT_COMPETITOR };
-static const char *const ent_names[] = {"an owner", "a change", "a stage",
-                                        "one of our touchpoints", "a competitor's touchpoint",
-                                        "a competitor"};
+static const char *const ent_names[] = {
+    "an owner",    "a change", "a stage", "one of our touchpoints", "a competitor's touchpoint",
+    "a competitor"};
 
 struct ent {
     const char *id; /* NULL: free slot */
@@ -262,7 +272,7 @@ struct idmap {
 /* A reference waiting for every id to be known. */
 struct pending {
     enum ent_kind want;
-    const char *name;    /* the id written (arena) */
+    const char *name; /* the id written (arena) */
     unsigned line;
     const char *what;    /* e.g. `<touchpoint id="help"> owner` (arena) */
     const char *subject; /* for the finding (arena) */
@@ -282,8 +292,8 @@ struct ptrvec {
 
 /* One attribute as parsed. */
 struct val {
-    bool present; /* written in the file */
-    bool ok;      /* present and valid */
+    bool present;  /* written in the file */
+    bool ok;       /* present and valid */
     const char *s; /* the raw value (arena), when present */
     long i;        /* T_INT, T_ENUM index */
     double d;      /* T_NUM */
@@ -300,9 +310,9 @@ struct frame {
     const char *subject; /* nearest id, for findings (arena) */
     void *obj;           /* the model object being built, or NULL */
     unsigned seen[EL_COUNT];
-    struct buf text;      /* Markdown elements: text so far */
-    bool text_overflow;   /* text exceeded LOAD_MAX_MARKDOWN */
-    bool stray_text;      /* non-Markdown element: stray text reported */
+    struct buf text;    /* Markdown elements: text so far */
+    bool text_overflow; /* text exceeded LOAD_MAX_MARKDOWN */
+    bool stray_text;    /* non-Markdown element: stray text reported */
 };
 
 struct loader {
@@ -314,26 +324,40 @@ struct loader {
 
     /* reading */
     int fd;
-    size_t bytes;        /* read so far */
-    unsigned in_line;    /* newlines seen by the read callback, + 1 */
-    unsigned nul_line;   /* line of the first NUL byte, or 0 */
+    size_t bytes;      /* read so far */
+    unsigned in_line;  /* newlines seen by the read callback, + 1 */
+    unsigned nul_line; /* line of the first NUL byte, or 0 */
     bool too_big;
-    bool utf16;          /* starts with a UTF-16 byte order mark */
-    bool gzip;           /* starts with the gzip magic */
+    bool utf16;            /* starts with a UTF-16 byte order mark */
+    bool gzip;             /* starts with the gzip magic */
     unsigned doctype_line; /* line of the first "<!DOCTYPE", or 0 */
     size_t doctype_match;  /* bytes of "<!DOCTYPE" matched so far */
     int read_errno;
-    char *bad_encoding;    /* a declared encoding other than UTF-8 */
+    char *bad_encoding; /* a declared encoding other than UTF-8 */
+
+    /* Lines where start tags begin ("<touchpoint"), queued by the read
+     * callback and taken by the element loop in document order: libxml2
+     * reports the line where a start tag ends, which for a tag written
+     * over several lines is not where an editor should jump. */
+    enum lex { LEX_TEXT, LEX_LT, LEX_BANG, LEX_TAG, LEX_COMMENT, LEX_CDATA, LEX_PI } lex;
+    char lex_quote;   /* LEX_TAG: the open quote, or 0 */
+    unsigned lex_run; /* '-' / ']' run in comments and CDATA; '?' seen in PIs */
+    unsigned lt_line; /* line of the last '<' */
+    unsigned *starts;
+    size_t n_starts, cap_starts, next_start;
 
     /* the first XML error */
     bool xml_error;
     unsigned xml_error_line;
+    int xml_error_code;
+    bool root_seen; /* the first element has started */
+    bool root_ok;   /* ... and it is <journey> */
     char *xml_error_msg;
 
     /* elements */
     struct frame stack[MAX_DEPTH];
     size_t depth;
-    bool skip; /* skip the current element's subtree */
+    bool skip;   /* skip the current element's subtree */
     bool errors; /* an error finding was added */
 
     struct idmap ids;
@@ -378,13 +402,12 @@ vec_free(struct ptrvec *v)
 
 #define FREEZE(L, vec, field, count) ((field) = (void *)vec_freeze((L), (vec), &(count)))
 
-static void
-error_at(struct loader *L, unsigned line, const char *rule, const char *subject,
-         const char *fmt, ...) PRINTF_LIKE(5, 6);
+static void error_at(struct loader *L, unsigned line, const char *rule, const char *subject,
+                     const char *fmt, ...) PRINTF_LIKE(5, 6);
 
 static void
-error_at(struct loader *L, unsigned line, const char *rule, const char *subject,
-         const char *fmt, ...)
+error_at(struct loader *L, unsigned line, const char *rule, const char *subject, const char *fmt,
+         ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -405,6 +428,18 @@ quoted(struct loader *L, const char *s)
     const char *q = arena_strdup(L->arena, buf_str(&b));
     buf_finish(&b);
     return q;
+}
+
+/* An arena copy of s without leading and trailing XML white space. */
+static const char *
+trimmed(struct loader *L, const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    return arena_strndup(L->arena, s, n);
 }
 
 static bool
@@ -482,7 +517,9 @@ parse_num(const char *s, double min, double max, double *out)
 static void
 range_text(struct buf *b, double min, double max)
 {
-    if (max >= 1e9)
+    if (max >= 1e9 && min <= -1e9)
+        buf_printf(b, "between -%g and %g", 1e15, 1e15);
+    else if (max >= 1e9)
         buf_printf(b, "%g or more", min);
     else
         buf_printf(b, "from %g to %g", min, max);
@@ -568,7 +605,7 @@ refer(struct loader *L, const struct frame *f, const struct val *v, const char *
     p->line = f->line;
     struct buf b;
     buf_init(&b);
-    buf_printf(&b, "%s %s", f->desc, attr);
+    buf_printf(&b, "%s has %s=", f->desc, attr);
     p->what = arena_strdup(L->arena, buf_str(&b));
     buf_finish(&b);
     p->subject = f->subject;
@@ -636,12 +673,15 @@ check_value(struct loader *L, const struct frame *f, const struct attr_spec *a, 
                      f->desc, a->name);
         break;
     }
-    case T_TEXT:
-        v->ok = !is_blank(v->s);
+    case T_TEXT: {
+        /* Names are shown everywhere: keep them without outer spaces. */
+        v->s = trimmed(L, v->s);
+        v->ok = *v->s != '\0';
         if (!v->ok)
             error_at(L, f->line, "invalid-value", f->subject, "%s has an empty %s; give it one",
                      f->desc, a->name);
         break;
+    }
     case T_OPTTEXT:
         v->ok = true;
         break;
@@ -705,7 +745,8 @@ check_value(struct loader *L, const struct frame *f, const struct attr_spec *a, 
         v->ok = catalog_find(v->s) != NULL;
         if (!v->ok)
             error_at(L, f->line, "unknown-reference", f->subject,
-                     "%s has id %s, which is not a journeymap rule (see docs/rules.md)", f->desc, q);
+                     "%s has id %s, which is not a journeymap rule (see docs/rules.md)", f->desc,
+                     q);
         break;
     }
     buf_finish(&b);
@@ -798,8 +839,8 @@ read_attrs(struct loader *L, struct frame *f, struct val *vals)
     for (size_t k = 0; k < info->n_attrs; k++) {
         if (!vals[k].present) {
             if (info->attrs[k].required)
-                error_at(L, f->line, "schema", f->subject,
-                         "%s lacks the required attribute \"%s\"", f->desc, info->attrs[k].name);
+                error_at(L, f->line, "schema", f->subject, "%s lacks the required attribute \"%s\"",
+                         f->desc, info->attrs[k].name);
             continue;
         }
         check_value(L, f, &info->attrs[k], &vals[k]);
@@ -1089,9 +1130,8 @@ start_metric(struct loader *L, struct frame *f, const struct val *v)
         struct buf b;
         buf_init(&b);
         range_text(&b, metric_range[m->kind].min, metric_range[m->kind].max);
-        error_at(L, f->line, "invalid-value", f->subject,
-                 "%s has value %s; %s is measured %s", f->desc, quoted(L, value->s), m->name,
-                 buf_str(&b));
+        error_at(L, f->line, "invalid-value", f->subject, "%s has value %s; %s is measured %s",
+                 f->desc, quoted(L, value->s), m->name, buf_str(&b));
         buf_finish(&b);
     }
     vec_push(&L->metrics, m);
@@ -1238,8 +1278,8 @@ end_markdown(struct loader *L, struct frame *f)
 {
     if (f->text_overflow) {
         error_at(L, f->line, "invalid-value", f->subject,
-                 "%s holds more than %zu bytes of text; shorten it or link to a document",
-                 f->desc, LOAD_MAX_MARKDOWN);
+                 "%s holds more than %zu bytes of text; shorten it or link to a document", f->desc,
+                 LOAD_MAX_MARKDOWN);
         return;
     }
     const char *md = dedent(L, buf_str(&f->text));
@@ -1334,13 +1374,14 @@ on_end(struct loader *L)
     L->depth--;
 }
 
+static unsigned start_line(struct loader *L);
+
 static void
 on_start(struct loader *L)
 {
     const char *name = (const char *)xmlTextReaderConstLocalName(L->reader);
     const char *ns = (const char *)xmlTextReaderConstNamespaceUri(L->reader);
-    long line = xmlGetLineNo(xmlTextReaderCurrentNode(L->reader));
-    unsigned uline = line > 0 ? (unsigned)line : (unsigned)xmlTextReaderGetParserLineNumber(L->reader);
+    unsigned uline = start_line(L);
     struct frame *up = L->depth ? &L->stack[L->depth - 1] : NULL;
     enum el kind = EL_COUNT;
     bool once = false;
@@ -1348,14 +1389,21 @@ on_start(struct loader *L)
         name = "";
 
     if (!up) {
+        L->root_seen = true;
         if (strcmp(name, "journey") != 0 || ns) {
-            error_at(L, uline, "schema", "",
-                     "the root element is <%s>%s; a journey file starts with <journey>", name,
-                     ns ? " in a namespace" : "");
+            if (ns)
+                error_at(L, uline, "schema", "",
+                         "the root element <%s> is in the namespace %s; journey files use no "
+                         "namespace: remove the xmlns attribute",
+                         name, quoted(L, ns));
+            else
+                error_at(L, uline, "schema", "",
+                         "the root element is <%s>; a journey file starts with <journey>", name);
             L->skip = true;
             return;
         }
         kind = EL_JOURNEY;
+        L->root_ok = true;
     } else {
         const struct el_info *pi = &els[up->kind];
         for (size_t i = 0; i < pi->n_children && !ns; i++)
@@ -1372,8 +1420,8 @@ on_start(struct loader *L)
                          "(e.g. **bold**) instead of tags",
                          up->desc, name);
             else if (pi->n_children == 0)
-                error_at(L, uline, "schema", up->subject,
-                         "%s cannot contain elements: found <%s>", up->desc, name);
+                error_at(L, uline, "schema", up->subject, "%s cannot contain elements: found <%s>",
+                         up->desc, name);
             else
                 error_at(L, uline, "schema", up->subject,
                          "%s cannot contain <%s>%s; allowed here: %s", up->desc, name,
@@ -1479,10 +1527,11 @@ on_text(struct loader *L, bool whitespace)
     if (whitespace || is_blank(s) || f->stray_text)
         return;
     f->stray_text = true;
+    const char *t = trimmed(L, s);
     error_at(L, f->line, "schema", f->subject,
              "%s contains the text %s; only <description>, <note>, <plus>, <minus>, <plan>, "
-             "<change> and <rating> hold text",
-             f->desc, quoted(L, s));
+             "<change> and <rating> hold text (use a <note> or an XML comment)",
+             f->desc, quoted(L, t));
 }
 
 /* ---------------------------------------------------------------------------
@@ -1497,14 +1546,14 @@ resolve(struct loader *L)
         struct ent *e = idmap_get(&L->ids, p->name);
         if (!e) {
             error_at(L, p->line, "unknown-reference", p->subject,
-                     "%s names %s, but the file defines no such id; expected %s", p->what,
+                     "%s%s, but the file defines no such id; expected %s", p->what,
                      quoted(L, p->name), ent_names[p->want]);
             continue;
         }
         if (e->kind != p->want) {
             error_at(L, p->line, "unknown-reference", p->subject,
-                     "%s names %s, which is %s (line %u); expected %s", p->what,
-                     quoted(L, p->name), ent_names[e->kind], e->line, ent_names[p->want]);
+                     "%s%s, which is %s (line %u); expected %s", p->what, quoted(L, p->name),
+                     ent_names[e->kind], e->line, ent_names[p->want]);
             continue;
         }
         switch (p->want) {
@@ -1538,7 +1587,7 @@ finish_document(struct loader *L)
     FREEZE(L, &L->competitors, j->competitors, j->n_competitors);
     FREEZE(L, &L->overrides, j->policy.overrides, j->policy.n_overrides);
 
-    if (j->n_stages == 0)
+    if (j->n_stages == 0 && L->root_ok)
         error_at(L, j->loc.line, "schema", j->id,
                  "<journey> has no <stage>; a journey needs at least one stage");
     resolve(L);
@@ -1588,6 +1637,84 @@ finish_document(struct loader *L)
 
 static const char doctype_tag[] = "<!DOCTYPE";
 
+/* One byte of the start-tag lexer (see struct loader). Only has to be
+ * right for well-formed documents: anything else ends in xml-syntax. */
+static void
+lex(struct loader *L, char c)
+{
+    switch (L->lex) {
+    case LEX_TEXT:
+        if (c == '<') {
+            L->lex = LEX_LT;
+            L->lt_line = L->in_line;
+        }
+        break;
+    case LEX_LT:
+        if (c == '!') {
+            L->lex = LEX_BANG;
+        } else if (c == '?') {
+            L->lex = LEX_PI;
+            L->lex_run = 0;
+        } else if (c == '/') {
+            L->lex = LEX_TAG;
+        } else {
+            xgrow((void **)&L->starts, &L->cap_starts, L->n_starts + 1, sizeof *L->starts);
+            L->starts[L->n_starts++] = L->lt_line;
+            L->lex = LEX_TAG;
+        }
+        L->lex_quote = 0;
+        break;
+    case LEX_BANG: /* "<!--", "<![CDATA[" or a DOCTYPE (refused anyway) */
+        L->lex = c == '-' ? LEX_COMMENT : c == '[' ? LEX_CDATA : LEX_TAG;
+        L->lex_run = c == '-' ? (unsigned)-1 : 0; /* the comment's own second '-' */
+        break;
+    case LEX_TAG:
+        if (L->lex_quote) {
+            if (c == L->lex_quote)
+                L->lex_quote = 0;
+        } else if (c == '"' || c == '\'') {
+            L->lex_quote = c;
+        } else if (c == '>') {
+            L->lex = LEX_TEXT;
+        }
+        break;
+    case LEX_COMMENT:
+        if (L->lex_run == (unsigned)-1)
+            L->lex_run = 0;
+        else if (c == '>' && L->lex_run >= 2)
+            L->lex = LEX_TEXT;
+        else
+            L->lex_run = c == '-' ? L->lex_run + 1 : 0;
+        break;
+    case LEX_CDATA:
+        if (c == '>' && L->lex_run >= 2)
+            L->lex = LEX_TEXT;
+        else
+            L->lex_run = c == ']' ? L->lex_run + 1 : 0;
+        break;
+    case LEX_PI:
+        if (c == '>' && L->lex_run)
+            L->lex = LEX_TEXT;
+        else
+            L->lex_run = c == '?';
+        break;
+    }
+}
+
+/* The line where the element the reader is on began. */
+static unsigned
+start_line(struct loader *L)
+{
+    if (L->next_start < L->n_starts) {
+        unsigned line = L->starts[L->next_start++];
+        if (L->next_start == L->n_starts) /* drained: reuse the queue */
+            L->next_start = L->n_starts = 0;
+        return line;
+    }
+    long line = xmlGetLineNo(xmlTextReaderCurrentNode(L->reader));
+    return line > 0 ? (unsigned)line : (unsigned)xmlTextReaderGetParserLineNumber(L->reader);
+}
+
 /* Scan a chunk: count lines, find NULs and the first "<!DOCTYPE". */
 static int
 scan_chunk(struct loader *L, const char *buf, int n)
@@ -1606,6 +1733,7 @@ scan_chunk(struct loader *L, const char *buf, int n)
                 L->doctype_match = c == '<';
             }
         }
+        lex(L, c);
         if (c == '\n')
             L->in_line++;
     }
@@ -1657,6 +1785,7 @@ error_cb(void *ctx, xmlErrorPtr e)
         return;
     L->xml_error = true;
     L->xml_error_line = e->line > 0 ? (unsigned)e->line : 1;
+    L->xml_error_code = e->code;
     const char *msg = e->message ? e->message : "not well-formed XML";
     size_t n = strcspn(msg, "\n");
     L->xml_error_msg = xmalloc(n + 1);
@@ -1695,6 +1824,23 @@ syntax_error(struct loader *L, size_t mark)
         error_at(L, L->doctype_line, "xml-syntax", j,
                  "the file contains a DOCTYPE; journey files may not declare a DTD or entities: "
                  "remove the <!DOCTYPE …> declaration");
+    else if (!L->root_seen && (L->bytes == 0 || L->xml_error_code == XML_ERR_DOCUMENT_EMPTY ||
+                               L->xml_error_code == XML_ERR_DOCUMENT_END))
+        error_at(L, 1, "xml-syntax", j,
+                 "the file %s; a journey file starts with <journey version=\"1\" id=… name=…>",
+                 L->bytes == 0 ? "is empty" : "has no XML element");
+    else if (L->xml_error && (L->xml_error_code == XML_ERR_INVALID_ENCODING ||
+                              (L->xml_error_code == XML_ERR_INVALID_CHAR && L->xml_error_msg &&
+                               strncmp(L->xml_error_msg, "Input is not proper UTF-8", 25) == 0)))
+        error_at(L, L->xml_error_line, "xml-syntax", j,
+                 "the file is not valid UTF-8 (a byte sequence on this line is not UTF-8); save "
+                 "it as UTF-8");
+    else if (L->xml_error && (L->xml_error_code == XML_ERR_UNDECLARED_ENTITY ||
+                              L->xml_error_code == XML_WAR_UNDECLARED_ENTITY))
+        error_at(L, L->xml_error_line, "xml-syntax", j,
+                 "not well-formed XML: %s; only &lt; &gt; &amp; &quot; &apos; and character "
+                 "references such as &#233; are allowed (write a plain & as &amp;)",
+                 L->xml_error_msg);
     else
         error_at(L, L->xml_error ? L->xml_error_line : 1, "xml-syntax", j,
                  "not well-formed XML: %s", L->xml_error_msg ? L->xml_error_msg : "unreadable");
@@ -1782,6 +1928,7 @@ load_journey(const char *path, const char *file_name, struct diag *d, struct jou
 
     bool broken = false, checked_encoding = false;
     int ret = xmlTextReaderRead(L.reader);
+    int skip_depth = -1; /* depth of the element whose subtree is skipped */
     while (ret == 1) {
         if (!checked_encoding) {
             checked_encoding = true;
@@ -1792,8 +1939,19 @@ load_journey(const char *path, const char *file_name, struct diag *d, struct jou
                 break;
             }
         }
-        L.skip = false;
         int type = xmlTextReaderNodeType(L.reader);
+        if (skip_depth >= 0) {
+            /* Inside a subtree already reported: keep the start-line queue
+             * in step, look at nothing else. */
+            if (type == XML_READER_TYPE_ELEMENT)
+                (void)start_line(&L);
+            else if (type == XML_READER_TYPE_END_ELEMENT &&
+                     xmlTextReaderDepth(L.reader) == skip_depth)
+                skip_depth = -1;
+            ret = xmlTextReaderRead(L.reader);
+            continue;
+        }
+        L.skip = false;
         switch (type) {
         case XML_READER_TYPE_ELEMENT:
             on_start(&L);
@@ -1822,7 +1980,9 @@ load_journey(const char *path, const char *file_name, struct diag *d, struct jou
         }
         if (broken)
             break;
-        ret = L.skip ? xmlTextReaderNext(L.reader) : xmlTextReaderRead(L.reader);
+        if (L.skip && type == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(L.reader) != 1)
+            skip_depth = xmlTextReaderDepth(L.reader);
+        ret = xmlTextReaderRead(L.reader);
     }
     if (!broken && (ret < 0 || L.xml_error || L.nul_line || L.too_big || L.utf16 || L.gzip))
         broken = true;
@@ -1846,13 +2006,13 @@ load_journey(const char *path, const char *file_name, struct diag *d, struct jou
     while (L.depth)
         buf_finish(&L.stack[--L.depth].text);
     free(L.xml_error_msg);
+    free(L.starts);
     free(L.bad_encoding);
     free(L.ids.slots);
     free(L.pend);
-    struct ptrvec *vecs[] = {&L.owners,  &L.changes,  &L.stages,  &L.competitors,
-                             &L.all_tps, &L.overrides, &L.stage_tps, &L.pluses,
-                             &L.minuses, &L.metrics,  &L.nexts,   &L.ratings,
-                             &L.comp_tps};
+    struct ptrvec *vecs[] = {&L.owners,    &L.changes,   &L.stages,  &L.competitors, &L.all_tps,
+                             &L.overrides, &L.stage_tps, &L.pluses,  &L.minuses,     &L.metrics,
+                             &L.nexts,     &L.ratings,   &L.comp_tps};
     for (size_t i = 0; i < ARRAY_LEN(vecs); i++)
         vec_free(vecs[i]);
     if (status == LOAD_OK)

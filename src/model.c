@@ -8,13 +8,13 @@
 #include <string.h>
 
 const char *const channel_names[CHANNEL_COUNT] = {
-    "web",  "app",  "email",   "phone", "chat",  "sms",   "social", "store",
-    "visit", "meeting", "mail", "event", "video", "gift", "other",
+    "web",   "app",     "email", "phone", "chat",  "sms",  "social", "store",
+    "visit", "meeting", "mail",  "event", "video", "gift", "other",
 };
 const char *const initiator_names[INITIATOR_COUNT] = {"company", "customer"};
 const char *const phase_names[PHASE_COUNT] = {
-    NULL,       "awareness", "consideration", "purchase",
-    "onboarding", "delivery", "retention",    "advocacy",
+    NULL,         "awareness", "consideration", "purchase",
+    "onboarding", "delivery",  "retention",     "advocacy",
 };
 const char *const mode_names[MODE_COUNT] = {NULL, "personal", "automated"};
 const char *const purpose_names[PURPOSE_COUNT] = {

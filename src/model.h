@@ -184,12 +184,12 @@ struct touchpoint {
     unsigned every; /* repeat interval in days; 0 = once */
     int score;      /* 1..5; 0 = unscored */
     bool has_emotion;
-    int emotion;           /* -2..2 when has_emotion */
-    struct change *about;  /* the change this contact announces, or NULL */
-    struct stage *stage;   /* our stage it belongs to (for a competitor's: its `stage`) */
+    int emotion;                   /* -2..2 when has_emotion */
+    struct change *about;          /* the change this contact announces, or NULL */
+    struct stage *stage;           /* our stage it belongs to (for a competitor's: its `stage`) */
     struct competitor *competitor; /* NULL for ours */
-    size_t index;          /* position among ours (or among this competitor's) */
-    const struct text *note; /* NULL when absent */
+    size_t index;                  /* position among ours (or among this competitor's) */
+    const struct text *note;       /* NULL when absent */
     struct text **pluses;
     size_t n_pluses;
     struct text **minuses;
@@ -207,9 +207,9 @@ struct stage {
     const char *name;
     enum phase phase;
     bool has_days;
-    unsigned days; /* expected length when has_days */
-    size_t index;  /* position in the journey, 0-based */
-    const char *description; /* Markdown, NULL when absent */
+    unsigned days;                   /* expected length when has_days */
+    size_t index;                    /* position in the journey, 0-based */
+    const char *description;         /* Markdown, NULL when absent */
     struct touchpoint **touchpoints; /* ours, document order */
     size_t n_touchpoints;
 };
@@ -240,8 +240,8 @@ struct rule_override {
 
 /* Thresholds; the loader fills in the documented defaults. */
 struct policy {
-    struct loc loc;           /* of <policy>, or the journey's when absent */
-    unsigned max_silence_days; /* contact-gap */
+    struct loc loc;              /* of <policy>, or the journey's when absent */
+    unsigned max_silence_days;   /* contact-gap */
     unsigned first_contact_days; /* slow-first-contact */
     double max_reactive_share;   /* reactive-heavy */
     int min_score;               /* low-score */

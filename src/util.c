@@ -176,3 +176,51 @@ buf_quote(struct buf *b, const char *s, size_t max_chars)
     }
     buf_putc(b, '"');
 }
+
+/* Length of the well-formed UTF-8 sequence at s, or 0 (RFC 3629 table 3). */
+static size_t
+utf8_seq(const unsigned char *s)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        lo = c == 0xE0 ? 0xA0 : 0x80;
+        hi = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        lo = c == 0xF0 ? 0x90 : 0x80;
+        hi = c == 0xF4 ? 0x8F : 0xBF;
+    } else
+        return 0;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return n;
+}
+
+char *
+utf8_fix(const char *s)
+{
+    struct buf b;
+    buf_init(&b);
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = utf8_seq(p);
+        if (n) {
+            buf_append(&b, (const char *)p, n);
+            p += n;
+        } else {
+            buf_puts(&b, "\xEF\xBF\xBD"); /* U+FFFD */
+            p++;
+        }
+    }
+    return buf_steal(&b);
+}

@@ -61,4 +61,12 @@ char *buf_steal(struct buf *b);
  */
 void buf_quote(struct buf *b, const char *s, size_t max_chars);
 
+/*
+ * A copy of s that is valid UTF-8: each byte that does not start a
+ * well-formed sequence becomes U+FFFD. File names come from the command
+ * line and may be any bytes; JSON, SARIF and Markdown need UTF-8.
+ * Caller frees with free().
+ */
+char *utf8_fix(const char *s);
+
 #endif

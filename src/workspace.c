@@ -50,8 +50,7 @@ workspace_load(struct workspace *w, char *const *args, size_t n_args)
             fprintf(stderr, "journeymap: cannot read folder %s: %s\n", args[i], why);
             w->n_unreadable++;
         } else if (files.n == before) {
-            fprintf(stderr, "journeymap: %s: no journey files (*.xml) in this folder\n",
-                    args[i]);
+            fprintf(stderr, "journeymap: %s: no journey files (*.xml) in this folder\n", args[i]);
             w->n_unreadable++;
         }
     }

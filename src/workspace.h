@@ -15,11 +15,11 @@
 #include <stddef.h>
 
 struct workspace {
-    struct diag *diag;          /* every finding of the run */
-    struct journey **journeys;  /* usable ones (no error), in processing order */
+    struct diag *diag;         /* every finding of the run */
+    struct journey **journeys; /* usable ones (no error), in processing order */
     size_t n_journeys, cap_journeys;
-    size_t n_files;             /* files processed */
-    size_t n_unreadable;        /* files or folders that could not be read */
+    size_t n_files;      /* files processed */
+    size_t n_unreadable; /* files or folders that could not be read */
 };
 
 void workspace_init(struct workspace *w);

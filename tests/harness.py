@@ -1,0 +1,27 @@
+"""Shared by the Python test scripts: run journeymap the way tests must.
+
+Every run gets a clean environment for dates (no SOURCE_DATE_EPOCH unless
+a test sets one) and a time limit, and any sanitizer or valgrind report on
+stderr counts as a failure even when the exit status looks right (an
+error fixture exits 1 by design, and so does a leak report).
+"""
+import os
+import subprocess
+
+SANITIZER_MARKS = (b"ERROR: AddressSanitizer", b"ERROR: LeakSanitizer", b"runtime error:",
+                   b"SUMMARY: UndefinedBehaviorSanitizer")
+
+
+class SanitizerReport(Exception):
+    pass
+
+
+def run(argv, cwd=None, env_extra=None, timeout=60, stdin=None, stdout=subprocess.PIPE):
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    env.update(env_extra or {})
+    p = subprocess.run(argv, cwd=cwd, env=env, stdout=stdout, stderr=subprocess.PIPE,
+                       stdin=stdin, timeout=timeout)
+    if any(m in p.stderr for m in SANITIZER_MARKS):
+        raise SanitizerReport("%s\n%s" % (" ".join(argv), p.stderr.decode("utf-8", "replace")))
+    return p

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""The command line's contract (cli.md): exit statuses, help, version,
+where output goes, and the JSON shape. Usage: test_cli.py JOURNEYMAP SRCDIR"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import harness
+
+EXE = os.path.abspath(sys.argv[1])
+SRC = os.path.abspath(sys.argv[2])
+FIX = os.path.join(SRC, "tests", "fixtures")
+failures = []
+
+
+def run(*args, env_extra=None, cwd=None):
+    p = harness.run([EXE] + list(args), cwd=cwd, env_extra=env_extra)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def expect(what, cond, detail=""):
+    if not cond:
+        failures.append("%s %s" % (what, detail))
+
+
+def status(what, want, *args, **kw):
+    rc, out, err = run(*args, **kw)
+    expect(what, rc == want, "exit %d, expected %d\nstdout: %s\nstderr: %s" % (rc, want, out, err))
+    return rc, out, err
+
+
+T = ["--today", "2026-11-01"]
+bad = os.path.join(FIX, "errors", "schema-channel.xml")
+good = os.path.join(FIX, "valid", "spec-example.xml")
+
+# --version and --help, for the program and for the subcommand.
+rc, out, _ = status("--version", 0, "--version")
+expect("--version prints the version", out.startswith("journeymap ") and out.strip() != "journeymap")
+rc, out, _ = status("--help", 0, "--help")
+expect("--help names check", "check" in out)
+rc, out, _ = status("check --help", 0, "check", "--help")
+expect("check --help documents --format", "--format" in out and "--fail-on" in out)
+
+# Usage errors: 2, with a message on stderr and nothing on stdout.
+for what, args in [
+    ("no command", []),
+    ("unknown command", ["frobnicate"]),
+    ("unknown top-level option", ["--frobnicate"]),
+    ("unknown option", ["check", "--frobnicate", good]),
+    ("no files", ["check"] + T),
+    ("missing option value", ["check", good, "--format"]),
+    ("bad --format", ["check", "--format", "xml", good]),
+    ("bad --fail-on", ["check", "--fail-on", "fatal", good]),
+    ("--fail-on off", ["check", "--fail-on", "off", good]),
+    ("bad --today", ["check", "--today", "2026-02-30", good]),
+]:
+    rc, out, err = status(what, 2, *args)
+    expect(what + ": message on stderr", err.startswith("journeymap"), err)
+    expect(what + ": nothing on stdout", out == "", out)
+
+rc, out, err = status("bad SOURCE_DATE_EPOCH", 2, "check", good,
+                      env_extra={"SOURCE_DATE_EPOCH": "soon"})
+rc, out, err = status("--today wins over a bad SOURCE_DATE_EPOCH", 0, "check", *T, good,
+                      env_extra={"SOURCE_DATE_EPOCH": "soon"})
+
+# Files that cannot be read: 2, named on stderr; the others are still checked.
+rc, out, err = status("missing file", 2, "check", *T, "no-such-journey.xml")
+expect("missing file is named", "no-such-journey.xml" in err, err)
+rc, out, err = status("missing file beside a broken one", 2, "check", *T, "no-such.xml", bad)
+expect("the broken file is still checked", "[schema]" in out, out)
+with tempfile.TemporaryDirectory() as tmp:
+    rc, out, err = status("empty folder", 2, "check", *T, tmp)
+    expect("empty folder is explained", "no *.xml" in err or "no journey" in err, err)
+    # A folder means its *.xml files in name order; other files are ignored.
+    shutil.copy(bad, os.path.join(tmp, "b.xml"))
+    shutil.copy(os.path.join(FIX, "errors", "schema-phase.xml"), os.path.join(tmp, "a.xml"))
+    with open(os.path.join(tmp, "notes.txt"), "w") as f:
+        f.write("<not a journey>")
+    os.mkdir(os.path.join(tmp, "sub.xml"))  # a folder named like a journey is not one
+    rc, out, err = status("folder", 1, "check", *T, tmp)
+    names = [l.split(":")[0] for l in out.splitlines()]
+    expect("folder in name order", [os.path.basename(n) for n in names] == ["a.xml", "b.xml"], out)
+    expect("summary on stderr", "2 files checked: 2 errors" in err, err)
+
+# Findings: 1 at the failing level, 0 below it.
+status("broken file", 1, "check", *T, bad)
+status("models/ are clean", 0, "check", *T, os.path.join(SRC, "models"))
+status("valid fixtures are clean", 0, "check", *T, os.path.join(FIX, "valid"))
+status("--fail-on note passes a clean file", 0, "check", "--fail-on", "note", *T,
+       os.path.join(SRC, "models", "smb-owners.xml"))
+rc, out, err = status("--fail-on=warning syntax", 1, "check", "--fail-on=warning", *T, bad)
+
+# JSON: one array, exactly the keys of cli.md, line a number; [] when clean.
+rc, out, err = status("json", 1, "check", "--format", "json", *T, bad, good)
+try:
+    data = json.loads(out)
+    expect("json is an array", isinstance(data, list) and len(data) == 1, out)
+    for o in data:
+        expect("json keys", list(o) == ["file", "line", "severity", "rule", "subject", "message"],
+               str(list(o)))
+        expect("json line is a number", type(o["line"]) is int)
+        expect("json values", o["rule"] == "schema" and o["severity"] == "error"
+               and o["subject"] == "help" and o["line"] == 5, str(o))
+except ValueError as e:
+    failures.append("json does not parse: %s\n%s" % (e, out))
+rc, out, err = status("json clean", 0, "check", "--format", "json", *T, good)
+expect("json clean is []", out.strip() == "[]" and err == "", repr(out) + repr(err))
+
+# stdout that cannot be written is a failure to write (2), not success.
+if os.path.exists("/dev/full"):
+    with open("/dev/full", "w") as full:
+        p = harness.run([EXE, "check", *T, bad], stdout=full)
+    expect("write error gives 2", p.returncode == 2, "exit %d" % p.returncode)
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print("ok")

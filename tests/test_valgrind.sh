@@ -1,0 +1,38 @@
+#!/bin/sh
+# Our code is valgrind-clean: `check` over every model and fixture, with
+# full leak checking. Usage: test_valgrind.sh JOURNEYMAP SRCDIR SANITIZE
+# Skips (77) without valgrind, or in a sanitizer build (ASan and valgrind
+# do not mix). Suppressions (tests/valgrind.supp) cover only Debian's
+# Graphviz/fontconfig internals, never our own frames.
+set -u
+exe=$1 src=$2 sanitize=$3
+if [ "$sanitize" != none ]; then
+    echo "skip: sanitizer build ($sanitize)"
+    exit 77
+fi
+if ! command -v valgrind >/dev/null 2>&1; then
+    echo "skip: valgrind is not installed"
+    exit 77
+fi
+status=0
+run() {
+    # 99 = valgrind found an error or a definite/indirect leak.
+    valgrind -q --error-exitcode=99 --leak-check=full \
+        --errors-for-leak-kinds=definite,indirect \
+        --suppressions="$src/tests/valgrind.supp" "$exe" "$@" >/dev/null 2>"$log"
+    rc=$?
+    if [ "$rc" -eq 99 ] || grep -q '^==[0-9]*==' "$log"; then
+        echo "valgrind: journeymap $*"
+        cat "$log"
+        status=1
+    fi
+}
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+run check --today 2026-11-01 "$src/models"
+run check --today 2026-11-01 --format json "$src/tests/fixtures/valid" "$src/tests/fixtures/errors"
+run check --today 2026-11-01 "$src/tests/fixtures/workspaces/duplicate-journey"
+run check --today 2026-11-01 "$src/models/smb-owners.xml" /nonexistent.xml
+run check --bogus
+[ "$status" -eq 0 ] && echo "ok: no valgrind errors or leaks"
+exit "$status"
