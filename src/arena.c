@@ -138,3 +138,14 @@ arena_used(const struct arena *a)
 {
     return a->total;
 }
+
+const char *
+arena_quote(struct arena *a, const char *s, size_t max_chars)
+{
+    struct buf b;
+    buf_init(&b);
+    buf_quote(&b, s, max_chars);
+    const char *q = arena_strdup(a, buf_str(&b));
+    buf_finish(&b);
+    return q;
+}

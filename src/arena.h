@@ -23,6 +23,10 @@ void *arena_alloc(struct arena *a, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 void *arena_memdup(struct arena *a, const void *p, size_t n);
+/* s as a quoted value for a message (see buf_quote() in util.h), copied
+ * into the arena. */
+const char *arena_quote(struct arena *a, const char *s, size_t max_chars);
+
 /* Bytes handed out so far (for measurements). */
 size_t arena_used(const struct arena *a);
 

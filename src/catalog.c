@@ -55,6 +55,7 @@ const struct rule_info catalog[] = {
 };
 
 const size_t catalog_len = sizeof catalog / sizeof catalog[0];
+_Static_assert(sizeof catalog / sizeof catalog[0] <= CATALOG_MAX, "raise CATALOG_MAX");
 
 const struct rule_info *
 catalog_find(const char *id)

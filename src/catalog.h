@@ -25,6 +25,9 @@ struct rule_info {
     const char *summary;    /* one line: what the rule finds */
 };
 
+/* An upper bound of catalog_len, for arrays indexed by rule. */
+enum { CATALOG_MAX = 64 };
+
 extern const struct rule_info catalog[];
 extern const size_t catalog_len;
 

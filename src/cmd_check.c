@@ -81,7 +81,7 @@ cmd_check(int argc, char **argv)
 
     struct workspace w;
     workspace_init(&w);
-    workspace_load(&w, argv + optind, (size_t)(argc - optind));
+    workspace_load(&w, argv + optind, (size_t)(argc - optind), &ro.today);
     diag_sort(w.diag);
 
     bool written =

@@ -422,12 +422,7 @@ error_at(struct loader *L, unsigned line, const char *rule, const char *subject,
 static const char *
 quoted(struct loader *L, const char *s)
 {
-    struct buf b;
-    buf_init(&b);
-    buf_quote(&b, s, 60);
-    const char *q = arena_strdup(L->arena, buf_str(&b));
-    buf_finish(&b);
-    return q;
+    return arena_quote(L->arena, s, 60);
 }
 
 /* An arena copy of s without leading and trailing XML white space. */
@@ -984,6 +979,7 @@ start_change(struct loader *L, struct frame *f, const struct val *v)
         free(copy);
     }
     f->obj = c;
+    c->index = L->changes.n;
     vec_push(&L->changes, c);
 }
 

@@ -134,6 +134,7 @@ struct change {
     struct loc loc;
     const char *id;
     const char *name;
+    size_t index;           /* position among the journey's changes */
     day_number date;        /* when customers feel it */
     struct stage **affects; /* stages named in `affects`, in attribute order */
     size_t n_affects;

@@ -5,6 +5,7 @@
 
 #include "files.h"
 #include "load.h"
+#include "rules.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -39,7 +40,7 @@ same_id(const struct workspace *w, const struct journey *j)
 }
 
 void
-workspace_load(struct workspace *w, char *const *args, size_t n_args)
+workspace_load(struct workspace *w, char *const *args, size_t n_args, const day_number *today)
 {
     struct file_list files;
     file_list_init(&files);
@@ -78,6 +79,8 @@ workspace_load(struct workspace *w, char *const *args, size_t n_args)
             journey_free(j);
             continue;
         }
+        if (today) /* while this file is diag's current one */
+            rules_run(j, *today, w->diag);
         xgrow((void **)&w->journeys, &w->cap_journeys, w->n_journeys + 1, sizeof *w->journeys);
         w->journeys[w->n_journeys++] = j;
     }

@@ -29,8 +29,9 @@ void workspace_finish(struct workspace *w);
  * Load every file named by args (folders expand to their *.xml, in name
  * order). Unreadable files are reported on stderr and counted; their
  * problems are not findings. duplicate-journey is reported on the later of
- * two files with the same journey id.
+ * two files with the same journey id. With today, every usable journey
+ * also goes through the rules (rules.h); NULL loads only.
  */
-void workspace_load(struct workspace *w, char *const *args, size_t n_args);
+void workspace_load(struct workspace *w, char *const *args, size_t n_args, const day_number *today);
 
 #endif

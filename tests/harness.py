@@ -12,6 +12,25 @@ SANITIZER_MARKS = (b"ERROR: AddressSanitizer", b"ERROR: LeakSanitizer", b"runtim
                    b"SUMMARY: UndefinedBehaviorSanitizer")
 
 
+# The rule ids of rules.md, the contract (kept here independently of the C
+# catalogue so that a typo there fails the tests).
+ERROR_RULES = ["xml-syntax", "schema", "invalid-value", "duplicate-id", "unknown-reference",
+               "duplicate-journey"]
+GAP_RULES = ["empty-stage", "contact-gap", "slow-first-contact", "impersonal-first-contact",
+             "no-follow-up", "no-owner", "no-feedback", "unannounced-change", "competitor-only",
+             "dead-end", "unreachable", "reactive-heavy", "behind-competitor", "untrained-owner",
+             "stale-review"]
+WEAK_RULES = ["low-score", "negative-emotion", "more-minuses", "high-drop-off", "long-wait"]
+NOTE_RULES = ["unscored", "no-review"]
+ALL_RULES = ERROR_RULES + GAP_RULES + WEAK_RULES + NOTE_RULES
+
+
+def rule_of(stem):
+    """The rule a fixture is about: the longest rule id its name starts with."""
+    hits = [r for r in ALL_RULES if stem == r or stem.startswith(r + "-")]
+    return max(hits, key=len) if hits else None
+
+
 class SanitizerReport(Exception):
     pass
 

@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
-"""One golden fixture: `journeymap check` must print exactly NAME.expected.
+"""One golden fixture. Usage: run_fixture.py JOURNEYMAP FIXTURES_DIR GROUP/NAME [--update]
 
-Usage: run_fixture.py JOURNEYMAP FIXTURES_DIR GROUP/NAME [--update]
+`check --today 2026-11-01 NAME` runs inside the fixture's folder with the
+bare name, so expected lines read like what a user sees.
 
-The check runs inside the fixture's folder with the bare name, so the
-expected lines read like what a user sees (`schema-root.xml:2: error: …`).
-Also checked, on the same run with --format json: the JSON parses, each
-object has exactly the documented keys, and it says the same as the human
-lines. The exit status must be 1 when an error is expected, else 0.
-The fixture's name starts with the rule it is about; that rule must appear.
+- errors/, workspaces/: NAME.expected is the exact human output. The JSON
+  run must say the same (file, line, severity, rule, message), with
+  exactly the keys of cli.md.
+- rules/: NAME.expected is the JSON of the findings of the rule the
+  fixture is named after (its name starts with the rule id; all findings
+  for a name that starts with no rule id), so each finding's rule,
+  subject, line and severity are asserted; an empty list is a near miss
+  that must stay silent. The human output of that rule must agree.
+
+The exit status must be 1 when an error is among the findings, else 0.
+--update rewrites NAME.expected from the current output (review the diff).
 """
 import json
 import os
@@ -22,10 +28,6 @@ KEYS = ["file", "line", "severity", "rule", "subject", "message"]
 LINE = re.compile(r"^(.*):(\d+): (error|warning|note): (.*) \[([a-z-]+)\]$")
 
 
-def run(exe, cwd, args):
-    return harness.run([exe] + args, cwd=cwd)
-
-
 def main():
     exe, root, target = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3]
     update = "--update" in sys.argv[4:]
@@ -33,40 +35,23 @@ def main():
     cwd = os.path.join(root, group)
     stem = name[:-4] if name.endswith(".xml") else name
     expected_path = os.path.join(cwd, stem + ".expected")
-
-    human = run(exe, cwd, ["check", "--today", TODAY, name])
-    out = human.stdout.decode("utf-8")
-    if update:
-        with open(expected_path, "w", encoding="utf-8") as f:
-            f.write(out)
-    with open(expected_path, encoding="utf-8") as f:
-        expected = f.read()
-
+    rule = harness.rule_of(stem)
     failures = []
-    if out != expected:
-        failures.append("output differs from %s\n--- expected\n%s--- got\n%s"
-                        % (expected_path, expected, out))
-    lines = [LINE.match(l) for l in expected.splitlines()]
-    if None in lines:
-        failures.append("a line of %s is not FILE:LINE: SEVERITY: MESSAGE [RULE]" % expected_path)
-        lines = [m for m in lines if m]
-    want_rc = 1 if any(m.group(3) == "error" for m in lines) else 0
-    if human.returncode != want_rc:
-        failures.append("exit status %d, expected %d; stderr: %s"
-                        % (human.returncode, want_rc, human.stderr.decode(errors="replace")))
-    rules = {m.group(5) for m in lines}
-    named = [r for r in rules if stem == r or stem.startswith(r + "-")]
-    if group == "errors" and not named:
-        failures.append("no finding of the rule the fixture is named after (%s)" % stem)
 
-    js = run(exe, cwd, ["check", "--format", "json", "--today", TODAY, name])
+    human = harness.run([exe, "check", "--today", TODAY, name], cwd=cwd)
+    js = harness.run([exe, "check", "--format", "json", "--today", TODAY, name], cwd=cwd)
+    out = human.stdout.decode("utf-8")
     try:
         findings = json.loads(js.stdout.decode("utf-8"))
     except ValueError as e:
-        failures.append("--format json does not parse: %s" % e)
-        findings = []
-    if js.returncode != want_rc:
-        failures.append("--format json: exit status %d, expected %d" % (js.returncode, want_rc))
+        print("--format json does not parse: %s" % e)
+        return 1
+
+    # Both formats agree, finding for finding, and have the documented shape.
+    lines = [LINE.match(l) for l in out.splitlines()]
+    if None in lines:
+        failures.append("a line is not FILE:LINE: SEVERITY: MESSAGE [RULE]:\n" + out)
+        lines = [m for m in lines if m]
     if len(findings) != len(lines):
         failures.append("--format json has %d findings, human output %d"
                         % (len(findings), len(lines)))
@@ -74,16 +59,47 @@ def main():
         if list(obj.keys()) != KEYS:
             failures.append("JSON keys %s, expected %s" % (list(obj.keys()), KEYS))
             continue
-        if not isinstance(obj["line"], int) or isinstance(obj["line"], bool):
+        if type(obj["line"]) is not int:
             failures.append("JSON line is not a number: %r" % obj["line"])
         got = (obj["file"], str(obj["line"]), obj["severity"], obj["message"], obj["rule"])
         if got != m.groups():
             failures.append("JSON %r does not match human line %r" % (got, m.group(0)))
+    want_rc = 1 if any(f["severity"] == "error" for f in findings) else 0
+    for what, p in (("human", human), ("json", js)):
+        if p.returncode != want_rc:
+            failures.append("%s: exit status %d, expected %d; stderr: %s" % (
+                what, p.returncode, want_rc, p.stderr.decode(errors="replace")))
+
+    if group == "rules":
+        mine = [f for f in findings if rule is None or f["rule"] == rule]
+        got_text = json.dumps(mine, indent=2, ensure_ascii=False) + "\n"
+        if update:
+            with open(expected_path, "w", encoding="utf-8") as f:
+                f.write(got_text)
+        with open(expected_path, encoding="utf-8") as f:
+            expected = json.load(f)
+        if mine != expected:
+            failures.append("findings of %s differ from %s\n--- expected\n%s--- got\n%s" % (
+                rule or "any rule", expected_path,
+                json.dumps(expected, indent=2, ensure_ascii=False) + "\n", got_text))
+        count = len(mine)
+    else:
+        if update:
+            with open(expected_path, "w", encoding="utf-8") as f:
+                f.write(out)
+        with open(expected_path, encoding="utf-8") as f:
+            expected = f.read()
+        if out != expected:
+            failures.append("output differs from %s\n--- expected\n%s--- got\n%s"
+                            % (expected_path, expected, out))
+        if group == "errors" and rule not in {f["rule"] for f in findings}:
+            failures.append("no finding of the rule the fixture is named after (%s)" % rule)
+        count = len(findings)
 
     if failures:
         print("\n".join(failures))
         return 1
-    print("ok: %s (%d findings)" % (target, len(lines)))
+    print("ok: %s (%d findings%s)" % (target, count, " of " + rule if rule else ""))
     return 0
 
 

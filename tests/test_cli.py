@@ -34,7 +34,8 @@ def status(what, want, *args, **kw):
 
 T = ["--today", "2026-11-01"]
 bad = os.path.join(FIX, "errors", "schema-channel.xml")
-good = os.path.join(FIX, "valid", "spec-example.xml")
+good = os.path.join(FIX, "rules", "clean-baseline.xml")  # no finding at all
+example = os.path.join(FIX, "valid", "spec-example.xml")  # warnings and notes
 
 # --version and --help, for the program and for the subcommand.
 rc, out, _ = status("--version", 0, "--version")
@@ -88,10 +89,25 @@ with tempfile.TemporaryDirectory() as tmp:
 # Findings: 1 at the failing level, 0 below it.
 status("broken file", 1, "check", *T, bad)
 status("models/ are clean", 0, "check", *T, os.path.join(SRC, "models"))
-status("valid fixtures are clean", 0, "check", *T, os.path.join(FIX, "valid"))
-status("--fail-on note passes a clean file", 0, "check", "--fail-on", "note", *T,
-       os.path.join(SRC, "models", "smb-owners.xml"))
-rc, out, err = status("--fail-on=warning syntax", 1, "check", "--fail-on=warning", *T, bad)
+status("valid fixtures have no error", 0, "check", *T, os.path.join(FIX, "valid"))
+status("--fail-on note passes a clean file", 0, "check", "--fail-on", "note", *T, good)
+status("--fail-on=warning syntax", 1, "check", "--fail-on=warning", *T, bad)
+# The example has warnings and notes but no error.
+status("warnings pass by default", 0, "check", *T, example)
+status("--fail-on warning fails on warnings", 1, "check", "--fail-on", "warning", *T, example)
+status("--fail-on note fails on notes", 1, "check", "--fail-on", "note", *T, example)
+notes_only = os.path.join(FIX, "rules", "unscored-fires.xml")
+status("--fail-on warning passes notes", 0, "check", "--fail-on", "warning", *T, notes_only)
+status("--fail-on note fails on a note", 1, "check", "--fail-on", "note", *T, notes_only)
+# stale-review depends on the day: --today, else SOURCE_DATE_EPOCH.
+stale = os.path.join(FIX, "rules", "stale-review-threshold.xml")  # reviewed 2026-05-05
+rc, out, _ = status("--today before the limit", 0, "check", "--today", "2026-11-01", stale)
+expect("no stale-review on the limit day", "[stale-review]" not in out, out)
+rc, out, _ = status("--today after the limit", 0, "check", "--today", "2026-11-02", stale)
+expect("stale-review a day later", "[stale-review]" in out, out)
+rc, out, _ = status("SOURCE_DATE_EPOCH", 0, "check", stale,
+                    env_extra={"SOURCE_DATE_EPOCH": "1793577600"})  # 2026-11-02
+expect("SOURCE_DATE_EPOCH sets today", "[stale-review]" in out, out)
 
 # JSON: one array, exactly the keys of cli.md, line a number; [] when clean.
 rc, out, err = status("json", 1, "check", "--format", "json", *T, bad, good)
