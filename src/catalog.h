@@ -18,11 +18,15 @@ enum rule_category {
     RULE_CATEGORY_COUNT
 };
 
+/* "error", "gap", "weak-spot", "note": as docs/rules.md groups them. */
+extern const char *const rule_category_names[RULE_CATEGORY_COUNT];
+
 struct rule_info {
     const char *id;
     enum rule_category category;
     enum severity severity; /* default; weak spots drop to note with a plan */
     const char *summary;    /* one line: what the rule finds */
+    const char *help;       /* why it matters and how to fix it (SARIF help, --help) */
 };
 
 /* An upper bound of catalog_len, for arrays indexed by rule. */

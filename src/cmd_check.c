@@ -15,9 +15,10 @@ static const char check_help[] =
     "A DIR means every *.xml file in it, in name order.\n"
     "\n"
     "Options:\n"
-    "  --format FORMAT    human (default: FILE:LINE: SEVERITY: MESSAGE [RULE])\n"
-    "                     or json (an array of {file, line, severity, rule,\n"
-    "                     subject, message})\n"
+    "  --format FORMAT    human (default: FILE:LINE: SEVERITY: MESSAGE [RULE]),\n"
+    "                     json (an array of {file, line, severity, rule,\n"
+    "                     subject, message}) or sarif (SARIF 2.1.0, for\n"
+    "                     code-scanning dashboards)\n"
     "  --today DATE       judge dates (stale-review) as of DATE (YYYY-MM-DD);\n"
     "                     default: SOURCE_DATE_EPOCH if set, else the system date\n"
     "  --fail-on LEVEL    exit 1 when a finding is at LEVEL or above:\n"
@@ -29,7 +30,7 @@ static const char check_help[] =
     "Findings are written to standard output, a summary to standard error.\n"
     "Rules: docs/rules.md; file format: docs/format.md.\n";
 
-enum format { FORMAT_HUMAN, FORMAT_JSON };
+enum format { FORMAT_HUMAN, FORMAT_JSON, FORMAT_SARIF };
 
 int
 cmd_check(int argc, char **argv)
@@ -54,8 +55,11 @@ cmd_check(int argc, char **argv)
                 format = FORMAT_HUMAN;
             else if (strcmp(optarg, "json") == 0)
                 format = FORMAT_JSON;
+            else if (strcmp(optarg, "sarif") == 0)
+                format = FORMAT_SARIF;
             else
-                return usage_error("check", "--format wants human or json, not \"%s\"", optarg);
+                return usage_error("check", "--format wants human, json or sarif, not \"%s\"",
+                                   optarg);
             break;
         case 't':
             if (!cli_parse_today("check", optarg, &ro))
@@ -84,8 +88,9 @@ cmd_check(int argc, char **argv)
     workspace_load(&w, argv + optind, (size_t)(argc - optind), &ro.today);
     diag_sort(w.diag);
 
-    bool written =
-        format == FORMAT_JSON ? report_json(stdout, w.diag) : report_human(stdout, w.diag);
+    bool written = format == FORMAT_JSON    ? report_json(stdout, w.diag)
+                   : format == FORMAT_SARIF ? report_sarif(stdout, w.diag)
+                                            : report_human(stdout, w.diag);
     if (format == FORMAT_HUMAN)
         fprintf(stderr, "%zu file%s checked: %zu error%s, %zu warning%s, %zu note%s\n", w.n_files,
                 w.n_files == 1 ? "" : "s", diag_count_severity(w.diag, 0, SEVERITY_ERROR),

@@ -17,4 +17,10 @@ bool report_human(FILE *out, const struct diag *d);
 /* One JSON array of {file, line, severity, rule, subject, message}. */
 bool report_json(FILE *out, const struct diag *d);
 
+/*
+ * SARIF 2.1.0 for code-scanning dashboards: one run whose driver lists
+ * every rule of the catalogue (with help text) and one result per finding.
+ */
+bool report_sarif(FILE *out, const struct diag *d);
+
 #endif
