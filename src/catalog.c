@@ -5,8 +5,7 @@
 
 #include <string.h>
 
-const char *const rule_category_names[RULE_CATEGORY_COUNT] = {"error", "gap", "weak-spot",
-                                                               "note"};
+const char *const rule_category_names[RULE_CATEGORY_COUNT] = {"error", "gap", "weak-spot", "note"};
 
 const struct rule_info catalog[] = {
     {"xml-syntax", RULE_ERROR, SEVERITY_ERROR,

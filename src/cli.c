@@ -4,7 +4,10 @@
 #include "cli.h"
 
 #include "date.h"
+#include "report.h"
+#include "workspace.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,4 +67,63 @@ cli_parse_fail_on(const char *cmd, const char *arg, struct rule_options *o)
     }
     o->fail_on = (enum severity)k;
     return true;
+}
+
+const struct journey *
+cli_load_model(const char *cmd, const char *path, const struct rule_options *o, struct workspace *w,
+               int *status)
+{
+    workspace_init(w);
+    char *copy = xstrdup(path);
+    workspace_load(w, &copy, 1, &o->today);
+    free(copy);
+    diag_sort(w->diag);
+    if (w->n_unreadable) {
+        *status = EXIT_TROUBLE;
+        return NULL;
+    }
+    if (w->n_journeys != 1 || diag_worst(w->diag, 0) >= SEVERITY_ERROR) {
+        /* Only the errors: they are why nothing is written. */
+        struct diag *errors = diag_new();
+        for (size_t i = 0; i < diag_count(w->diag); i++) {
+            const struct finding *f = diag_get(w->diag, i);
+            if (f->severity == SEVERITY_ERROR) {
+                diag_begin_file(errors, f->file);
+                diag_add(errors, f->line, f->severity, f->rule, f->subject, "%s", f->message);
+            }
+        }
+        report_human(stderr, errors);
+        fprintf(stderr,
+                "journeymap %s: %s cannot be used until its errors are fixed; nothing "
+                "written\n",
+                cmd, path);
+        diag_free(errors);
+        *status = EXIT_FINDINGS;
+        return NULL;
+    }
+    return w->journeys[0];
+}
+
+int
+cli_findings_status(const struct workspace *w, const struct rule_options *o)
+{
+    return diag_worst(w->diag, 0) >= o->fail_on ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+int
+cli_option(const char *cmd, int c, char **argv, struct rule_options *o, const char *help)
+{
+    switch (c) {
+    case 't':
+        return cli_parse_today(cmd, optarg, o) ? CLI_CONTINUE : EXIT_TROUBLE;
+    case 'F':
+        return cli_parse_fail_on(cmd, optarg, o) ? CLI_CONTINUE : EXIT_TROUBLE;
+    case 'h':
+        fputs(help, stdout);
+        return EXIT_CLEAN;
+    case ':':
+        return usage_error(cmd, "%s needs a value", argv[optind - 1]);
+    default:
+        return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+    }
 }

@@ -27,6 +27,16 @@ struct rule_options {
 /* Print "journeymap CMD: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
 int usage_error(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
+/* cli_option()'s "carry on parsing". */
+enum { CLI_CONTINUE = -1 };
+
+/*
+ * The getopt cases every rule-running command shares: 't' (--today), 'F'
+ * (--fail-on), 'h' (--help: prints help), ':' (missing value) and anything
+ * unknown. Returns CLI_CONTINUE, or the exit status to return now.
+ */
+int cli_option(const char *cmd, int c, char **argv, struct rule_options *o, const char *help);
+
 /* Parse --today's argument; false (after a usage message) when invalid. */
 bool cli_parse_today(const char *cmd, const char *arg, struct rule_options *o);
 /* Parse --fail-on's argument. */
@@ -37,6 +47,22 @@ void cli_rule_defaults(struct rule_options *o);
  * the clock; false (after a usage message) when SOURCE_DATE_EPOCH is bad. */
 bool cli_rule_today(const char *cmd, struct rule_options *o);
 
+struct workspace;
+
+/*
+ * For generators: load the one model at path into w (initialised here;
+ * the caller calls workspace_finish()) and run the rules. Returns the
+ * journey, or NULL after telling the user why on stderr, with *status set:
+ * 2 when the file cannot be read, 1 when it has errors (printed).
+ */
+const struct journey *cli_load_model(const char *cmd, const char *path,
+                                     const struct rule_options *o, struct workspace *w,
+                                     int *status);
+
+/* The exit status once outputs are written: 1 when a finding reaches --fail-on. */
+int cli_findings_status(const struct workspace *w, const struct rule_options *o);
+
 int cmd_check(int argc, char **argv);
+int cmd_diagram(int argc, char **argv);
 
 #endif

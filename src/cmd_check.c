@@ -61,21 +61,11 @@ cmd_check(int argc, char **argv)
                 return usage_error("check", "--format wants human, json or sarif, not \"%s\"",
                                    optarg);
             break;
-        case 't':
-            if (!cli_parse_today("check", optarg, &ro))
-                return EXIT_TROUBLE;
-            break;
-        case 'F':
-            if (!cli_parse_fail_on("check", optarg, &ro))
-                return EXIT_TROUBLE;
-            break;
-        case 'h':
-            fputs(check_help, stdout);
-            return EXIT_CLEAN;
-        case ':':
-            return usage_error("check", "%s needs a value", argv[optind - 1]);
-        default:
-            return usage_error("check", "unknown option '%s'", argv[optind - 1]);
+        default: {
+            int rc = cli_option("check", c, argv, &ro, check_help);
+            if (rc != CLI_CONTINUE)
+                return rc;
+        }
         }
     }
     if (optind == argc)

@@ -2,6 +2,7 @@
  * main.c - the journeymap executable: dispatch to a subcommand.
  */
 #include "cli.h"
+#include "diagram.h"
 #include "load.h"
 
 #include "config.h"
@@ -15,6 +16,7 @@ static const char main_help[] =
     "\n"
     "Commands:\n"
     "  check FILE|DIR...   validate journeys; print errors, gaps and weak spots\n"
+    "  diagram FILE        draw a journey with Graphviz (svg, png, pdf, dot)\n"
     "\n"
     "Options:\n"
     "  -h, --help          show this help and exit\n"
@@ -30,6 +32,7 @@ struct command {
 
 static const struct command commands[] = {
     {"check", cmd_check},
+    {"diagram", cmd_diagram},
 };
 
 int
@@ -49,6 +52,7 @@ main(int argc, char **argv)
         if (strcmp(argv[1], commands[i].name) == 0) {
             load_init();
             int status = commands[i].run(argc - 1, argv + 1);
+            diagram_cleanup();
             load_cleanup();
             return status;
         }

@@ -123,8 +123,8 @@ sarif_rule(const struct rule_info *r)
     }
     buf_printf(&b, "\n\nSee docs/rules.md, section `%s`.", r->id);
     char *md = buf_steal(&b);
-    json_t *o = json_pack("{s:s, s:s, s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:[s]}}",
-                          "id", r->id, "name", r->id, "shortDescription", "text", r->summary,
+    json_t *o = json_pack("{s:s, s:s, s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:[s]}}", "id",
+                          r->id, "name", r->id, "shortDescription", "text", r->summary,
                           "fullDescription", "text", r->help, "help", "text", r->help, "markdown",
                           md, "defaultConfiguration", "level", severity_names[r->severity],
                           "properties", "tags", rule_category_names[r->category]);
@@ -146,26 +146,26 @@ report_sarif(FILE *out, const struct diag *d)
         const struct finding *f = diag_get(d, i);
         const struct rule_info *r = catalog_find(f->rule);
         char *uri = path_uri(f->file), *fp = fingerprint(f);
-        json_t *region = f->line ? json_pack("{s:I}", "startLine", (json_int_t)f->line)
-                                 : json_object();
-        json_t *o = json_pack(
-            "{s:s, s:I, s:s, s:{s:s}, s:[{s:{s:{s:s}, s:o}}], s:{s:s}, s:{s:s}}", "ruleId",
-            f->rule, "ruleIndex", (json_int_t)(r - catalog), "level",
-            severity_names[f->severity], "message", "text", f->message, "locations",
-            "physicalLocation", "artifactLocation", "uri", uri, "region", region,
-            "partialFingerprints", "journeymap/v1", fp, "properties", "subject", f->subject);
+        json_t *region =
+            f->line ? json_pack("{s:I}", "startLine", (json_int_t)f->line) : json_object();
+        json_t *o = json_pack("{s:s, s:I, s:s, s:{s:s}, s:[{s:{s:{s:s}, s:o}}], s:{s:s}, s:{s:s}}",
+                              "ruleId", f->rule, "ruleIndex", (json_int_t)(r - catalog), "level",
+                              severity_names[f->severity], "message", "text", f->message,
+                              "locations", "physicalLocation", "artifactLocation", "uri", uri,
+                              "region", region, "partialFingerprints", "journeymap/v1", fp,
+                              "properties", "subject", f->subject);
         free(uri);
         free(fp);
         if (!o)
             die_oom();
         json_array_append_new(results, o);
     }
-    json_t *doc = json_pack(
-        "{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:o, s:s}]}", "$schema",
-        "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs", "tool",
-        "driver", "name", "journeymap", "semanticVersion", JOURNEYMAP_VERSION, "informationUri",
-        "https://github.com/journeymap/journeymap", "rules", rules, "results", results,
-        "columnKind", "unicodeCodePoints");
+    json_t *doc =
+        json_pack("{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:o, s:s}]}", "$schema",
+                  "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs",
+                  "tool", "driver", "name", "journeymap", "semanticVersion", JOURNEYMAP_VERSION,
+                  "informationUri", "https://github.com/journeymap/journeymap", "rules", rules,
+                  "results", results, "columnKind", "unicodeCodePoints");
     if (!doc)
         die_oom();
     int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

@@ -18,7 +18,7 @@ status=0
 run() {
     # 99 = valgrind found an error or a definite/indirect leak.
     valgrind -q --error-exitcode=99 --leak-check=full \
-        --errors-for-leak-kinds=definite,indirect \
+        --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
         --suppressions="$src/tests/valgrind.supp" "$exe" "$@" >/dev/null 2>"$log"
     rc=$?
     if [ "$rc" -eq 99 ] || grep -q '^==[0-9]*==' "$log"; then
@@ -34,5 +34,13 @@ run check --today 2026-11-01 --format json "$src/tests/fixtures/valid" "$src/tes
 run check --today 2026-11-01 "$src/tests/fixtures/workspaces/duplicate-journey"
 run check --today 2026-11-01 "$src/models/smb-owners.xml" /nonexistent.xml
 run check --bogus
+out=$(mktemp -d)
+for t in dot svg png pdf; do
+    run diagram --today 2026-11-01 -T "$t" -o "$out/e.$t" --competitor datacorp \
+        "$src/models/enterprise-committee.xml"
+done
+run diagram --today 2026-11-01 -T svg -o "$out/h.svg" "$src/tests/fixtures/diagram/hostile.xml"
+run diagram --today 2026-11-01 -T svg -o "$out/x.svg" "$src/tests/fixtures/errors/schema-channel.xml"
+rm -rf "$out"
 [ "$status" -eq 0 ] && echo "ok: no valgrind errors or leaks"
 exit "$status"

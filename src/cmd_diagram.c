@@ -1,0 +1,131 @@
+/*
+ * cmd_diagram.c - `journeymap diagram`: draw one journey with Graphviz.
+ */
+#include "cli.h"
+#include "diagram.h"
+#include "output.h"
+#include "workspace.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char diagram_help[] =
+    "Usage: journeymap diagram [OPTION]... FILE\n"
+    "Draw a customer journey: stages left to right, one box per touchpoint,\n"
+    "coloured by score, with weak spots, empty stages and contact gaps marked.\n"
+    "\n"
+    "Options:\n"
+    "  -T FORMAT          dot, svg, png or pdf (default: from -o's extension,\n"
+    "                     else svg); dot is the graph before layout\n"
+    "  -o FILE            write to FILE (replaced only once complete);\n"
+    "                     default: standard output\n"
+    "  --competitor ID    show that competitor's ratings beside our scores and\n"
+    "                     its own touchpoints as grey ghost boxes\n"
+    "  --today DATE       judge dates as of DATE (YYYY-MM-DD)\n"
+    "  --fail-on LEVEL    exit 1 when a finding is at LEVEL or above (the\n"
+    "                     diagram is still written unless there are errors)\n"
+    "  -h, --help         show this help and exit\n"
+    "\n"
+    "A file with errors is refused: its errors go to standard error, exit 1.\n"
+    "How to read the picture: docs/diagram.md.\n";
+
+static bool
+parse_format(const char *s, enum diagram_format *out)
+{
+    for (int i = 0; i < DIAGRAM_FORMAT_COUNT; i++)
+        if (strcmp(s, diagram_format_names[i]) == 0) {
+            *out = (enum diagram_format)i;
+            return true;
+        }
+    return false;
+}
+
+int
+cmd_diagram(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"competitor", required_argument, NULL, 'c'},
+        {"today", required_argument, NULL, 't'},
+        {"fail-on", required_argument, NULL, 'F'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct rule_options ro;
+    cli_rule_defaults(&ro);
+    const char *out_path = NULL, *competitor_id = NULL;
+    enum diagram_format format = DIAGRAM_SVG;
+    bool format_given = false;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":hT:o:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'T':
+            if (!parse_format(optarg, &format))
+                return usage_error("diagram", "-T wants dot, svg, png or pdf, not \"%s\"", optarg);
+            format_given = true;
+            break;
+        case 'o':
+            out_path = optarg;
+            break;
+        case 'c':
+            competitor_id = optarg;
+            break;
+        default: {
+            int rc = cli_option("diagram", c, argv, &ro, diagram_help);
+            if (rc != CLI_CONTINUE)
+                return rc;
+        }
+        }
+    }
+    if (argc - optind != 1)
+        return usage_error("diagram", "name exactly one journey file");
+    if (!format_given && out_path) {
+        const char *dot = strrchr(out_path, '.');
+        if (dot && !parse_format(dot + 1, &format))
+            format = DIAGRAM_SVG;
+    }
+    if (!cli_rule_today("diagram", &ro))
+        return EXIT_TROUBLE;
+
+    struct workspace w;
+    int status = EXIT_CLEAN;
+    const struct journey *j = cli_load_model("diagram", argv[optind], &ro, &w, &status);
+    if (!j) {
+        workspace_finish(&w);
+        return status;
+    }
+    const struct competitor *comp = NULL;
+    if (competitor_id) {
+        for (size_t i = 0; i < j->n_competitors; i++)
+            if (strcmp(j->competitors[i]->id, competitor_id) == 0)
+                comp = j->competitors[i];
+        if (!comp) {
+            fprintf(stderr, "journeymap diagram: %s has no competitor \"%s\"%s", argv[optind],
+                    competitor_id, j->n_competitors ? "; it has:" : "");
+            for (size_t i = 0; i < j->n_competitors; i++)
+                fprintf(stderr, " %s", j->competitors[i]->id);
+            fputc('\n', stderr);
+            workspace_finish(&w);
+            return EXIT_TROUBLE;
+        }
+    }
+    char *data = NULL;
+    size_t len = 0;
+    const char *why = NULL;
+    if (!diagram_render(j, w.diag, comp, format, &data, &len, &why)) {
+        fprintf(stderr, "journeymap diagram: %s: %s\n", argv[optind], why);
+        status = EXIT_FINDINGS;
+    } else if (!output_write(out_path, data, len, &why)) {
+        fprintf(stderr, "journeymap diagram: cannot write %s: %s\n",
+                out_path ? out_path : "standard output", why);
+        status = EXIT_TROUBLE;
+    } else {
+        status = cli_findings_status(&w, &ro);
+    }
+    free(data);
+    workspace_finish(&w);
+    return status;
+}

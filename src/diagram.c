@@ -1,0 +1,957 @@
+/*
+ * diagram.c - the journey as a Graphviz graph (libcgraph), laid out and
+ * rendered in-process (libgvc).
+ *
+ * Left to right: one cluster per stage, one node per touchpoint (named by
+ * its id), coloured by score, bordered by who starts the contact, marked
+ * when a weak-spot finding names it. Gaps are drawn as nodes of their own:
+ * a placeholder in an empty stage, a node on the path across each silence.
+ * Edges follow the file's <next> flow, or else the timeline.
+ *
+ * Graphviz traps (docs/architecture.md, hazards): every piece of user text
+ * goes through html_text() into an HTML-like label (entities escaped,
+ * backslashes doubled so \N and friends stay literal, long text wrapped and
+ * cut); no label is ever empty markup; layout errors are read with
+ * agerrors(); rendering goes to memory (gvRenderData), never to a file.
+ */
+#define _GNU_SOURCE /* qsort_r */
+#include "diagram.h"
+
+#include "catalog.h"
+#include "date.h"
+#include "rules.h"
+#include "timeline.h"
+#include "util.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const diagram_format_names[DIAGRAM_FORMAT_COUNT] = {"dot", "svg", "png", "pdf"};
+
+#define FONT "DejaVu Sans"
+#define WRAP_CHARS 26    /* label line length, in characters */
+#define WRAP_LINES 4     /* lines of one name before it is cut with "…" */
+#define RED "#b03a2e"    /* weak spot without a plan, gaps */
+#define ORANGE "#d68910" /* weak spot with a plan */
+#define GREY "#5d6d7e"
+#define GAP_FILL "#fadbd8" /* contact gaps and empty stages */
+
+/* Fill colours for scores 1..5, red to green; index 0 is "no score". */
+static const char *const score_fill[6] = {"#eaecee", "#f5b7b1", "#f8c9a0",
+                                          "#fce8a6", "#d4edbc", "#a9dfbf"};
+
+/* ------------------------------------------------------------------------
+ * Object ids in creation order
+ *
+ * cgraph's default discipline gives named objects their string's address
+ * as id, and 2.42 keeps subgraphs in id order, so cluster order in the DOT
+ * text would depend on malloc. This discipline numbers names in the order
+ * they are first seen (even ids, as cgraph expects of named objects;
+ * anonymous ones get odd ids) and keeps the names in its own hash table.
+ */
+
+struct seq_ids {
+    Agraph_t *root; /* whose string pool holds the names */
+    char **names;   /* by id / 2 - 1; pool strings, as agwrite() expects */
+    size_t n, cap;
+    size_t *slots;    /* open addressing: index + 1 into names, 0 = empty */
+    size_t n_slots;   /* a power of two, at least twice n */
+    IDTYPE anonymous; /* next odd id */
+};
+
+static size_t
+seq_hash(const char *s)
+{
+    size_t h = 5381;
+    for (; *s; s++)
+        h = h * 33 ^ (unsigned char)*s;
+    return h;
+}
+
+/* The slot holding name, or the empty slot where it belongs. */
+static size_t *
+seq_slot(struct seq_ids *s, const char *name)
+{
+    size_t i = seq_hash(name) & (s->n_slots - 1);
+    while (s->slots[i] && strcmp(s->names[s->slots[i] - 1], name) != 0)
+        i = (i + 1) & (s->n_slots - 1);
+    return &s->slots[i];
+}
+
+static void *
+seq_open(Agraph_t *g, Agdisc_t *disc)
+{
+    (void)disc;
+    struct seq_ids *s = xcalloc(1, sizeof *s);
+    s->root = g;
+    s->n_slots = 64;
+    s->slots = xcalloc(s->n_slots, sizeof *s->slots);
+    s->anonymous = 1;
+    return s;
+}
+
+static long
+seq_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+    (void)objtype;
+    struct seq_ids *s = state;
+    if (!str) {
+        if (!createflag)
+            return 0;
+        *id = s->anonymous;
+        s->anonymous += 2;
+        return 1;
+    }
+    size_t *slot = seq_slot(s, str);
+    if (!*slot) {
+        if (!createflag)
+            return 0;
+        if (2 * (s->n + 1) > s->n_slots) { /* grow and rehash */
+            free(s->slots);
+            s->n_slots *= 2;
+            s->slots = xcalloc(s->n_slots, sizeof *s->slots);
+            for (size_t i = 0; i < s->n; i++)
+                *seq_slot(s, s->names[i]) = i + 1;
+            slot = seq_slot(s, str);
+        }
+        xgrow((void **)&s->names, &s->cap, s->n + 1, sizeof *s->names);
+        s->names[s->n++] = agstrdup(s->root, str);
+        *slot = s->n;
+    }
+    *id = (IDTYPE)*slot * 2; /* even: named */
+    return 1;
+}
+
+static long
+seq_alloc(void *state, int objtype, IDTYPE request)
+{
+    (void)state;
+    (void)objtype;
+    (void)request;
+    return 0; /* ids are never chosen by callers */
+}
+
+static void
+seq_free(void *state, int objtype, IDTYPE id)
+{
+    (void)state;
+    (void)objtype;
+    (void)id; /* names live until the graph closes */
+}
+
+static char *
+seq_print(void *state, int objtype, IDTYPE id)
+{
+    (void)objtype;
+    struct seq_ids *s = state;
+    if (id % 2 || id == 0 || id / 2 > s->n)
+        return NULL;
+    return s->names[id / 2 - 1];
+}
+
+static void
+seq_close(void *state)
+{
+    struct seq_ids *s = state; /* the names go with the graph's string pool */
+    free(s->names);
+    free(s->slots);
+    free(s);
+}
+
+static void
+seq_register(void *state, int objtype, void *obj)
+{
+    (void)state;
+    (void)objtype;
+    (void)obj;
+}
+
+static Agiddisc_t seq_iddisc = {seq_open,  seq_map,   seq_alloc,   seq_free,
+                                seq_print, seq_close, seq_register};
+
+/* ------------------------------------------------------------------------
+ * Labels
+ */
+
+/* Append s as HTML-label text: markup characters as entities, control
+ * characters dropped, backslashes doubled. */
+static void
+html_text(struct buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '&':
+            buf_puts(b, "&amp;");
+            break;
+        case '<':
+            buf_puts(b, "&lt;");
+            break;
+        case '>':
+            buf_puts(b, "&gt;");
+            break;
+        case '"':
+            buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            buf_puts(b, "&#39;");
+            break;
+        case '\\':
+            buf_puts(b, "\\\\");
+            break;
+        default:
+            if (c >= 0x20 && c != 0x7F)
+                buf_putc(b, (char)c);
+            else if (c == '\t' || c == '\n' || c == '\r')
+                buf_putc(b, ' ');
+        }
+    }
+}
+
+/* Bytes of the UTF-8 character at s (1 for anything malformed). */
+static size_t
+utf8_len(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    for (size_t i = 1; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            return 1;
+    return n;
+}
+
+/*
+ * Append text wrapped at width characters per line (at spaces where
+ * possible), at most max_lines lines, the last ending in "…" when cut.
+ * Lines are joined with <BR/>. Never appends nothing for non-blank text.
+ */
+static void
+html_wrapped_at(struct buf *b, const char *s, size_t width, size_t max_lines)
+{
+    while (*s == ' ')
+        s++;
+    size_t lines = 0;
+    while (*s && lines < max_lines) {
+        /* Take up to width characters; remember the last space. */
+        const char *p = s, *space = NULL;
+        size_t chars = 0;
+        while (*p && chars < width) {
+            if (*p == ' ')
+                space = p;
+            p += utf8_len(p);
+            chars++;
+        }
+        const char *end = p, *next = p;
+        if (*p && *p != ' ' && space && space > s) { /* break at the last space */
+            end = space;
+            next = space + 1;
+        }
+        while (*next == ' ')
+            next++;
+        if (lines)
+            buf_puts(b, "<BR/>");
+        html_text(b, s, (size_t)(end - s));
+        lines++;
+        s = next;
+        if (*s && lines == max_lines)
+            buf_puts(b, "…");
+    }
+}
+
+static void
+html_wrapped(struct buf *b, const char *s, size_t max_lines)
+{
+    html_wrapped_at(b, s, WRAP_CHARS, max_lines);
+}
+
+/* ------------------------------------------------------------------------
+ * Building the graph
+ */
+
+struct ctx {
+    const struct journey *j;
+    const struct diag *d;
+    const struct competitor *comp;
+    struct timeline t;
+    Agraph_t *g;
+    /* attribute symbols */
+    Agsym_t *g_label, *g_style, *g_color, *g_fillcolor, *g_fontcolor, *g_rank;
+    Agsym_t *n_label, *n_style, *n_fillcolor, *n_color, *n_penwidth, *n_fontcolor, *n_shape,
+        *n_tooltip;
+    Agsym_t *e_label, *e_taillabel, *e_dir, *e_style, *e_color, *e_penwidth, *e_weight,
+        *e_arrowhead, *e_fontcolor;
+    /* what the findings say, by touchpoint index / stage index */
+    unsigned *weak;    /* bit per weak-spot rule (catalogue order) */
+    bool *empty_stage; /* an empty-stage finding names it */
+    bool contact_gaps; /* contact-gap findings exist for touchpoints */
+    bool no_proactive; /* the journey-level contact-gap finding */
+    size_t n_weak, n_gaps;
+};
+
+/* cgraph 2.42 takes char * where it only reads (it copies every string it
+ * keeps): the one place where const is cast away. */
+static char *
+mut(const char *s)
+{
+    return (char *)(uintptr_t)s;
+}
+
+static void
+set(void *obj, Agsym_t *sym, const char *value)
+{
+    agxset(obj, sym, mut(value));
+}
+
+static Agnode_t *
+node(Agraph_t *g, const char *name)
+{
+    return agnode(g, mut(name), 1);
+}
+
+static Agraph_t *
+subgraph(Agraph_t *g, const char *name)
+{
+    return agsubg(g, mut(name), 1);
+}
+
+static void
+set_html(void *obj, Agsym_t *sym, const char *html)
+{
+    Agraph_t *root = agroot(obj);
+    char *h = agstrdup_html(root, mut(html));
+    agxset(obj, sym, h);
+    agstrfree(root, h);
+}
+
+static Agsym_t *
+attr(Agraph_t *g, int kind, const char *name, const char *dflt)
+{
+    return agattr(g, kind, mut(name), mut(dflt));
+}
+
+static void
+declare_attributes(struct ctx *c)
+{
+    Agraph_t *g = c->g;
+    attr(g, AGRAPH, "rankdir", "LR");
+    attr(g, AGRAPH, "newrank", "true");
+    attr(g, AGRAPH, "fontname", FONT);
+    attr(g, AGRAPH, "fontsize", "12");
+    attr(g, AGRAPH, "labelloc", "t");
+    attr(g, AGRAPH, "nodesep", "0.25");
+    attr(g, AGRAPH, "ranksep", "0.45");
+    attr(g, AGRAPH, "bgcolor", "white");
+    attr(g, AGRAPH, "pad", "0.3");
+    c->g_label = attr(g, AGRAPH, "label", "");
+    c->g_style = attr(g, AGRAPH, "style", "");
+    c->g_color = attr(g, AGRAPH, "color", "black");
+    c->g_fillcolor = attr(g, AGRAPH, "fillcolor", "white");
+    c->g_fontcolor = attr(g, AGRAPH, "fontcolor", "black");
+    c->g_rank = attr(g, AGRAPH, "rank", "");
+    if (c->j->n_touchpoints > 150) { /* keep layout time in check (hazards) */
+        attr(g, AGRAPH, "nslimit", "4");
+        attr(g, AGRAPH, "nslimit1", "4");
+        attr(g, AGRAPH, "mclimit", "0.5");
+    }
+    attr(g, AGNODE, "fontname", FONT);
+    attr(g, AGNODE, "fontsize", "11");
+    attr(g, AGNODE, "margin", "0.12,0.06");
+    c->n_shape = attr(g, AGNODE, "shape", "box");
+    c->n_label = attr(g, AGNODE, "label", "\\N");
+    c->n_style = attr(g, AGNODE, "style", "rounded,filled");
+    c->n_fillcolor = attr(g, AGNODE, "fillcolor", score_fill[0]);
+    c->n_color = attr(g, AGNODE, "color", GREY);
+    c->n_penwidth = attr(g, AGNODE, "penwidth", "1.2");
+    c->n_fontcolor = attr(g, AGNODE, "fontcolor", "black");
+    c->n_tooltip = attr(g, AGNODE, "tooltip", "");
+    attr(g, AGEDGE, "fontname", FONT);
+    attr(g, AGEDGE, "fontsize", "10");
+    attr(g, AGEDGE, "arrowsize", "0.7");
+    c->e_label = attr(g, AGEDGE, "label", "");
+    c->e_taillabel = attr(g, AGEDGE, "taillabel", "");
+    c->e_dir = attr(g, AGEDGE, "dir", "forward");
+    attr(g, AGEDGE, "labelfontsize", "10");
+    attr(g, AGEDGE, "labelfontcolor", GREY);
+    attr(g, AGEDGE, "labeldistance", "1.8");
+    c->e_style = attr(g, AGEDGE, "style", "solid");
+    c->e_color = attr(g, AGEDGE, "color", GREY);
+    c->e_penwidth = attr(g, AGEDGE, "penwidth", "1");
+    c->e_weight = attr(g, AGEDGE, "weight", "1");
+    c->e_arrowhead = attr(g, AGEDGE, "arrowhead", "normal");
+    c->e_fontcolor = attr(g, AGEDGE, "fontcolor", GREY);
+}
+
+/* Sorting our touchpoints (or stages) by id, to find a finding's subject. */
+struct by_id {
+    const char *id;
+    size_t index;
+};
+
+static int
+by_id_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct by_id *)a)->id, ((const struct by_id *)b)->id);
+}
+
+static long
+find_id(const struct by_id *v, size_t n, const char *id)
+{
+    struct by_id key = {id, 0};
+    const struct by_id *hit = n ? bsearch(&key, v, n, sizeof *v, by_id_cmp) : NULL;
+    return hit ? (long)hit->index : -1;
+}
+
+/* Index the findings about this journey that the picture shows:
+ * O((n + f) log n) for n touchpoints and f findings. */
+static void
+read_findings(struct ctx *c)
+{
+    const struct journey *j = c->j;
+    c->weak = xcalloc(j->n_touchpoints + 1, sizeof *c->weak);
+    c->empty_stage = xcalloc(j->n_stages + 1, sizeof *c->empty_stage);
+    struct by_id *tps = xmalloc((j->n_touchpoints + 1) * sizeof *tps);
+    struct by_id *stages = xmalloc((j->n_stages + 1) * sizeof *stages);
+    for (size_t i = 0; i < j->n_touchpoints; i++)
+        tps[i] = (struct by_id){j->touchpoints[i]->id, i};
+    for (size_t i = 0; i < j->n_stages; i++)
+        stages[i] = (struct by_id){j->stages[i]->id, i};
+    qsort(tps, j->n_touchpoints, sizeof *tps, by_id_cmp);
+    qsort(stages, j->n_stages, sizeof *stages, by_id_cmp);
+    for (size_t i = 0; i < diag_count(c->d); i++) {
+        const struct finding *f = diag_get(c->d, i);
+        const struct rule_info *r = catalog_find(f->rule);
+        if (f->file != j->file || !r)
+            continue;
+        long k;
+        if (strcmp(f->rule, "contact-gap") == 0) {
+            if (find_id(tps, j->n_touchpoints, f->subject) >= 0)
+                c->contact_gaps = true;
+            else
+                c->no_proactive = true; /* the journey-level finding */
+        } else if (strcmp(f->rule, "empty-stage") == 0) {
+            if ((k = find_id(stages, j->n_stages, f->subject)) >= 0)
+                c->empty_stage[k] = true;
+        } else if (r->category == RULE_WEAK) {
+            if ((k = find_id(tps, j->n_touchpoints, f->subject)) >= 0) {
+                c->n_weak += !c->weak[k];
+                c->weak[k] |= 1u << (r - catalog);
+            }
+        }
+    }
+    free(tps);
+    free(stages);
+}
+
+/* "day 0–14" for a stage whose start and end are both written down. */
+static bool
+stage_days_known(const struct journey *j, size_t index)
+{
+    for (size_t i = 0; i <= index; i++)
+        if (!j->stages[i]->has_days)
+            return false;
+    return true;
+}
+
+static void
+add_stage_cluster(struct ctx *c, size_t i, Agraph_t **out)
+{
+    const struct stage *s = c->j->stages[i];
+    char name[32];
+    snprintf(name, sizeof name, "cluster_%03zu", i);
+    Agraph_t *sg = subgraph(c->g, name);
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<B>");
+    html_wrapped(&b, s->name, 2);
+    buf_puts(&b, "</B>");
+    if (stage_days_known(c->j, i))
+        buf_printf(&b, "<BR/><FONT POINT-SIZE=\"10\">day %llu–%llu</FONT>",
+                   (unsigned long long)c->t.stage_start[i],
+                   (unsigned long long)timeline_stage_end(&c->t, s));
+    if (s->phase != PHASE_NONE)
+        buf_printf(&b, "<BR/><FONT POINT-SIZE=\"10\">%s</FONT>", phase_names[s->phase]);
+    set_html(sg, c->g_label, buf_str(&b));
+    buf_finish(&b);
+    set(sg, c->g_style, "rounded,filled");
+    set(sg, c->g_fillcolor, "#f4f6f7");
+    set(sg, c->g_color, "#aeb6bf");
+    *out = sg;
+}
+
+/* Names of the weak-spot rules in a mask, for the marker line. */
+static void
+weak_reasons(struct buf *b, unsigned mask)
+{
+    static const struct {
+        const char *rule, *words;
+    } reasons[] = {{"low-score", "low score"},
+                   {"negative-emotion", "feels bad"},
+                   {"more-minuses", "more minuses"},
+                   {"high-drop-off", "drop-off"},
+                   {"long-wait", "long wait"}};
+    bool first = true;
+    for (size_t i = 0; i < ARRAY_LEN(reasons); i++) {
+        const struct rule_info *r = catalog_find(reasons[i].rule);
+        if (mask & (1u << (r - catalog))) {
+            buf_printf(b, "%s%s", first ? "" : ", ", reasons[i].words);
+            first = false;
+        }
+    }
+}
+
+static const struct rating *
+rating_of(const struct competitor *comp, const struct touchpoint *tp)
+{
+    for (size_t i = 0; comp && i < comp->n_ratings; i++)
+        if (comp->ratings[i]->touchpoint == tp)
+            return comp->ratings[i];
+    return NULL;
+}
+
+static Agnode_t *
+add_touchpoint(struct ctx *c, Agraph_t *sg, const struct touchpoint *tp,
+               const struct rating *rating)
+{
+    Agnode_t *n = node(sg, tp->id);
+    unsigned weak = c->weak[tp->index];
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
+    buf_puts(&b, "<TR><TD><B>");
+    html_wrapped(&b, tp->name, WRAP_LINES);
+    buf_puts(&b, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"10\">");
+    buf_puts(&b, channel_names[tp->channel]);
+    buf_puts(&b, " · ");
+    if (tp->owner)
+        html_wrapped(&b, tp->owner->name, 1);
+    else
+        buf_puts(&b, "<I>no owner</I>");
+    buf_puts(&b, "</FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"10\">");
+    if (tp->score)
+        buf_printf(&b, "score %d/5", tp->score);
+    else
+        buf_puts(&b, "no score");
+    if (tp->has_emotion)
+        buf_printf(&b, " · feeling %+d", tp->emotion);
+    if (tp->every)
+        buf_printf(&b, " · every %u days", tp->every);
+    buf_puts(&b, "</FONT></TD></TR>");
+    if (rating) {
+        bool ahead = tp->score && rating->score > tp->score;
+        buf_printf(&b, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">", ahead ? RED : GREY);
+        html_wrapped(&b, c->comp->name, 1);
+        buf_printf(&b, ": %d/5%s</FONT></TD></TR>", rating->score, ahead ? " ▲ ahead" : "");
+    }
+    if (weak) {
+        buf_printf(&b, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>⚠ ",
+                   tp->plan ? ORANGE : RED);
+        weak_reasons(&b, weak);
+        buf_puts(&b, "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"10\">");
+        if (tp->plan && tp->plan->has_due) {
+            char due[11];
+            date_format(tp->plan->due, due);
+            buf_printf(&b, "plan due %s", due);
+        } else {
+            buf_puts(&b, tp->plan ? "plan in place" : "no plan yet");
+        }
+        buf_puts(&b, "</FONT></TD></TR>");
+    }
+    buf_puts(&b, "</TABLE>");
+    set_html(n, c->n_label, buf_str(&b));
+    buf_finish(&b);
+
+    set(n, c->n_fillcolor, score_fill[tp->score]);
+    set(n, c->n_style,
+        tp->initiator == INITIATOR_CUSTOMER ? "rounded,filled,dashed" : "rounded,filled");
+    if (weak) {
+        set(n, c->n_color, tp->plan ? ORANGE : RED);
+        set(n, c->n_penwidth, "3.5");
+    }
+    return n;
+}
+
+static Agnode_t *
+add_placeholder(struct ctx *c, Agraph_t *sg, const struct stage *s)
+{
+    char *name = xasprintf("empty:%s", s->id);
+    Agnode_t *n = node(sg, name);
+    free(name);
+    set_html(n, c->n_label, "<B>no touchpoint</B><BR/><FONT POINT-SIZE=\"10\">empty stage</FONT>");
+    set(n, c->n_style, "filled,dotted");
+    set(n, c->n_fillcolor, GAP_FILL);
+    set(n, c->n_color, RED);
+    set(n, c->n_fontcolor, RED);
+    set(n, c->n_penwidth, "2");
+    return n;
+}
+
+static Agnode_t *
+add_ghost(struct ctx *c, Agraph_t *sg, const struct touchpoint *tp)
+{
+    char *name = xasprintf("competitor:%s", tp->id);
+    Agnode_t *n = node(sg, name);
+    free(name);
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<FONT POINT-SIZE=\"10\">only ");
+    html_wrapped(&b, tp->competitor->name, 1);
+    buf_puts(&b, "</FONT><BR/><B>");
+    html_wrapped(&b, tp->name, WRAP_LINES);
+    buf_printf(&b, "</B><BR/><FONT POINT-SIZE=\"10\">%s", channel_names[tp->channel]);
+    if (tp->score)
+        buf_printf(&b, " · score %d/5", tp->score);
+    buf_puts(&b, "</FONT>");
+    set_html(n, c->n_label, buf_str(&b));
+    buf_finish(&b);
+    set(n, c->n_style, "rounded,dashed");
+    set(n, c->n_color, "#aab7b8");
+    set(n, c->n_fontcolor, GREY);
+    return n;
+}
+
+static Agedge_t *
+add_edge(struct ctx *c, Agnode_t *from, Agnode_t *to)
+{
+    /* cgraph keys: several edges between one pair stay distinct. */
+    return agedge(c->g, from, to, NULL, 1);
+}
+
+/*
+ * An edge from one node to another. Inside one stage both share a rank,
+ * and with rankdir=LR dot stacks a rank's nodes upwards along its edges;
+ * so an edge within a stage is written reversed with dir=back: it points
+ * the same way and the stage reads top to bottom.
+ */
+static Agedge_t *
+add_arrow(struct ctx *c, Agnode_t *from, Agnode_t *to, bool same_stage)
+{
+    if (!same_stage)
+        return add_edge(c, from, to);
+    Agedge_t *e = add_edge(c, to, from);
+    set(e, c->e_dir, "back");
+    return e;
+}
+
+/* An edge of the journey between two of our touchpoints. */
+static Agedge_t *
+add_step(struct ctx *c, Agnode_t **nodes, const struct touchpoint *from,
+         const struct touchpoint *to)
+{
+    return add_arrow(c, nodes[from->index], nodes[to->index], from->stage == to->stage);
+}
+
+/* The flow of <next> elements, or else the touchpoints in time order. */
+static int
+by_time(const void *a, const void *b, void *t)
+{
+    const struct touchpoint *x = *(const struct touchpoint *const *)a;
+    const struct touchpoint *y = *(const struct touchpoint *const *)b;
+    jday dx = timeline_series(t, x).first, dy = timeline_series(t, y).first;
+    if (dx != dy)
+        return dx < dy ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+add_flow(struct ctx *c, Agnode_t **nodes)
+{
+    const struct journey *j = c->j;
+    if (j->uses_next) {
+        for (size_t i = 0; i < j->n_touchpoints; i++) {
+            const struct touchpoint *tp = j->touchpoints[i];
+            for (size_t k = 0; k < tp->n_nexts; k++) {
+                Agedge_t *e = add_step(c, nodes, tp, tp->nexts[k]->to);
+                if (tp->nexts[k]->has_share) {
+                    char share[32];
+                    snprintf(share, sizeof share, "%g%%", 100.0 * tp->nexts[k]->share);
+                    /* A tail label, not a label: Graphviz 2.42 frees memory
+                     * twice after laying out labelled edges inside a rank. */
+                    set(e, c->e_taillabel, share);
+                }
+            }
+        }
+        return;
+    }
+    const struct touchpoint **order = xmalloc((j->n_touchpoints + 1) * sizeof *order);
+    memcpy(order, j->touchpoints, j->n_touchpoints * sizeof *order);
+    qsort_r(order, j->n_touchpoints, sizeof *order, by_time, &c->t);
+    for (size_t i = 1; i < j->n_touchpoints; i++)
+        add_step(c, nodes, order[i - 1], order[i]);
+    free(order);
+}
+
+/* A node for each silence the contact-gap findings report. */
+static void
+add_gaps(struct ctx *c, Agraph_t **clusters, Agnode_t **nodes)
+{
+    if (!c->contact_gaps)
+        return;
+    struct silence *v;
+    size_t n = timeline_silences(&c->t, c->j->policy.max_silence_days, &v);
+    for (size_t i = 0; i < n; i++) {
+        const struct silence *s = &v[i];
+        const struct stage *where = timeline_stage_at(&c->t, s->from + (s->to - s->from) / 2);
+        char name[32];
+        snprintf(name, sizeof name, "gap:%zu", i + 1);
+        Agnode_t *g = node(clusters[where->index], name);
+        char *label = xasprintf("<B>%llu days</B><BR/><FONT POINT-SIZE=\"10\">without contact "
+                                "from us<BR/>day %llu–%llu%s</FONT>",
+                                (unsigned long long)(s->to - s->from), (unsigned long long)s->from,
+                                (unsigned long long)s->to, s->to_end ? " (end)" : "");
+        set_html(g, c->n_label, label);
+        free(label);
+        set(g, c->n_shape, "box");
+        set(g, c->n_style, "filled,dotted");
+        set(g, c->n_fillcolor, GAP_FILL);
+        set(g, c->n_color, RED);
+        set(g, c->n_fontcolor, RED);
+        set(g, c->n_penwidth, "2");
+        Agedge_t *e = add_arrow(c, nodes[s->subject->index], g, s->subject->stage == where);
+        set(e, c->e_style, "dashed");
+        set(e, c->e_color, RED);
+        set(e, c->e_arrowhead, "none");
+        if (s->next) {
+            e = add_arrow(c, g, nodes[s->next->index], s->next->stage == where);
+            set(e, c->e_style, "dashed");
+            set(e, c->e_color, RED);
+        }
+        c->n_gaps++;
+    }
+    free(v);
+}
+
+static void
+add_legend(struct ctx *c, Agnode_t *after)
+{
+    Agraph_t *sg = subgraph(c->g, "cluster_legend");
+    set_html(sg, c->g_label, "<B>How to read this</B>");
+    set(sg, c->g_style, "rounded");
+    set(sg, c->g_color, "#d5d8dc");
+    Agnode_t *n = node(sg, "legend");
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
+    buf_puts(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"6\">score (fill)</TD></TR><TR>");
+    static const char *const words[6] = {"none", "1", "2", "3", "4", "5"};
+    for (int i = 0; i < 6; i++)
+        buf_printf(&b, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"%s\">%s</TD>", score_fill[i], GREY,
+                   words[i]);
+    buf_puts(&b, "</TR>");
+    static const char *const rows[][2] = {
+        {"black", "solid border: we reach out"},
+        {"black", "dashed border: the customer comes to us"},
+        {RED, "⚠ thick red border: weak spot, no plan"},
+        {ORANGE, "⚠ thick orange border: weak spot with a plan"},
+        {RED, "pink box, dotted border: contact gap or empty stage"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(rows); i++)
+        buf_printf(&b,
+                   "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"6\"><FONT COLOR=\"%s\">%s</FONT></TD></TR>",
+                   rows[i][0], rows[i][1]);
+    if (c->comp)
+        buf_printf(&b,
+                   "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"6\"><FONT COLOR=\"%s\">grey dashed: "
+                   "only the competitor has it; ▲: the competitor is rated higher</FONT></TD></TR>",
+                   GREY);
+    buf_puts(&b, "</TABLE>");
+    set_html(n, c->n_label, buf_str(&b));
+    buf_finish(&b);
+    set(n, c->n_shape, "plaintext");
+    set(n, c->n_style, "");
+    if (after) { /* keep the legend at the right-hand end */
+        Agedge_t *e = add_edge(c, after, n);
+        set(e, c->e_style, "invis");
+    }
+}
+
+static void
+add_title(struct ctx *c)
+{
+    const struct journey *j = c->j;
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<FONT POINT-SIZE=\"18\"><B>");
+    html_wrapped_at(&b, j->name, 60, 2);
+    buf_printf(&b,
+               "</B></FONT><BR/>%zu stage%s · %zu touchpoint%s · %zu weak spot%s · %zu "
+               "contact gap%s",
+               j->n_stages, j->n_stages == 1 ? "" : "s", j->n_touchpoints,
+               j->n_touchpoints == 1 ? "" : "s", c->n_weak, c->n_weak == 1 ? "" : "s", c->n_gaps,
+               c->n_gaps == 1 ? "" : "s");
+    if (c->no_proactive)
+        buf_printf(&b,
+                   "<BR/><FONT COLOR=\"%s\">No touchpoint where we reach out: customers "
+                   "only hear from us when they ask</FONT>",
+                   RED);
+    if (c->comp) {
+        buf_puts(&b, "<BR/>compared with ");
+        html_wrapped(&b, c->comp->name, 1);
+    }
+    set_html(c->g, c->g_label, buf_str(&b));
+    buf_finish(&b);
+}
+
+static Agraph_t *
+build(struct ctx *c)
+{
+    const struct journey *j = c->j;
+    static Agdisc_t disc;
+    disc = (Agdisc_t){&AgMemDisc, &seq_iddisc, &AgIoDisc};
+    c->g = agopen(mut("journey"), Agdirected, &disc);
+    declare_attributes(c);
+    read_findings(c);
+
+    Agraph_t **clusters = xcalloc(j->n_stages + 1, sizeof *clusters);
+    Agnode_t **nodes = xcalloc(j->n_touchpoints + 1, sizeof *nodes);
+    Agnode_t **anchor = xcalloc(j->n_stages + 1, sizeof *anchor);
+    for (size_t i = 0; i < j->n_stages; i++) {
+        const struct stage *s = j->stages[i];
+        add_stage_cluster(c, i, &clusters[i]);
+        /* Created in time order: dot keeps it down the stage's column. */
+        const struct touchpoint **order = xmalloc((s->n_touchpoints + 1) * sizeof *order);
+        memcpy(order, s->touchpoints, s->n_touchpoints * sizeof *order);
+        qsort_r(order, s->n_touchpoints, sizeof *order, by_time, &c->t);
+        for (size_t k = 0; k < s->n_touchpoints; k++) {
+            const struct touchpoint *tp = order[k];
+            nodes[tp->index] = add_touchpoint(c, clusters[i], tp, rating_of(c->comp, tp));
+            if (!anchor[i])
+                anchor[i] = nodes[tp->index];
+        }
+        free(order);
+        if (c->empty_stage[i] || s->n_touchpoints == 0) {
+            Agnode_t *p = add_placeholder(c, clusters[i], s);
+            if (!anchor[i])
+                anchor[i] = p;
+        }
+    }
+    if (c->comp)
+        for (size_t k = 0; k < c->comp->n_touchpoints; k++) {
+            const struct touchpoint *tp = c->comp->touchpoints[k];
+            add_ghost(c, clusters[tp->stage->index], tp);
+        }
+    add_flow(c, nodes);
+    add_gaps(c, clusters, nodes);
+    /* One column per stage: everything in a stage shares one rank (edges
+     * inside it run top to bottom), and each stage is right of the one
+     * before (an invisible edge between their first nodes). Graphviz 2.42
+     * frees memory twice after laying out constraint=false edges in
+     * clusters, so ranks, not constraints, shape the picture. */
+    for (size_t i = 0; i < j->n_stages; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "column_%03zu", i);
+        Agraph_t *col = subgraph(clusters[i], name);
+        set(col, c->g_rank, "same");
+        for (Agnode_t *n = agfstnode(clusters[i]); n; n = agnxtnode(clusters[i], n))
+            agsubnode(col, n, 1);
+        if (i > 0) {
+            Agedge_t *e = add_edge(c, anchor[i - 1], anchor[i]);
+            set(e, c->e_style, "invis");
+        }
+    }
+    add_legend(c, j->n_stages ? anchor[j->n_stages - 1] : NULL);
+    add_title(c);
+    free(clusters);
+    free(nodes);
+    free(anchor);
+    return c->g;
+}
+
+/* ------------------------------------------------------------------------
+ * Rendering
+ */
+
+static GVC_t *gvc;
+static char graphviz_error[512];
+
+/* Graphviz's last error message (reporting is switched off while we
+ * work, so messages are kept for aglasterr()), trimmed, or fallback. */
+static const char *
+last_graphviz_error(const char *fallback)
+{
+    const char *msg = aglasterr();
+    if (!msg || !*msg)
+        return fallback;
+    snprintf(graphviz_error, sizeof graphviz_error, "Graphviz: %s", msg);
+    for (char *p = graphviz_error; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    size_t n = strlen(graphviz_error);
+    while (n && graphviz_error[n - 1] == ' ')
+        graphviz_error[--n] = '\0';
+    return graphviz_error;
+}
+
+void
+diagram_cleanup(void)
+{
+    if (gvc)
+        gvFreeContext(gvc);
+    gvc = NULL;
+}
+
+static bool
+write_dot(Agraph_t *g, char **out, size_t *len)
+{
+    char *data = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&data, &size);
+    if (!f)
+        die_oom();
+    bool ok = agwrite(g, f) == 0;
+    ok = fclose(f) == 0 && ok;
+    if (!ok) {
+        free(data);
+        return false;
+    }
+    *out = data;
+    *len = size;
+    return true;
+}
+
+bool
+diagram_render(const struct journey *j, const struct diag *d, const struct competitor *competitor,
+               enum diagram_format format, char **out, size_t *len, const char **why)
+{
+    struct ctx c = {.j = j, .d = d, .comp = competitor};
+    timeline_init(&c.t, j);
+    agseterr(AGMAX); /* keep Graphviz's messages off stderr; see last_graphviz_error() */
+    agreseterrors();
+    Agraph_t *g = build(&c);
+    bool ok = false;
+    if (format == DIAGRAM_DOT) {
+        ok = write_dot(g, out, len);
+        if (!ok)
+            *why = "could not write the DOT text";
+    } else {
+        if (!gvc)
+            gvc = gvContext();
+        if (gvLayout(gvc, g, "dot") != 0 || agerrors() > 0) {
+            *why = last_graphviz_error("Graphviz could not lay out the diagram");
+        } else {
+            char *data = NULL;
+            unsigned int size = 0;
+            if (gvRenderData(gvc, g, diagram_format_names[format], &data, &size) != 0 ||
+                agerrors() > 0 || !data) {
+                *why = last_graphviz_error("Graphviz could not render the diagram");
+            } else {
+                *out = xmalloc(size + 1);
+                memcpy(*out, data, size);
+                (*out)[size] = '\0';
+                *len = size;
+                ok = true;
+            }
+            if (data)
+                gvFreeRenderData(data);
+            gvFreeLayout(gvc, g);
+        }
+    }
+    agclose(g);
+    free(c.weak);
+    free(c.empty_stage);
+    timeline_finish(&c.t);
+    return ok;
+}

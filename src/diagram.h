@@ -1,0 +1,42 @@
+/*
+ * diagram.h - the journey diagram, built with libcgraph and rendered with
+ * libgvc in-process (cli.md, "The diagram"; docs/diagram.md).
+ *
+ * The only user of Graphviz. The graph is built from the model and the
+ * findings of `check` (weak spots, empty stages and contact gaps are drawn
+ * as the findings say, so the picture and the list always agree). All user
+ * text goes into HTML-like labels built by one escaping function.
+ *
+ * Ownership: diagram_render() hands the caller a malloc'd buffer (free()
+ * it). diagram_cleanup() releases the process-wide Graphviz context.
+ */
+#ifndef JOURNEYMAP_DIAGRAM_H
+#define JOURNEYMAP_DIAGRAM_H
+
+#include "diag.h"
+#include "model.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum diagram_format { DIAGRAM_DOT, DIAGRAM_SVG, DIAGRAM_PNG, DIAGRAM_PDF, DIAGRAM_FORMAT_COUNT };
+
+/* "dot", "svg", "png", "pdf" (the -T names). */
+extern const char *const diagram_format_names[DIAGRAM_FORMAT_COUNT];
+
+/*
+ * Draw journey j. d holds the findings of `check` for it (findings about
+ * other files are ignored); competitor, when not NULL, is overlaid. For
+ * DIAGRAM_DOT the result is the graph as built (no layout), so it is the
+ * same bytes on every machine; the other formats are laid out with dot.
+ * On success *out and *len hold the bytes (caller frees *out with free());
+ * on failure *why says why (static text).
+ */
+bool diagram_render(const struct journey *j, const struct diag *d,
+                    const struct competitor *competitor, enum diagram_format format, char **out,
+                    size_t *len, const char **why);
+
+/* Release Graphviz's context (plugins, fonts); safe to call when unused. */
+void diagram_cleanup(void);
+
+#endif

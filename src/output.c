@@ -1,0 +1,103 @@
+/*
+ * output.c - atomic replacement of output files (temporary file + rename).
+ */
+#define _GNU_SOURCE /* mkostemp */
+#include "output.h"
+
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool
+write_all(int fd, const char *p, size_t len)
+{
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        p += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+bool
+output_write(const char *path, const void *data, size_t len, const char **why)
+{
+    if (!path || strcmp(path, "-") == 0) {
+        errno = 0;
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            *why = strerror(errno ? errno : EIO);
+            return false;
+        }
+        return true;
+    }
+    /* Refuse to replace a folder (rename would fail later, after work). */
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        *why = strerror(EISDIR);
+        return false;
+    }
+    /* A device or pipe (/dev/null, a FIFO) is written to, never replaced. */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        errno = 0;
+        int fd = open(path, O_WRONLY | O_CLOEXEC);
+        bool ok = fd >= 0 && write_all(fd, data, len);
+        if (!ok)
+            *why = strerror(errno ? errno : EIO);
+        if (fd >= 0 && close(fd) != 0 && ok) {
+            *why = strerror(errno);
+            ok = false;
+        }
+        return ok;
+    }
+    const char *slash = strrchr(path, '/');
+    char *dir =
+        slash ? xasprintf("%.*s", (int)(slash - path + (slash == path)), path) : xstrdup(".");
+    char *tmp = xasprintf("%s/.%s.XXXXXX", dir, slash ? slash + 1 : path);
+    bool ok = false;
+    errno = 0;
+    int fd = mkostemp(tmp, O_CLOEXEC);
+    if (fd < 0) {
+        *why = strerror(errno);
+        goto out;
+    }
+    /* mkostemp makes 0600; generated files are as readable as others. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || !write_all(fd, data, len) || fsync(fd) != 0) {
+        *why = strerror(errno ? errno : EIO);
+        close(fd);
+        unlink(tmp);
+        goto out;
+    }
+    if (close(fd) != 0) {
+        *why = strerror(errno);
+        unlink(tmp);
+        goto out;
+    }
+    if (rename(tmp, path) != 0) {
+        *why = strerror(errno);
+        unlink(tmp);
+        goto out;
+    }
+    /* Make the rename itself durable. */
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        (void)fsync(dfd);
+        close(dfd);
+    }
+    ok = true;
+out:
+    free(tmp);
+    free(dir);
+    return ok;
+}
