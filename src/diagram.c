@@ -385,26 +385,6 @@ declare_attributes(struct ctx *c)
     c->e_fontcolor = attr(g, AGEDGE, "fontcolor", GREY);
 }
 
-/* Sorting our touchpoints (or stages) by id, to find a finding's subject. */
-struct by_id {
-    const char *id;
-    size_t index;
-};
-
-static int
-by_id_cmp(const void *a, const void *b)
-{
-    return strcmp(((const struct by_id *)a)->id, ((const struct by_id *)b)->id);
-}
-
-static long
-find_id(const struct by_id *v, size_t n, const char *id)
-{
-    struct by_id key = {id, 0};
-    const struct by_id *hit = n ? bsearch(&key, v, n, sizeof *v, by_id_cmp) : NULL;
-    return hit ? (long)hit->index : -1;
-}
-
 /* Index the findings about this journey that the picture shows:
  * O((n + f) log n) for n touchpoints and f findings. */
 static void
@@ -413,37 +393,28 @@ read_findings(struct ctx *c)
     const struct journey *j = c->j;
     c->weak = xcalloc(j->n_touchpoints + 1, sizeof *c->weak);
     c->empty_stage = xcalloc(j->n_stages + 1, sizeof *c->empty_stage);
-    struct by_id *tps = xmalloc((j->n_touchpoints + 1) * sizeof *tps);
-    struct by_id *stages = xmalloc((j->n_stages + 1) * sizeof *stages);
-    for (size_t i = 0; i < j->n_touchpoints; i++)
-        tps[i] = (struct by_id){j->touchpoints[i]->id, i};
-    for (size_t i = 0; i < j->n_stages; i++)
-        stages[i] = (struct by_id){j->stages[i]->id, i};
-    qsort(tps, j->n_touchpoints, sizeof *tps, by_id_cmp);
-    qsort(stages, j->n_stages, sizeof *stages, by_id_cmp);
+    struct id_index *ids = id_index_new(j);
     for (size_t i = 0; i < diag_count(c->d); i++) {
         const struct finding *f = diag_get(c->d, i);
         const struct rule_info *r = catalog_find(f->rule);
         if (f->file != j->file || !r)
             continue;
-        long k;
+        const void *obj = NULL;
+        enum id_kind kind = id_index_find(ids, f->subject, &obj);
         if (strcmp(f->rule, "contact-gap") == 0) {
-            if (find_id(tps, j->n_touchpoints, f->subject) >= 0)
+            if (kind == ID_TOUCHPOINT)
                 c->contact_gaps = true;
             else
                 c->no_proactive = true; /* the journey-level finding */
-        } else if (strcmp(f->rule, "empty-stage") == 0) {
-            if ((k = find_id(stages, j->n_stages, f->subject)) >= 0)
-                c->empty_stage[k] = true;
-        } else if (r->category == RULE_WEAK) {
-            if ((k = find_id(tps, j->n_touchpoints, f->subject)) >= 0) {
-                c->n_weak += !c->weak[k];
-                c->weak[k] |= 1u << (r - catalog);
-            }
+        } else if (strcmp(f->rule, "empty-stage") == 0 && kind == ID_STAGE) {
+            c->empty_stage[((const struct stage *)obj)->index] = true;
+        } else if (r->category == RULE_WEAK && kind == ID_TOUCHPOINT) {
+            size_t k = ((const struct touchpoint *)obj)->index;
+            c->n_weak += !c->weak[k];
+            c->weak[k] |= 1u << (r - catalog);
         }
     }
-    free(tps);
-    free(stages);
+    id_index_free(ids);
 }
 
 /* "day 0–14" for a stage whose start and end are both written down. */

@@ -4,7 +4,9 @@
 #include "model.h"
 
 #include "arena.h"
+#include "util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *const channel_names[CHANNEL_COUNT] = {
@@ -56,4 +58,80 @@ journey_free(struct journey *j)
     /* The journey itself lives in its arena. */
     if (j)
         arena_free(j->arena);
+}
+
+struct id_entry {
+    const char *id;
+    enum id_kind kind;
+    const void *obj;
+};
+
+struct id_index {
+    struct id_entry *v;
+    size_t n;
+};
+
+static int
+id_entry_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct id_entry *)a)->id, ((const struct id_entry *)b)->id);
+}
+
+struct id_index *
+id_index_new(const struct journey *j)
+{
+    struct id_index *x = xcalloc(1, sizeof *x);
+    size_t n = 1 + j->n_stages + j->n_touchpoints + j->n_changes + j->n_owners;
+    for (size_t i = 0; i < j->n_competitors; i++)
+        n += 1 + j->competitors[i]->n_touchpoints;
+    x->v = xmalloc(n * sizeof *x->v);
+#define ADD(ID, KIND, OBJ) (x->v[x->n++] = (struct id_entry){(ID), (KIND), (OBJ)})
+    for (size_t i = 0; i < j->n_stages; i++)
+        ADD(j->stages[i]->id, ID_STAGE, j->stages[i]);
+    for (size_t i = 0; i < j->n_touchpoints; i++)
+        ADD(j->touchpoints[i]->id, ID_TOUCHPOINT, j->touchpoints[i]);
+    for (size_t i = 0; i < j->n_changes; i++)
+        ADD(j->changes[i]->id, ID_CHANGE, j->changes[i]);
+    for (size_t i = 0; i < j->n_owners; i++)
+        ADD(j->owners[i]->id, ID_OWNER, j->owners[i]);
+    for (size_t i = 0; i < j->n_competitors; i++) {
+        const struct competitor *c = j->competitors[i];
+        ADD(c->id, ID_COMPETITOR, c);
+        for (size_t k = 0; k < c->n_touchpoints; k++)
+            ADD(c->touchpoints[k]->id, ID_COMPETITOR_TOUCHPOINT, c->touchpoints[k]);
+    }
+    /* The journey's own id may equal one of the others: they come first. */
+    ADD(j->id, ID_JOURNEY, j);
+#undef ADD
+    qsort(x->v, x->n, sizeof *x->v, id_entry_cmp);
+    return x;
+}
+
+void
+id_index_free(struct id_index *x)
+{
+    if (!x)
+        return;
+    free(x->v);
+    free(x);
+}
+
+enum id_kind
+id_index_find(const struct id_index *x, const char *id, const void **obj)
+{
+    struct id_entry key = {id, ID_NONE, NULL};
+    const struct id_entry *hit = bsearch(&key, x->v, x->n, sizeof *x->v, id_entry_cmp);
+    if (!hit)
+        return ID_NONE;
+    /* Element ids are unique in a file; prefer one over the journey id. */
+    while (hit > x->v && strcmp((hit - 1)->id, id) == 0)
+        hit--;
+    for (const struct id_entry *e = hit; e < x->v + x->n && strcmp(e->id, id) == 0; e++)
+        if (e->kind != ID_JOURNEY) {
+            hit = e;
+            break;
+        }
+    if (obj)
+        *obj = hit->obj;
+    return hit->kind;
 }

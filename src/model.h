@@ -300,6 +300,26 @@ extern const char *const metric_names[METRIC_KIND_COUNT];
 /* Index of s in names[0..count), or -1 when absent (exact, case-sensitive). */
 int vocab_find(const char *const *names, size_t count, const char *s);
 
+/*
+ * Finding a journey's things by id (a finding's subject is an id): built
+ * once, O(log n) per lookup. Caller frees with id_index_free().
+ */
+enum id_kind {
+    ID_NONE,
+    ID_JOURNEY,
+    ID_STAGE,
+    ID_TOUCHPOINT,            /* one of ours */
+    ID_COMPETITOR_TOUCHPOINT, /* a competitor's */
+    ID_CHANGE,
+    ID_OWNER,
+    ID_COMPETITOR,
+};
+struct id_index;
+struct id_index *id_index_new(const struct journey *j);
+void id_index_free(struct id_index *x);
+/* What id names in the journey (and the object itself through *obj). */
+enum id_kind id_index_find(const struct id_index *x, const char *id, const void **obj);
+
 /* Policy defaults of format.md. */
 void policy_defaults(struct policy *p);
 
