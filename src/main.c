@@ -17,6 +17,7 @@ static const char main_help[] =
     "Commands:\n"
     "  check FILE|DIR...   validate journeys; print errors, gaps and weak spots\n"
     "  diagram FILE        draw a journey with Graphviz (svg, png, pdf, dot)\n"
+    "  checklist FILE      the Markdown (or HTML) review checklist of a journey\n"
     "\n"
     "Options:\n"
     "  -h, --help          show this help and exit\n"
@@ -33,6 +34,7 @@ struct command {
 static const struct command commands[] = {
     {"check", cmd_check},
     {"diagram", cmd_diagram},
+    {"checklist", cmd_checklist},
 };
 
 int

@@ -41,6 +41,8 @@ for t in dot svg png pdf; do
 done
 run diagram --today 2026-11-01 -T svg -o "$out/h.svg" "$src/tests/fixtures/diagram/hostile.xml"
 run diagram --today 2026-11-01 -T svg -o "$out/x.svg" "$src/tests/fixtures/errors/schema-channel.xml"
+run checklist --today 2026-11-01 -o "$out/c.md" "$src/tests/fixtures/checklist/hostile-markdown.xml"
+run checklist --today 2026-11-01 --html -o "$out/c.html" "$src/models/smb-owners.xml"
 rm -rf "$out"
 [ "$status" -eq 0 ] && echo "ok: no valgrind errors or leaks"
 exit "$status"

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""`journeymap checklist`: the Markdown parsed back with cmark (its XML
+AST) has one H2 per stage in order, one H3 per touchpoint, and every
+finding of `check` exactly once as a task item carrying `[rule-id]`;
+cmark-gfm renders its task items and tables; hostile Markdown changes
+neither the structure nor lets raw HTML through; errors write nothing.
+Usage: test_checklist.py JOURNEYMAP SRCDIR   (77 without cmark)"""
+import glob
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+import harness
+
+EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
+FIX = os.path.join(SRC, "tests", "fixtures")
+T = ["--today", "2026-11-01"]
+NS = "{http://commonmark.org/xml/1.0}"
+CMARK, GFM = shutil.which("cmark"), shutil.which("cmark-gfm")
+if not CMARK:
+    print("skip: cmark is not installed")
+    sys.exit(77)
+failures = []
+
+
+def expect(what, cond, detail=""):
+    if not cond:
+        failures.append("%s %s" % (what, detail))
+
+
+def run(*args, **kw):
+    return harness.run([EXE, *args], **kw)
+
+
+def ast(markdown):
+    p = subprocess.run([CMARK, "-t", "xml"], input=markdown, capture_output=True, check=True)
+    return ET.fromstring(p.stdout)
+
+
+def flat(el):
+    """The text of an AST node: text and code literals, breaks as spaces."""
+    out = []
+    for x in el.iter():
+        tag = x.tag.replace(NS, "")
+        if tag in ("text", "code"):
+            out.append(x.text or "")
+        elif tag in ("softbreak", "linebreak"):
+            out.append(" ")
+    return "".join(out)
+
+
+def clean(name):
+    return re.sub(r"[\x00-\x1f\x7f]", " ", name)
+
+
+def check_journey(path):
+    name = os.path.relpath(path, SRC)
+    root = ET.parse(path).getroot()
+    findings = json.loads(run("check", "--format", "json", *T, path).stdout)
+    p = run("checklist", *T, path)
+    expect(name + ": exit 0", p.returncode == 0, p.stderr.decode())
+    md = p.stdout
+    doc = ast(md)
+
+    # Outline: the H2s are the stages in order; under each, the H3s are its touchpoints.
+    blocks = list(doc)
+    h2, h3_under = [], {}
+    for b in blocks:
+        if b.tag == NS + "heading" and b.get("level") == "2":
+            h2.append(flat(b))
+            h3_under[len(h2) - 1] = []
+        elif b.tag == NS + "heading" and b.get("level") == "3" and h2:
+            h3_under[len(h2) - 1].append(flat(b))
+    stages = root.findall("stage")
+    expect(name + ": one H2 per stage, in order", h2 == [clean(s.get("name")) for s in stages],
+           "%s" % h2)
+    for i, s in enumerate(stages):
+        want = [clean(t.get("name")) for t in s.findall("touchpoint")]
+        expect(name + ": H3s of stage %d" % i, h3_under.get(i) == want, "%s vs %s" % (h3_under.get(i), want))
+    h1 = [flat(b) for b in blocks if b.tag == NS + "heading" and b.get("level") == "1"]
+    expect(name + ": one H1, the journey's name", h1 == [clean(root.get("name"))], str(h1))
+
+    # Every finding exactly once, as a task item with its rule id.
+    items = [flat(p) for p in doc.iter(NS + "paragraph") if flat(p).startswith("[ ] ")]
+    with_rule = [i for i in items if re.search(r"\[[a-z-]+\]$", i)]
+    expect(name + ": one task item per finding", len(with_rule) == len(findings),
+           "%d items, %d findings" % (len(with_rule), len(findings)))
+    for f in findings:
+        hits = [i for i in with_rule if i.endswith("[%s]" % f["rule"]) and clean(f["message"]) in i]
+        expect(name + ": finding once: %s %s" % (f["rule"], f["subject"]), len(hits) == 1, str(hits))
+
+    # GitHub's renderer sees checkboxes and tables.
+    if GFM:
+        html = subprocess.run([GFM, "-e", "table", "-e", "tasklist"], input=md,
+                              capture_output=True, check=True).stdout.decode()
+        boxes = len(re.findall(r'<input type="checkbox"', html))
+        expect(name + ": a checkbox per task item", boxes == len(items), "%d vs %d" % (boxes, len(items)))
+        if root.findall("competitor"):
+            expect(name + ": competitor table", "<table>" in html and "<th>Touchpoint</th>" in html)
+        rows = len(re.findall(r"<tr>", html))
+        comps = root.findall("competitor")
+        if comps:
+            want_rows = 1 + len(root.findall("stage/touchpoint")) + len(root.findall("competitor/touchpoint"))
+            expect(name + ": table rows", rows == want_rows, "%d vs %d" % (rows, want_rows))
+    return md
+
+
+journeys = sorted(glob.glob(os.path.join(SRC, "models", "*.xml")))
+journeys += sorted(glob.glob(os.path.join(FIX, "valid", "*.xml")))
+journeys += [os.path.join(FIX, "checklist", "hostile-markdown.xml"), os.path.join(FIX, "diagram", "hostile.xml")]
+journeys += [os.path.join(FIX, "rules", n + ".xml") for n in (
+    "empty-stage-fires", "contact-gap-no-company", "unannounced-change-fires", "competitor-only-fires")]
+for path in journeys:
+    check_journey(path)
+
+# Hostile Markdown: nothing raw gets through, in either output.
+hostile = os.path.join(FIX, "checklist", "hostile-markdown.xml")
+md = run("checklist", *T, hostile).stdout.decode()
+page = run("checklist", "--html", *T, hostile).stdout.decode()
+renders = [("--html", page)]
+if GFM:
+    renders.append(("cmark-gfm", subprocess.run([GFM, "-e", "table", "-e", "tasklist", "--unsafe"],
+                                                 input=md.encode(), capture_output=True).stdout.decode()))
+renders.append(("cmark --unsafe", subprocess.run([CMARK, "--unsafe"], input=md.encode(),
+                                                 capture_output=True).stdout.decode()))
+ALLOWED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "em", "strong", "code", "pre", "ul",
+                "ol", "li", "a", "input", "table", "thead", "tbody", "tr", "th", "td", "br", "hr",
+                "blockquote", "html", "head", "body", "meta", "title", "style", "!doctype"}
+for what, html in renders:
+    # Text is escaped, so every literal "<" opens a tag we made: check them all.
+    body = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
+    for tag in re.findall(r"<(/?)([!a-zA-Z][a-zA-Z0-9]*)([^>]*)>", body):
+        name, attrs = tag[1].lower(), tag[2]
+        expect("hostile: %s tag <%s> is one of ours" % (what, name), name in ALLOWED_TAGS, attrs)
+        expect("hostile: %s no event handler" % what, not re.search(r"\son\w+\s*=", attrs), attrs)
+        for url in re.findall(r'(?:href|src)="([^"]*)"', attrs):
+            expect("hostile: %s safe url %r" % (what, url),
+                   re.match(r"(https?:|mailto:|[^:]*$)", url, re.I) is not None)
+    expect("hostile: %s keeps the safe link" % what, 'href="https://example.com/ok"' in html)
+    expect("hostile: %s shows the script as text" % what, "&lt;script&gt;" in html)
+expect("hostile: long line kept", "word " * 500 in md)
+expect("hostile: the page is standalone", page.startswith("<!DOCTYPE html>") and "<style>" in page
+       and not re.search(r"<(img|script|link|iframe)\b", page, re.I) and " src=" not in re.sub("&[a-z]+;[^<]*", "", page))
+
+# Deterministic; refuses broken models; atomic.
+smb = os.path.join(SRC, "models", "smb-owners.xml")
+bad = os.path.join(FIX, "errors", "schema-channel.xml")
+for args in ([], ["--html"]):
+    a, b = run("checklist", *args, *T, smb).stdout, run("checklist", *args, *T, smb).stdout
+    expect("deterministic %s" % args, a == b and len(a) > 1000)
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "c.md")
+    p = run("checklist", *T, "-o", out, bad)
+    expect("errors: exit 1, nothing written", p.returncode == 1 and not os.path.exists(out)
+           and b"[schema]" in p.stderr)
+    with open(out, "w") as f:
+        f.write("previous")
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+    p = subprocess.run([EXE, "checklist", *T, "-o", out, smb], preexec_fn=limit, capture_output=True)
+    expect("failed write: exit 2, old file kept", p.returncode == 2 and open(out).read() == "previous")
+    expect("failed write: no temporary file", os.listdir(tmp) == ["c.md"], str(os.listdir(tmp)))
+    p = run("checklist", *T, "-o", out, smb)
+    expect("written", p.returncode == 0 and open(out).read().startswith("# Small business owners"))
+expect("--help", run("checklist", "--help").returncode == 0)
+expect("two files: 2", run("checklist", *T, smb, smb).returncode == 2)
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print("ok: %d journeys" % len(journeys))
