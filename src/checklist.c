@@ -529,6 +529,39 @@ initiator_words(const struct touchpoint *tp)
     return tp->initiator == INITIATOR_COMPANY ? "we reach out" : "the customer comes to us";
 }
 
+/* A metric as a workshop says it: "CSAT 92%", "wait 140 s", "rounds 4". */
+static char *
+metric_words(const struct metric *m)
+{
+    double v = m->value;
+    switch (m->kind) {
+    case METRIC_NPS:
+        return xasprintf("NPS %g", v);
+    case METRIC_CSAT:
+        return xasprintf("CSAT %g%%", v);
+    case METRIC_CES:
+        return xasprintf("effort score (CES) %g of 7", v);
+    case METRIC_WAIT_SECONDS:
+        return xasprintf("wait %g s", v);
+    case METRIC_DROP_OFF:
+        return xasprintf("%g%% drop off here", 100 * v);
+    case METRIC_RESPONSE_HOURS:
+        return xasprintf("answered within %g h", v);
+    case METRIC_RESOLUTION:
+        return xasprintf("%g%% resolved", 100 * v);
+    case METRIC_USER:
+    case METRIC_KIND_COUNT:
+        break;
+    }
+    char *name = xstrdup(m->name + 2); /* "x-rounds" → "rounds" */
+    for (char *p = name; *p; p++)
+        if (*p == '-')
+            *p = ' ';
+    char *s = xasprintf("%s %g", name, v);
+    free(name);
+    return s;
+}
+
 static void
 touchpoint_facts(struct ctx *c, cmark_node *sec, const struct touchpoint *tp)
 {
@@ -570,8 +603,12 @@ touchpoint_facts(struct ctx *c, cmark_node *sec, const struct touchpoint *tp)
     if (tp->n_metrics) {
         p = item(l);
         text(p, "Measured: ");
-        for (size_t i = 0; i < tp->n_metrics; i++)
-            textf(p, "%s%s %g", i ? "; " : "", tp->metrics[i]->name, tp->metrics[i]->value);
+        for (size_t i = 0; i < tp->n_metrics; i++) {
+            const struct metric *m = tp->metrics[i];
+            char *what = metric_words(m);
+            textf(p, "%s%s", i ? "; " : "", what);
+            free(what);
+        }
     }
     if (tp->about)
         textf(item(l), "Tells customers about: %s", tp->about->name);
@@ -602,11 +639,25 @@ collects_feedback(const struct touchpoint *tp)
     return false;
 }
 
-/* The review questions that fit this touchpoint. */
+/* Whether a finding of this rule is listed for the touchpoint. */
+static bool
+has_finding(const struct ctx *c, const struct touchpoint *tp, const char *rule)
+{
+    size_t where = 2 + c->j->n_stages + tp->index;
+    for (size_t i = 0; i < c->n_f; i++)
+        if (c->place[i] == where && strcmp(c->f[i]->rule, rule) == 0)
+            return true;
+    return false;
+}
+
+/* The review questions that fit this touchpoint, leaving out what one of
+ * its findings already asks. */
 static void
 questions(struct ctx *c, cmark_node *todo, const struct touchpoint *tp)
 {
-    if (!tp->owner)
+    if (has_finding(c, tp, "no-owner") || has_finding(c, tp, "untrained-owner"))
+        ; /* the finding says it */
+    else if (!tp->owner)
         question(c, todo, "Who will own this contact and answer for how it goes?");
     else if (tp->owner->trained != TRAINED_YES)
         question(c, todo,
@@ -619,7 +670,7 @@ questions(struct ctx *c, cmark_node *todo, const struct touchpoint *tp)
         question(c, todo,
                  "What works here and what does not? Write down its pluses and "
                  "minuses.");
-    else if (tp->n_minuses && !tp->plan)
+    else if (tp->n_minuses && !tp->plan && !has_finding(c, tp, "more-minuses"))
         question(c, todo, "Which minus do we tackle first, who does it, and by when?");
     if (!collects_feedback(tp))
         question(c, todo, "How will we hear what customers think of this moment?");
