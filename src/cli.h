@@ -65,5 +65,6 @@ int cli_findings_status(const struct workspace *w, const struct rule_options *o)
 int cmd_check(int argc, char **argv);
 int cmd_diagram(int argc, char **argv);
 int cmd_checklist(int argc, char **argv);
+int cmd_new(int argc, char **argv);
 
 #endif

@@ -29,6 +29,53 @@ write_all(int fd, const char *p, size_t len)
     return true;
 }
 
+/*
+ * Write data to a new temporary file beside path, flushed to disk.
+ * Returns its name (caller frees, and renames or unlinks the file) and the
+ * folder in *dir (caller frees), or NULL with *why set and nothing left.
+ */
+static char *
+write_aside(const char *path, const void *data, size_t len, char **dir, const char **why)
+{
+    const char *slash = strrchr(path, '/');
+    *dir = slash ? xasprintf("%.*s", (int)(slash - path + (slash == path)), path) : xstrdup(".");
+    char *tmp = xasprintf("%s/.%s.XXXXXX", *dir, slash ? slash + 1 : path);
+    errno = 0;
+    int fd = mkostemp(tmp, O_CLOEXEC);
+    if (fd < 0) {
+        *why = strerror(errno);
+        free(tmp);
+        return NULL;
+    }
+    /* mkostemp makes 0600; generated files are as readable as others. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || !write_all(fd, data, len) || fsync(fd) != 0) {
+        *why = strerror(errno ? errno : EIO);
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        return NULL;
+    }
+    if (close(fd) != 0) {
+        *why = strerror(errno);
+        unlink(tmp);
+        free(tmp);
+        return NULL;
+    }
+    return tmp;
+}
+
+static void
+sync_dir(const char *dir)
+{
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        (void)fsync(dfd);
+        close(dfd);
+    }
+}
+
 bool
 output_write(const char *path, const void *data, size_t len, const char **why)
 {
@@ -59,44 +106,47 @@ output_write(const char *path, const void *data, size_t len, const char **why)
         }
         return ok;
     }
-    const char *slash = strrchr(path, '/');
-    char *dir =
-        slash ? xasprintf("%.*s", (int)(slash - path + (slash == path)), path) : xstrdup(".");
-    char *tmp = xasprintf("%s/.%s.XXXXXX", dir, slash ? slash + 1 : path);
+    char *dir = NULL;
+    char *tmp = write_aside(path, data, len, &dir, why);
     bool ok = false;
-    errno = 0;
-    int fd = mkostemp(tmp, O_CLOEXEC);
-    if (fd < 0) {
-        *why = strerror(errno);
+    if (!tmp)
         goto out;
-    }
-    /* mkostemp makes 0600; generated files are as readable as others. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || !write_all(fd, data, len) || fsync(fd) != 0) {
-        *why = strerror(errno ? errno : EIO);
-        close(fd);
-        unlink(tmp);
-        goto out;
-    }
-    if (close(fd) != 0) {
-        *why = strerror(errno);
-        unlink(tmp);
-        goto out;
-    }
     if (rename(tmp, path) != 0) {
         *why = strerror(errno);
         unlink(tmp);
         goto out;
     }
-    /* Make the rename itself durable. */
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        (void)fsync(dfd);
-        close(dfd);
-    }
+    sync_dir(dir); /* make the rename itself durable */
     ok = true;
 out:
+    free(tmp);
+    free(dir);
+    return ok;
+}
+
+bool
+output_create(const char *path, const void *data, size_t len, bool *exists, const char **why)
+{
+    struct stat st;
+    *exists = lstat(path, &st) == 0;
+    if (*exists) {
+        *why = strerror(EEXIST);
+        return false;
+    }
+    char *dir = NULL;
+    char *tmp = write_aside(path, data, len, &dir, why);
+    bool ok = false;
+    if (tmp) {
+        /* link() fails if path appeared meanwhile: nothing is replaced. */
+        if (link(tmp, path) != 0) {
+            *exists = errno == EEXIST;
+            *why = strerror(errno);
+        } else {
+            sync_dir(dir);
+            ok = true;
+        }
+        unlink(tmp);
+    }
     free(tmp);
     free(dir);
     return ok;

@@ -21,4 +21,11 @@
  */
 bool output_write(const char *path, const void *data, size_t len, const char **why);
 
+/*
+ * Like output_write(), but never replaces anything: fails with EEXIST
+ * (*exists set) when path exists. The file appears complete or not at all
+ * (written aside, then hard-linked into place).
+ */
+bool output_create(const char *path, const void *data, size_t len, bool *exists, const char **why);
+
 #endif

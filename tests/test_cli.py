@@ -131,6 +131,24 @@ if os.path.exists("/dev/full"):
         p = harness.run([EXE, "check", *T, bad], stdout=full)
     expect("write error gives 2", p.returncode == 2, "exit %d" % p.returncode)
 
+# new: a starter that passes check; never overwrites.
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "fresh.xml")
+    rc, out, err = status("new -o", 0, "new", "--today", "2026-11-01", "-o", path, "fresh-segment")
+    rc, out, err = status("new passes check", 0, "check", *T, "--format", "json", path)
+    expect("new has no errors", '"error"' not in out, out)
+    expect("new names the segment", 'id="fresh-segment"' in open(path).read())
+    before = open(path, "rb").read()
+    rc, out, err = status("new on an existing file", 2, "new", "-o", path, "other")
+    expect("existing file unchanged", open(path, "rb").read() == before)
+    expect("existing file explained", "already exists" in err, err)
+    expect("no temporary file left", os.listdir(tmp) == ["fresh.xml"], str(os.listdir(tmp)))
+    rc, out, err = status("new to stdout", 0, "new", "--today", "2026-11-01", "seg")
+    expect("new to stdout is the starter", out.startswith("<?xml") and 'id="seg"' in out)
+    status("new with a bad id", 2, "new", "two words")
+    status("new without an id", 2, "new")
+    status("new into a missing folder", 2, "new", "-o", os.path.join(tmp, "no", "x.xml"), "x")
+
 if failures:
     print("\n".join(failures))
     sys.exit(1)
