@@ -83,22 +83,7 @@ cli_load_model(const char *cmd, const char *path, const struct rule_options *o, 
         return NULL;
     }
     if (w->n_journeys != 1 || diag_worst(w->diag, 0) >= SEVERITY_ERROR) {
-        /* Only the errors: they are why nothing is written. */
-        struct diag *errors = diag_new();
-        for (size_t i = 0; i < diag_count(w->diag); i++) {
-            const struct finding *f = diag_get(w->diag, i);
-            if (f->severity == SEVERITY_ERROR) {
-                diag_begin_file(errors, f->file);
-                diag_add(errors, f->line, f->severity, f->rule, f->subject, "%s", f->message);
-            }
-        }
-        report_human(stderr, errors);
-        fprintf(stderr,
-                "journeymap %s: %s cannot be used until its errors are fixed; nothing "
-                "written\n",
-                cmd, path);
-        diag_free(errors);
-        *status = EXIT_FINDINGS;
+        *status = cli_report_errors(cmd, w);
         return NULL;
     }
     return w->journeys[0];
@@ -126,4 +111,37 @@ cli_option(const char *cmd, int c, char **argv, struct rule_options *o, const ch
     default:
         return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
     }
+}
+
+int
+cli_report_errors(const char *cmd, const struct workspace *w)
+{
+    if (w->n_unreadable)
+        return EXIT_TROUBLE;
+    if (diag_worst(w->diag, 0) < SEVERITY_ERROR)
+        return EXIT_CLEAN;
+    /* Only the errors: they are why files are left out. */
+    struct diag *errors = diag_new();
+    const char *last = NULL;
+    for (size_t i = 0; i < diag_count(w->diag); i++) {
+        const struct finding *f = diag_get(w->diag, i);
+        if (f->severity != SEVERITY_ERROR)
+            continue;
+        if (f->file != last) {
+            diag_begin_file(errors, f->file);
+            last = f->file;
+        }
+        diag_add(errors, f->line, f->severity, f->rule, f->subject, "%s", f->message);
+    }
+    report_human(stderr, errors);
+    for (size_t i = 0; i < diag_count(errors); i++) {
+        const struct finding *f = diag_get(errors, i);
+        if (i == 0 || diag_get(errors, i - 1)->file_index != f->file_index)
+            fprintf(stderr,
+                    "journeymap %s: %s cannot be used until its errors are fixed; left "
+                    "out\n",
+                    cmd, f->file);
+    }
+    diag_free(errors);
+    return EXIT_FINDINGS;
 }

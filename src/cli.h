@@ -59,6 +59,13 @@ const struct journey *cli_load_model(const char *cmd, const char *path,
                                      const struct rule_options *o, struct workspace *w,
                                      int *status);
 
+/*
+ * Print the error findings of w (the reason files are left out) on stderr,
+ * one "left out" line per such file. Returns 2 when a file could not be
+ * read, 1 when some file has errors, else 0.
+ */
+int cli_report_errors(const char *cmd, const struct workspace *w);
+
 /* The exit status once outputs are written: 1 when a finding reaches --fail-on. */
 int cli_findings_status(const struct workspace *w, const struct rule_options *o);
 
@@ -66,5 +73,6 @@ int cmd_check(int argc, char **argv);
 int cmd_diagram(int argc, char **argv);
 int cmd_checklist(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * cmd_checklist.c - `journeymap checklist`: the review checklist of one journey.
  */
-#include "checklist.h"
+#include "markdown.h"
 #include "cli.h"
 #include "output.h"
 #include "workspace.h"

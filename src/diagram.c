@@ -18,6 +18,7 @@
 #include "diagram.h"
 
 #include "catalog.h"
+#include "compare.h"
 #include "date.h"
 #include "rules.h"
 #include "timeline.h"
@@ -883,15 +884,10 @@ write_dot(Agraph_t *g, char **out, size_t *len)
     return true;
 }
 
-bool
-diagram_render(const struct journey *j, const struct diag *d, const struct competitor *competitor,
-               enum diagram_format format, char **out, size_t *len, const char **why)
+/* Lay out and render g (or write its DOT text); g is closed here. */
+static bool
+render_graph(Agraph_t *g, enum diagram_format format, char **out, size_t *len, const char **why)
 {
-    struct ctx c = {.j = j, .d = d, .comp = competitor};
-    timeline_init(&c.t, j);
-    agseterr(AGMAX); /* keep Graphviz's messages off stderr; see last_graphviz_error() */
-    agreseterrors();
-    Agraph_t *g = build(&c);
     bool ok = false;
     if (format == DIAGRAM_DOT) {
         ok = write_dot(g, out, len);
@@ -921,8 +917,140 @@ diagram_render(const struct journey *j, const struct diag *d, const struct compe
         }
     }
     agclose(g);
+    return ok;
+}
+
+bool
+diagram_render(const struct journey *j, const struct diag *d, const struct competitor *competitor,
+               enum diagram_format format, char **out, size_t *len, const char **why)
+{
+    struct ctx c = {.j = j, .d = d, .comp = competitor};
+    timeline_init(&c.t, j);
+    agseterr(AGMAX); /* keep Graphviz's messages off stderr; see last_graphviz_error() */
+    agreseterrors();
+    Agraph_t *g = build(&c);
+    bool ok = render_graph(g, format, out, len, why);
     free(c.weak);
     free(c.empty_stage);
     timeline_finish(&c.t);
     return ok;
+}
+
+/* ------------------------------------------------------------------------
+ * The comparison as a heat map
+ */
+
+static void
+heat_cell(struct buf *b, int score, int ours)
+{
+    if (!score) {
+        buf_puts(b, "<TD>–</TD>");
+        return;
+    }
+    buf_printf(b, "<TD BGCOLOR=\"%s\">%d%s</TD>", score_fill[score], score,
+               ours && score > ours ? " ▲" : "");
+}
+
+/* One journey's matrix as an HTML-like table label. */
+static void
+heat_table(struct buf *b, const struct compare_journey *cj)
+{
+    const struct journey *j = cj->j;
+    buf_printf(b,
+               "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" "
+               "COLOR=\"%s\"><TR><TD COLSPAN=\"%zu\"><B>",
+               GREY, 3 + j->n_competitors);
+    html_wrapped_at(b, j->name, 60, 2);
+    buf_puts(b,
+             "</B></TD></TR><TR><TD><B>stage</B></TD><TD><B>touchpoint</B></TD><TD><B>us</B></TD>");
+    for (size_t k = 0; k < j->n_competitors; k++) {
+        buf_puts(b, "<TD><B>");
+        html_wrapped(b, j->competitors[k]->name, 2);
+        buf_puts(b, "</B></TD>");
+    }
+    buf_puts(b, "</TR>");
+    for (size_t r = 0; r < cj->n_rows; r++) {
+        const struct compare_row *row = &cj->rows[r];
+        buf_puts(b, "<TR><TD ALIGN=\"LEFT\">");
+        html_wrapped(b, row->stage->name, 2);
+        buf_puts(b, "</TD><TD ALIGN=\"LEFT\">");
+        html_wrapped(b, row->tp->name, 2);
+        if (row->only) {
+            buf_puts(b, "<BR/><I>only ");
+            html_wrapped(b, j->competitors[row->only - 1]->name, 1);
+            buf_puts(b, "</I>");
+        }
+        buf_puts(b, "</TD>");
+        heat_cell(b, row->ours, 0);
+        for (size_t k = 0; k < j->n_competitors; k++) {
+            if (row->only == k + 1 && !row->ratings[k])
+                buf_printf(b, "<TD BGCOLOR=\"%s\">yes</TD>", GAP_FILL);
+            else
+                heat_cell(b, row->ratings[k], row->ours);
+        }
+        buf_puts(b, "</TR>");
+    }
+    buf_puts(b, "</TABLE>");
+}
+
+bool
+diagram_compare(const struct comparison *cmp, enum diagram_format format, char **out, size_t *len,
+                const char **why)
+{
+    struct ctx c = {0};
+    agseterr(AGMAX);
+    agreseterrors();
+    static Agdisc_t disc;
+    disc = (Agdisc_t){&AgMemDisc, &seq_iddisc, &AgIoDisc};
+    c.g = agopen(mut("comparison"), Agdirected, &disc);
+    Agraph_t *g = c.g;
+    attr(g, AGRAPH, "fontname", FONT);
+    attr(g, AGRAPH, "labelloc", "t");
+    attr(g, AGRAPH, "bgcolor", "white");
+    attr(g, AGRAPH, "pad", "0.3");
+    attr(g, AGRAPH, "nodesep", "0.4");
+    Agsym_t *g_label = attr(g, AGRAPH, "label", "");
+    attr(g, AGNODE, "fontname", FONT);
+    attr(g, AGNODE, "fontsize", "11");
+    attr(g, AGNODE, "shape", "plaintext");
+    Agsym_t *n_label = attr(g, AGNODE, "label", "\\N");
+    Agsym_t *e_style = attr(g, AGEDGE, "style", "invis");
+    (void)e_style;
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<FONT POINT-SIZE=\"18\"><B>Competitor comparison</B></FONT><BR/>"
+                 "scores 1 (red) to 5 (green); ▲ a competitor rated above us");
+    set_html(g, g_label, buf_str(&b));
+    b.len = 0;
+    Agnode_t *prev = NULL;
+    Agnode_t *tally = node(g, "tally");
+    buf_printf(&b,
+               "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" "
+               "COLOR=\"%s\"><TR><TD><B>competitor</B></TD><TD><B>leads</B></TD>"
+               "<TD><B>trails</B></TD><TD><B>ties</B></TD><TD><B>alone</B></TD></TR>",
+               GREY);
+    for (size_t i = 0; i < cmp->n_tallies; i++) {
+        const struct compare_tally *t = &cmp->tallies[i];
+        buf_puts(&b, "<TR><TD ALIGN=\"LEFT\">");
+        html_wrapped(&b, t->name, 2);
+        buf_printf(&b, "</TD><TD>%zu</TD><TD>%zu</TD><TD>%zu</TD><TD>%zu</TD></TR>", t->lead,
+                   t->trail, t->tie, t->alone);
+    }
+    if (!cmp->n_tallies)
+        buf_puts(&b, "<TR><TD COLSPAN=\"5\">no competitors named yet</TD></TR>");
+    buf_puts(&b, "</TABLE>");
+    set_html(tally, n_label, buf_str(&b));
+    prev = tally;
+    for (size_t i = 0; i < cmp->n_journeys; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "journey:%zu", i + 1);
+        Agnode_t *n = node(g, name);
+        b.len = 0;
+        heat_table(&b, &cmp->journeys[i]);
+        set_html(n, n_label, buf_str(&b));
+        agedge(g, prev, n, NULL, 1); /* stacked top to bottom */
+        prev = n;
+    }
+    buf_finish(&b);
+    return render_graph(g, format, out, len, why);
 }

@@ -36,6 +36,16 @@ bool diagram_render(const struct journey *j, const struct diag *d,
                     const struct competitor *competitor, enum diagram_format format, char **out,
                     size_t *len, const char **why);
 
+struct comparison;
+
+/*
+ * The competitor comparison (compare.h) as a heat map: the tally across
+ * segments, then one colour-coded matrix per journey. Same output contract
+ * as diagram_render().
+ */
+bool diagram_compare(const struct comparison *cmp, enum diagram_format format, char **out,
+                     size_t *len, const char **why);
+
 /* Release Graphviz's context (plugins, fonts); safe to call when unused. */
 void diagram_cleanup(void);
 

@@ -18,6 +18,7 @@ static const char main_help[] =
     "  check FILE|DIR...   validate journeys; print errors, gaps and weak spots\n"
     "  diagram FILE        draw a journey with Graphviz (svg, png, pdf, dot)\n"
     "  checklist FILE      the Markdown (or HTML) review checklist of a journey\n"
+    "  compare FILE|DIR... our touchpoints against competitors' (md or svg)\n"
     "  new ID              a commented starter journey for a new segment\n"
     "\n"
     "Options:\n"
@@ -33,10 +34,8 @@ struct command {
 };
 
 static const struct command commands[] = {
-    {"check", cmd_check},
-    {"diagram", cmd_diagram},
-    {"checklist", cmd_checklist},
-    {"new", cmd_new},
+    {"check", cmd_check}, {"diagram", cmd_diagram}, {"checklist", cmd_checklist},
+    {"new", cmd_new},     {"compare", cmd_compare},
 };
 
 int

@@ -43,6 +43,8 @@ run diagram --today 2026-11-01 -T svg -o "$out/h.svg" "$src/tests/fixtures/diagr
 run diagram --today 2026-11-01 -T svg -o "$out/x.svg" "$src/tests/fixtures/errors/schema-channel.xml"
 run checklist --today 2026-11-01 -o "$out/c.md" "$src/tests/fixtures/checklist/hostile-markdown.xml"
 run checklist --today 2026-11-01 --html -o "$out/c.html" "$src/models/smb-owners.xml"
+run compare --today 2026-11-01 -o "$out/c.md" "$src/models" "$src/tests/fixtures/compare"
+run compare --today 2026-11-01 -T svg -o "$out/c.svg" "$src/models"
 rm -rf "$out"
 [ "$status" -eq 0 ] && echo "ok: no valgrind errors or leaks"
 exit "$status"

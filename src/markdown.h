@@ -1,5 +1,5 @@
 /*
- * checklist.h - the review checklist: a Markdown document (or a standalone
+ * markdown.h - the Markdown emitter: the review checklist, a Markdown document (or a standalone
  * HTML page of it) that a planning workshop works through together
  * (cli.md, "The review checklist"; docs/checklist.md).
  *
@@ -10,8 +10,8 @@
  *
  * Ownership: checklist_render() hands the caller a malloc'd string.
  */
-#ifndef JOURNEYMAP_CHECKLIST_H
-#define JOURNEYMAP_CHECKLIST_H
+#ifndef JOURNEYMAP_MARKDOWN_H
+#define JOURNEYMAP_MARKDOWN_H
 
 #include "diag.h"
 #include "model.h"
@@ -27,5 +27,14 @@
  */
 char *checklist_render(const struct journey *j, const struct diag *d, day_number today, bool html,
                        size_t *len);
+
+struct comparison;
+
+/*
+ * The competitor comparison (compare.h) as GitHub-flavoured Markdown: the
+ * tally per competitor across segments, then one table per journey with
+ * per-stage averages. Caller frees the result with free().
+ */
+char *compare_markdown(const struct comparison *cmp, size_t *len);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * checklist.c - the review checklist as a cmark document.
+ * markdown.c - the Markdown emitter (cmark): the review checklist and the
+ * competitor comparison as cmark documents.
  *
  * Outline: the journey's name (H1), its description, a summary, the
  * competitor table, journey-wide items and coming changes; then one H2 per
@@ -14,9 +15,10 @@
  * ever go into text nodes (cmark escapes them); task boxes and tables are
  * custom nodes, whose raw text is built here with its own escaping.
  */
-#include "checklist.h"
+#include "markdown.h"
 
 #include "catalog.h"
+#include "compare.h"
 #include "date.h"
 #include "timeline.h"
 #include "util.h"
@@ -258,7 +260,8 @@ append_markdown(cmark_node *parent, const char *md, int level)
 
 struct table {
     size_t cols;
-    char **cells; /* row-major, the first row is the header */
+    size_t num_from; /* columns from this one on hold numbers (right-aligned) */
+    char **cells;    /* row-major, the first row is the header */
     size_t n, cap;
 };
 
@@ -269,9 +272,10 @@ cell(struct table *t, const char *s)
     t->cells[t->n++] = xstrdup(s);
 }
 
-/* A cell's text for GitHub Markdown: every ASCII punctuation character
- * backslash-escaped (CommonMark allows it for all of them), so no name
- * can end a cell, start markup or a link; line breaks become spaces. */
+/* A cell's text for GitHub Markdown: every character that could end the
+ * cell or start inline markup (emphasis, code, links, HTML, entities,
+ * strikethrough) backslash-escaped; line breaks become spaces. Cells are
+ * parsed as inline content only, so block markers need no escape. */
 static void
 md_cell(struct buf *b, const char *s)
 {
@@ -279,7 +283,7 @@ md_cell(struct buf *b, const char *s)
         unsigned char ch = (unsigned char)*s;
         if (ch < 0x20 || ch == 0x7F)
             buf_putc(b, ' ');
-        else if (ispunct(ch))
+        else if (strchr("\\`*_[]<>|!&~", ch))
             buf_printf(b, "\\%c", ch);
         else
             buf_putc(b, (char)ch);
@@ -336,7 +340,7 @@ table_block(struct ctx *c, cmark_node *parent, struct table *t)
         buf_puts(&b, c->html ? "</tr>\n" : "|\n");
         if (r == 0 && !c->html) {
             for (size_t k = 0; k < t->cols; k++)
-                buf_puts(&b, k >= 2 ? "|---:" : "|---");
+                buf_puts(&b, k >= t->num_from ? "|---:" : "|---");
             buf_puts(&b, "|\n");
         }
     }
@@ -444,6 +448,71 @@ summary(struct ctx *c, cmark_node *doc, day_number today)
     }
 }
 
+/* A score or rating for a table cell: "4", "4 ▲" (above ours), "–". */
+static void
+score_cell(struct table *t, int score, int ours)
+{
+    char s[16];
+    if (!score)
+        snprintf(s, sizeof s, "–");
+    else
+        snprintf(s, sizeof s, "%d%s", score, ours && score > ours ? " ▲" : "");
+    cell(t, s);
+}
+
+static void
+average_cell(struct table *t, double v)
+{
+    char s[16];
+    if (v < 0)
+        snprintf(s, sizeof s, "–");
+    else
+        snprintf(s, sizeof s, "%.1f", v);
+    cell(t, s);
+}
+
+/* One journey's comparison table; with averages, a row after each stage. */
+static void
+journey_table(struct ctx *c, cmark_node *doc, const struct compare_journey *cj, bool averages)
+{
+    const struct journey *j = cj->j;
+    struct table t = {.cols = 3 + j->n_competitors, .num_from = 2};
+    cell(&t, "Stage");
+    cell(&t, "Touchpoint");
+    cell(&t, "Us");
+    for (size_t k = 0; k < j->n_competitors; k++)
+        cell(&t, j->competitors[k]->name);
+    for (size_t r = 0; r < cj->n_rows; r++) {
+        const struct compare_row *row = &cj->rows[r];
+        cell(&t, row->stage->name);
+        if (row->only) {
+            char *name =
+                xasprintf("%s (only %s)", row->tp->name, j->competitors[row->only - 1]->name);
+            cell(&t, name);
+            free(name);
+        } else {
+            cell(&t, row->tp->name);
+        }
+        score_cell(&t, row->ours, 0);
+        for (size_t k = 0; k < j->n_competitors; k++) {
+            if (row->only == k + 1 && !row->ratings[k])
+                cell(&t, "yes");
+            else
+                score_cell(&t, row->ratings[k], row->ours);
+        }
+        bool stage_ends = r + 1 == cj->n_rows || cj->rows[r + 1].stage != row->stage;
+        if (averages && stage_ends) {
+            const struct compare_average *a = &cj->averages[row->stage->index];
+            cell(&t, row->stage->name);
+            cell(&t, "average");
+            average_cell(&t, a->ours);
+            for (size_t k = 0; k < j->n_competitors; k++)
+                average_cell(&t, a->theirs[k]);
+        }
+    }
+    table_block(c, doc, &t);
+}
+
 static void
 competitor_table(struct ctx *c, cmark_node *doc)
 {
@@ -452,49 +521,10 @@ competitor_table(struct ctx *c, cmark_node *doc)
         return;
     strong(paragraph(doc), "Competitors");
     text(paragraph(doc), "Scores from 1 (poor) to 5 (excellent); ▲ marks a competitor rated "
-                         "above us, and rows without a score of ours are things only they do.");
-    struct table t = {.cols = 3 + j->n_competitors};
-    cell(&t, "Touchpoint");
-    cell(&t, "Stage");
-    cell(&t, "Us");
-    for (size_t k = 0; k < j->n_competitors; k++)
-        cell(&t, j->competitors[k]->name);
-    /* Ratings by touchpoint: one pass over the ratings. */
-    int *rating = xcalloc((j->n_touchpoints + 1) * j->n_competitors, sizeof *rating);
-    for (size_t k = 0; k < j->n_competitors; k++)
-        for (size_t r = 0; r < j->competitors[k]->n_ratings; r++) {
-            const struct rating *rt = j->competitors[k]->ratings[r];
-            rating[rt->touchpoint->index * j->n_competitors + k] = rt->score;
-        }
-    for (size_t i = 0; i < j->n_touchpoints; i++) {
-        const struct touchpoint *tp = j->touchpoints[i];
-        cell(&t, tp->name);
-        cell(&t, tp->stage->name);
-        char s[16];
-        snprintf(s, sizeof s, tp->score ? "%d" : "–", tp->score);
-        cell(&t, s);
-        for (size_t k = 0; k < j->n_competitors; k++) {
-            int r = rating[i * j->n_competitors + k];
-            snprintf(s, sizeof s, r ? "%d%s" : "–", r, r > tp->score && tp->score ? " ▲" : "");
-            cell(&t, s);
-        }
-    }
-    free(rating);
-    for (size_t k = 0; k < j->n_competitors; k++)
-        for (size_t i = 0; i < j->competitors[k]->n_touchpoints; i++) {
-            const struct touchpoint *tp = j->competitors[k]->touchpoints[i];
-            char *name = xasprintf("%s (only %s)", tp->name, j->competitors[k]->name);
-            cell(&t, name);
-            free(name);
-            cell(&t, tp->stage->name);
-            cell(&t, "–");
-            for (size_t m = 0; m < j->n_competitors; m++) {
-                char s[16];
-                snprintf(s, sizeof s, m == k && tp->score ? "%d" : m == k ? "yes" : "–", tp->score);
-                cell(&t, s);
-            }
-        }
-    table_block(c, doc, &t);
+                         "above us, and rows marked \"only\" are things only they do.");
+    struct comparison *cmp = compare_new(&c->j, 1);
+    journey_table(c, doc, &cmp->journeys[0], false);
+    compare_free(cmp);
 }
 
 static void
@@ -812,5 +842,49 @@ checklist_render(const struct journey *j, const struct diag *d, day_number today
     free(c.place);
     id_index_free(c.ids);
     timeline_finish(&c.t);
+    return out;
+}
+
+char *
+compare_markdown(const struct comparison *cmp, size_t *len)
+{
+    struct ctx c = {0};
+    cmark_node *doc = node(CMARK_NODE_DOCUMENT, NULL);
+    heading(doc, 1, "Competitor comparison");
+    text(node(CMARK_NODE_EMPH, paragraph(doc)),
+         "Scores from 1 (poor) to 5 (excellent). ▲ marks a competitor rated above us; rows "
+         "marked \"only\" are things only a competitor does.");
+    if (!cmp->n_journeys) {
+        text(paragraph(doc), "None of the journeys names a competitor yet.");
+    } else {
+        heading(doc, 2, "Across segments");
+        text(paragraph(doc), "For each competitor: how many of our touchpoints it does better "
+                             "than we do (leads), worse (trails) or as well (ties), and how "
+                             "many touchpoints it has that we lack (alone).");
+        struct table t = {.cols = 5, .num_from = 1};
+        const char *head[] = {"Competitor", "Leads", "Trails", "Ties", "Alone"};
+        for (size_t i = 0; i < 5; i++)
+            cell(&t, head[i]);
+        for (size_t i = 0; i < cmp->n_tallies; i++) {
+            const struct compare_tally *ta = &cmp->tallies[i];
+            cell(&t, ta->name);
+            size_t v[4] = {ta->lead, ta->trail, ta->tie, ta->alone};
+            for (size_t k = 0; k < 4; k++) {
+                char s[24];
+                snprintf(s, sizeof s, "%zu", v[k]);
+                cell(&t, s);
+            }
+        }
+        table_block(&c, doc, &t);
+    }
+    for (size_t i = 0; i < cmp->n_journeys; i++) {
+        heading(doc, 2, cmp->journeys[i].j->name);
+        journey_table(&c, doc, &cmp->journeys[i], true);
+    }
+    char *out = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+    cmark_node_free(doc);
+    if (!out)
+        die_oom();
+    *len = strlen(out);
     return out;
 }
