@@ -74,5 +74,6 @@ int cmd_diagram(int argc, char **argv);
 int cmd_checklist(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_build(int argc, char **argv);
 
 #endif

@@ -15,6 +15,8 @@ static const char main_help[] =
     "Model customer journeys as text: check them for gaps and weak spots.\n"
     "\n"
     "Commands:\n"
+    "  build [DIR]         the main job: check models/ and write every output\n"
+    "                      (diagrams, checklists, comparison, index.html)\n"
     "  check FILE|DIR...   validate journeys; print errors, gaps and weak spots\n"
     "  diagram FILE        draw a journey with Graphviz (svg, png, pdf, dot)\n"
     "  checklist FILE      the Markdown (or HTML) review checklist of a journey\n"
@@ -35,7 +37,7 @@ struct command {
 
 static const struct command commands[] = {
     {"check", cmd_check}, {"diagram", cmd_diagram}, {"checklist", cmd_checklist},
-    {"new", cmd_new},     {"compare", cmd_compare},
+    {"new", cmd_new},     {"compare", cmd_compare}, {"build", cmd_build},
 };
 
 int

@@ -20,6 +20,7 @@
 #include "catalog.h"
 #include "compare.h"
 #include "date.h"
+#include "site.h"
 #include "timeline.h"
 #include "util.h"
 
@@ -290,29 +291,6 @@ md_cell(struct buf *b, const char *s)
     }
 }
 
-static void
-html_escaped(struct buf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&':
-            buf_puts(b, "&amp;");
-            break;
-        case '<':
-            buf_puts(b, "&lt;");
-            break;
-        case '>':
-            buf_puts(b, "&gt;");
-            break;
-        case '"':
-            buf_puts(b, "&quot;");
-            break;
-        default:
-            buf_putc(b, (unsigned char)*s < 0x20 ? ' ' : *s);
-        }
-    }
-}
-
 /* The table as one custom block, then freed. */
 static void
 table_block(struct ctx *c, cmark_node *parent, struct table *t)
@@ -329,7 +307,7 @@ table_block(struct ctx *c, cmark_node *parent, struct table *t)
             const char *s = t->cells[r * t->cols + k];
             if (c->html) {
                 buf_puts(&b, r ? "<td>" : "<th>");
-                html_escaped(&b, s);
+                buf_html(&b, s);
                 buf_puts(&b, r ? "</td>" : "</th>");
             } else {
                 buf_puts(&b, "| ");
@@ -827,7 +805,7 @@ checklist_render(const struct journey *j, const struct diag *d, day_number today
         buf_init(&b);
         buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<title>");
-        html_escaped(&b, j->name);
+        buf_html(&b, j->name);
         buf_printf(&b,
                    " — review checklist</title>\n<style>%s</style>\n</head>\n<body>\n%s"
                    "</body>\n</html>\n",
@@ -880,6 +858,77 @@ compare_markdown(const struct comparison *cmp, size_t *len)
     for (size_t i = 0; i < cmp->n_journeys; i++) {
         heading(doc, 2, cmp->journeys[i].j->name);
         journey_table(&c, doc, &cmp->journeys[i], true);
+    }
+    char *out = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+    cmark_node_free(doc);
+    if (!out)
+        die_oom();
+    *len = strlen(out);
+    return out;
+}
+
+char *
+index_markdown(const struct site_entry *v, size_t n, bool comparison, day_number today, size_t *len)
+{
+    cmark_node *doc = node(CMARK_NODE_DOCUMENT, NULL);
+    heading(doc, 1, "Customer journeys");
+    char date[11];
+    date_format(today, date);
+    textf(paragraph(doc), "Findings as of %s. Open index.html for the page with every diagram.",
+          date);
+    for (size_t i = 0; i < n; i++) {
+        const struct site_entry *e = &v[i];
+        if (!e->j)
+            continue;
+        const char *id = e->j->id;
+        heading(doc, 2, e->j->name);
+        cmark_node *img = node(CMARK_NODE_IMAGE, paragraph(doc));
+        char *url = xasprintf("%s.svg", id);
+        cmark_node_set_url(img, url);
+        free(url);
+        textf(img, "Diagram of %s", e->j->name);
+        cmark_node *l = bullet_list(doc);
+        textf(item(l), "%zu error%s, %zu warning%s, %zu note%s", e->count[SEVERITY_ERROR],
+              e->count[SEVERITY_ERROR] == 1 ? "" : "s", e->count[SEVERITY_WARNING],
+              e->count[SEVERITY_WARNING] == 1 ? "" : "s", e->count[SEVERITY_NOTE],
+              e->count[SEVERITY_NOTE] == 1 ? "" : "s");
+        cmark_node *p = item(l);
+        text(p, "Review checklist: ");
+        const char *kinds[][2] = {{"Markdown", "checklist.md"},
+                                  {"printable page", "checklist.html"}};
+        for (size_t k = 0; k < 2; k++) {
+            cmark_node *a = node(CMARK_NODE_LINK, p);
+            char *u = xasprintf("%s.%s", id, kinds[k][1]);
+            cmark_node_set_url(a, u);
+            free(u);
+            text(a, kinds[k][0]);
+            if (k == 0)
+                text(p, " · ");
+        }
+        textf(item(l), "Model: %s", e->source);
+    }
+    bool broken = false;
+    for (size_t i = 0; i < n; i++)
+        broken |= !v[i].j;
+    if (broken) {
+        heading(doc, 2, "Not built");
+        text(paragraph(doc), "These models have errors; run journeymap check on them.");
+        cmark_node *l = bullet_list(doc);
+        for (size_t i = 0; i < n; i++)
+            if (!v[i].j)
+                textf(item(l), "%s: %zu error%s", v[i].source, v[i].count[SEVERITY_ERROR],
+                      v[i].count[SEVERITY_ERROR] == 1 ? "" : "s");
+    }
+    if (comparison) {
+        heading(doc, 2, "Competitor comparison");
+        cmark_node *p = paragraph(doc);
+        cmark_node *a = node(CMARK_NODE_LINK, p);
+        cmark_node_set_url(a, "compare.md");
+        text(a, "Tables");
+        text(p, " · ");
+        a = node(CMARK_NODE_LINK, p);
+        cmark_node_set_url(a, "compare.svg");
+        text(a, "heat map");
     }
     char *out = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
     cmark_node_free(doc);

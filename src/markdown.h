@@ -37,4 +37,10 @@ struct comparison;
  */
 char *compare_markdown(const struct comparison *cmp, size_t *len);
 
+struct site_entry;
+
+/* index.md for `build` (see site.h). Caller frees the result. */
+char *index_markdown(const struct site_entry *v, size_t n, bool comparison, day_number today,
+                     size_t *len);
+
 #endif

@@ -224,3 +224,29 @@ utf8_fix(const char *s)
     }
     return buf_steal(&b);
 }
+
+void
+buf_html(struct buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&':
+            buf_puts(b, "&amp;");
+            break;
+        case '<':
+            buf_puts(b, "&lt;");
+            break;
+        case '>':
+            buf_puts(b, "&gt;");
+            break;
+        case '"':
+            buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            buf_puts(b, "&#39;");
+            break;
+        default:
+            buf_putc(b, (unsigned char)*s < 0x20 ? ' ' : *s);
+        }
+    }
+}

@@ -61,6 +61,10 @@ char *buf_steal(struct buf *b);
  */
 void buf_quote(struct buf *b, const char *s, size_t max_chars);
 
+/* Append s escaped for HTML text and attribute values (& < > " '); control
+ * characters become spaces. */
+void buf_html(struct buf *b, const char *s);
+
 /*
  * A copy of s that is valid UTF-8: each byte that does not start a
  * well-formed sequence becomes U+FFFD. File names come from the command

@@ -45,6 +45,7 @@ run checklist --today 2026-11-01 -o "$out/c.md" "$src/tests/fixtures/checklist/h
 run checklist --today 2026-11-01 --html -o "$out/c.html" "$src/models/smb-owners.xml"
 run compare --today 2026-11-01 -o "$out/c.md" "$src/models" "$src/tests/fixtures/compare"
 run compare --today 2026-11-01 -T svg -o "$out/c.svg" "$src/models"
+run build --today 2026-11-01 -o "$out/site" "$src/models"
 rm -rf "$out"
 [ "$status" -eq 0 ] && echo "ok: no valgrind errors or leaks"
 exit "$status"
