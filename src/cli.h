@@ -75,5 +75,7 @@ int cmd_checklist(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 #endif

@@ -22,6 +22,8 @@ static const char main_help[] =
     "  checklist FILE      the Markdown (or HTML) review checklist of a journey\n"
     "  compare FILE|DIR... our touchpoints against competitors' (md or svg)\n"
     "  new ID              a commented starter journey for a new segment\n"
+    "  export --to mermaid FILE   a journey as a Mermaid `journey` diagram\n"
+    "  import FILE.mmd     a Mermaid `journey` diagram as a journey file\n"
     "\n"
     "Options:\n"
     "  -h, --help          show this help and exit\n"
@@ -36,8 +38,9 @@ struct command {
 };
 
 static const struct command commands[] = {
-    {"check", cmd_check}, {"diagram", cmd_diagram}, {"checklist", cmd_checklist},
-    {"new", cmd_new},     {"compare", cmd_compare}, {"build", cmd_build},
+    {"check", cmd_check},   {"diagram", cmd_diagram}, {"checklist", cmd_checklist},
+    {"new", cmd_new},       {"compare", cmd_compare}, {"build", cmd_build},
+    {"export", cmd_export}, {"import", cmd_import},
 };
 
 int

@@ -46,6 +46,13 @@ run checklist --today 2026-11-01 --html -o "$out/c.html" "$src/models/smb-owners
 run compare --today 2026-11-01 -o "$out/c.md" "$src/models" "$src/tests/fixtures/compare"
 run compare --today 2026-11-01 -T svg -o "$out/c.svg" "$src/models"
 run build --today 2026-11-01 -o "$out/site" "$src/models"
+run export --to mermaid --today 2026-11-01 -o "$out/smb.mmd" "$src/models/smb-owners.xml"
+run import -o "$out/smb.xml" "$out/smb.mmd"
+if [ -d "$src/../shared/corpus/mermaid" ]; then
+    for m in "$src"/../shared/corpus/mermaid/*.mmd; do
+        run import -o "$out/m.xml" "$m"
+    done
+fi
 rm -rf "$out"
 [ "$status" -eq 0 ] && echo "ok: no valgrind errors or leaks"
 exit "$status"

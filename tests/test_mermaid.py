@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Mermaid interchange: every syntax variant people write; the public
+corpus in ../shared/corpus/mermaid (skipped when absent) imports and checks
+clean, or fails with FILE:LINE when it is not valid Mermaid; round trips
+both ways. Usage: test_mermaid.py JOURNEYMAP SRCDIR"""
+import glob
+import json
+import os
+import re
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+import harness
+
+EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
+CORPUS = os.path.join(os.path.dirname(SRC), "shared", "corpus", "mermaid")
+T = ["--today", "2026-11-01"]
+failures = []
+
+
+def expect(what, cond, detail=""):
+    if not cond:
+        failures.append("%s %s" % (what, detail))
+
+
+def run(*args, **kw):
+    return harness.run([EXE, *args], **kw)
+
+
+def model_of(xml_text):
+    """The parts of an imported journey that round trips must keep."""
+    root = ET.fromstring(xml_text)
+    owners = {o.get("id"): o.get("name") for o in root.iter("owner")}
+    return (root.get("id"), root.get("name"),
+            [(s.get("id"), s.get("name"),
+              [(t.get("id"), t.get("name"), t.get("emotion"), owners.get(t.get("owner")),
+                (t.findtext("note") or "").strip()) for t in s.findall("touchpoint")])
+             for s in root.findall("stage")])
+
+
+def import_text(tmp, name, text, binary=False):
+    path = os.path.join(tmp, name)
+    with open(path, "wb") as f:
+        f.write(text if binary else text.encode("utf-8"))
+    return run("import", path), path
+
+
+def check_clean(tmp, xml_bytes, what):
+    path = os.path.join(tmp, "imported.xml")
+    with open(path, "wb") as f:
+        f.write(xml_bytes)
+    p = run("check", "--format", "json", *T, path)
+    errors = [f for f in json.loads(p.stdout) if f["severity"] == "error"]
+    expect(what + ": passes check", not errors and p.returncode == 0, str(errors))
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    # Syntax variants, one small diagram each.
+    variants = {
+        "comments": "%% a comment\njourney\n%%{init: {'theme': 'dark'}}%%\n  title T\n  %% inside\n"
+                    "  section S\n    Task: 3: Me\n",
+        "front-matter": "---\ntitle: From front matter\nconfig:\n  theme: base\n---\njourney\n"
+                        "  section S\n    Task: 3: Me\n",
+        "acc": "journey\n  title T\n  accTitle: Accessible title\n  accDescr: One line\n"
+               "  section S\n    Task: 4: Me\n",
+        "acc-block": "journey\n  title T\n  accDescr {\n    Several\n    lines\n  }\n"
+                     "  section S\n    Task: 4: Me\n",
+        "tabs-deep": "journey\n\ttitle T\n\tsection S\n\t\t\t\tTask one: 2: Me\n"
+                     "                              Task two: 4: You\n",
+        "blank-lines": "journey\n\n   \n  title T\n\t\n  section S\n\n    Task: 3: Me\n   \n",
+        "crlf": "journey\r\n  title T\r\n  section S\r\n    Task: 3: Me\r\n",
+        "no-final-newline": "journey\n  title T\n  section S\n    Task: 3: Me",
+        "no-actors": "journey\n  title T\n  section S\n    Lonely task: 5\n",
+        "spaces-around-colons": "journey\n  title T\n  section S\n    Sign in :3 :  Me ,  You  \n",
+        "punctuation-in-names": "journey\n  title T (draft), v2\n  section S (one), two\n"
+                                "    Step 1: pick, pack (fast): 4: Me\n",
+        "non-latin": "journey\n  title Путь\n  section Начало\n    Пишет обращение: 5: Пользователь\n"
+                     "    打开 App: 4: 兴奋\n    Thẩm định: 2: Ngân hàng\n",
+        "duplicates": "journey\n  title T\n  section S\n    Same: 3: Me\n    Same: 4: Me\n"
+                      "  section S\n    Same: 5: Me\n",
+        "score-clamped": "journey\n  title T\n  section S\n    Too good: 7: Me\n    Too bad: 0: Me\n",
+        "task-before-section": "journey\n  title T\n  Task: 3: Me\n",
+    }
+    for name, text in variants.items():
+        p, path = import_text(tmp, name + ".mmd", text)
+        expect(name + ": imports", p.returncode == 0, p.stderr.decode())
+        if p.returncode == 0:
+            check_clean(tmp, p.stdout, name)
+    p, _ = import_text(tmp, "front-matter.mmd", variants["front-matter"])
+    expect("front matter title used", model_of(p.stdout)[1] == "From front matter")
+    p, _ = import_text(tmp, "comments.mmd", variants["comments"])
+    expect("comments: one task", sum(len(s[2]) for s in model_of(p.stdout)[2]) == 1)
+    p, _ = import_text(tmp, "acc-block.mmd", variants["acc-block"])
+    expect("accDescr becomes the description", b"<description>Several\nlines</description>" in p.stdout, p.stdout)
+    p, _ = import_text(tmp, "spaces-around-colons.mmd", variants["spaces-around-colons"])
+    m = model_of(p.stdout)
+    expect("spaces: name, score, owner, second actor", m[2][0][2][0][1:] == ("Sign in", "0", "Me", "Mermaid actors: You"), str(m))
+    p, _ = import_text(tmp, "punctuation-in-names.mmd", variants["punctuation-in-names"])
+    m = model_of(p.stdout)
+    expect("colon kept inside a name", m[2][0][2][0][1] == "Step 1: pick, pack (fast)" and m[2][0][1] == "S (one), two", str(m))
+    p, _ = import_text(tmp, "non-latin.mmd", variants["non-latin"])
+    m = model_of(p.stdout)
+    ids = [t[0] for s in m[2] for t in s[2]]
+    expect("transliterated ids", ids[0] == "pishet-obrashchenie" and ids[2] == "tham-dinh", str(ids))
+    expect("readable fallback ids", re.match(r"^[a-z][a-z0-9._-]*$", ids[1]) is not None, str(ids))
+    p, _ = import_text(tmp, "duplicates.mmd", variants["duplicates"])
+    m = model_of(p.stdout)
+    all_ids = [m[0]] + [s[0] for s in m[2]] + [t[0] for s in m[2] for t in s[2]]
+    expect("unique ids", len(set(all_ids)) == len(all_ids), str(all_ids))
+    p, path = import_text(tmp, "score-clamped.mmd", variants["score-clamped"])
+    err = p.stderr.decode()
+    expect("clamp warnings name the lines", path + ":4: warning: score 7" in err and path + ":5: warning: score 0" in err, err)
+    m = model_of(p.stdout)
+    expect("clamped to 1..5", [t[2] for t in m[2][0][2]] == ["2", "-2"], str(m))
+
+    # What cannot be read: an error with FILE:LINE, exit 1, nothing written.
+    bad = {"junk line": ("journey\n  title T\n  section S\n    this line has no score\n", 4),
+           "arrow": ("journey\n  section S\n    Do it -> 3: Me\n", 3),
+           "not a journey": ("flowchart LR\n  A --> B\n", 1),
+           "empty": ("", 1),
+           "decimal score": ("journey\n  section S\n    Task: 4.5: Me\n", 3)}
+    for name, (text, line) in bad.items():
+        p, path = import_text(tmp, "bad.mmd", text)
+        expect(name + ": exit 1", p.returncode == 1, p.stderr.decode())
+        expect(name + ": file:line", ("%s:%d: error:" % (path, line)) in p.stderr.decode(), p.stderr.decode())
+        expect(name + ": nothing on stdout", p.stdout == b"")
+    p, path = import_text(tmp, "latin1.mmd", b"journey\n  section S\n    Caf\xe9: 3: Me\n", binary=True)
+    expect("not UTF-8: exit 1 with line", p.returncode == 1 and (path + ":3:").encode() in p.stderr, p.stderr)
+
+    # models/: export -> import -> export is the same text.
+    for src in sorted(glob.glob(os.path.join(SRC, "models", "*.xml"))):
+        first = run("export", "--to", "mermaid", *T, src)
+        expect(os.path.basename(src) + ": export", first.returncode == 0, first.stderr.decode())
+        p, path = import_text(tmp, "again.mmd", first.stdout.decode())
+        expect(os.path.basename(src) + ": re-import", p.returncode == 0, p.stderr.decode())
+        xml_path = os.path.join(tmp, "again.xml")
+        open(xml_path, "wb").write(p.stdout)
+        second = run("export", "--to", "mermaid", *T, xml_path)
+        expect(os.path.basename(src) + ": export round trip", second.stdout == first.stdout,
+               "\n" + first.stdout.decode() + "\n---\n" + second.stdout.decode())
+
+    # The corpus: imports and checks clean (or fails with file:line), round trips.
+    if not os.path.isdir(CORPUS):
+        print("corpus not found at %s: corpus part skipped" % CORPUS)
+    else:
+        for src in sorted(glob.glob(os.path.join(CORPUS, "*.mmd"))):
+            name = os.path.basename(src)
+            p = run("import", src)
+            if "MALFORMED" in name:
+                expect(name + ": malformed gives file:line", p.returncode == 1
+                       and re.search(rb":\d+: error: ", p.stderr) is not None, p.stderr)
+                continue
+            expect(name + ": imports", p.returncode == 0, p.stderr.decode())
+            if p.returncode:
+                continue
+            check_clean(tmp, p.stdout, name)
+            lines = open(src, encoding="utf-8").read().splitlines()
+            body = [l.strip() for l in lines]
+            in_front = body and body[0] == "---"
+            sections = tasks = 0
+            for i, l in enumerate(body):
+                if in_front:
+                    in_front = not (i > 0 and l == "---")
+                    continue
+                if not l or l.startswith("%%") or l == "journey" or l.startswith(("title", "accTitle", "accDescr")):
+                    continue
+                if l.startswith("section"):
+                    sections += 1
+                else:
+                    tasks += 1
+            m = model_of(p.stdout)
+            expect(name + ": stages = sections", len(m[2]) == sections, "%d vs %d" % (len(m[2]), sections))
+            expect(name + ": touchpoints = tasks", sum(len(s[2]) for s in m[2]) == tasks)
+            # import -> export -> import gives the same model (same file name).
+            xml1 = os.path.join(tmp, "one.xml")
+            open(xml1, "wb").write(p.stdout)
+            exported = run("export", "--to", "mermaid", *T, xml1).stdout
+            sub = os.path.join(tmp, "rt")
+            os.makedirs(sub, exist_ok=True)
+            again = os.path.join(sub, name)
+            open(again, "wb").write(exported)
+            p2 = run("import", again)
+            expect(name + ": import -> export -> import", p2.returncode == 0 and model_of(p2.stdout) == m,
+                   p2.stderr.decode())
+
+expect("export needs --to mermaid", run("export", os.path.join(SRC, "models", "smb-owners.xml")).returncode == 2)
+expect("export --to svg is refused", run("export", "--to", "svg", os.path.join(SRC, "models", "smb-owners.xml")).returncode == 2)
+expect("import of a missing file: 2", run("import", "/nonexistent.mmd").returncode == 2)
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print("ok")
