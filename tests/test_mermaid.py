@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Mermaid interchange: every syntax variant people write; the public
-corpus in ../shared/corpus/mermaid (skipped when absent) imports and checks
-clean, or fails with FILE:LINE when it is not valid Mermaid; round trips
-both ways. Usage: test_mermaid.py JOURNEYMAP SRCDIR"""
+"""Mermaid interchange: every syntax variant people write, errors with
+FILE:LINE, and export -> import -> export on models/. With --corpus
+instead: the public diagrams in ../shared/corpus/mermaid import and check
+clean (or fail with FILE:LINE when not valid Mermaid) and survive import ->
+export -> import; exit 77 when the corpus is absent.
+Usage: test_mermaid.py JOURNEYMAP SRCDIR [--corpus]"""
 import glob
 import json
 import os
@@ -15,6 +17,10 @@ import harness
 
 EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
 CORPUS = os.path.join(os.path.dirname(SRC), "shared", "corpus", "mermaid")
+CORPUS_ONLY = "--corpus" in sys.argv[3:]
+if CORPUS_ONLY and not os.path.isdir(CORPUS):
+    print("skip: no corpus at %s" % CORPUS)
+    sys.exit(77)
 T = ["--today", "2026-11-01"]
 failures = []
 
@@ -56,94 +62,94 @@ def check_clean(tmp, xml_bytes, what):
 
 
 with tempfile.TemporaryDirectory() as tmp:
-    # Syntax variants, one small diagram each.
-    variants = {
-        "comments": "%% a comment\njourney\n%%{init: {'theme': 'dark'}}%%\n  title T\n  %% inside\n"
-                    "  section S\n    Task: 3: Me\n",
-        "front-matter": "---\ntitle: From front matter\nconfig:\n  theme: base\n---\njourney\n"
-                        "  section S\n    Task: 3: Me\n",
-        "acc": "journey\n  title T\n  accTitle: Accessible title\n  accDescr: One line\n"
-               "  section S\n    Task: 4: Me\n",
-        "acc-block": "journey\n  title T\n  accDescr {\n    Several\n    lines\n  }\n"
-                     "  section S\n    Task: 4: Me\n",
-        "tabs-deep": "journey\n\ttitle T\n\tsection S\n\t\t\t\tTask one: 2: Me\n"
-                     "                              Task two: 4: You\n",
-        "blank-lines": "journey\n\n   \n  title T\n\t\n  section S\n\n    Task: 3: Me\n   \n",
-        "crlf": "journey\r\n  title T\r\n  section S\r\n    Task: 3: Me\r\n",
-        "no-final-newline": "journey\n  title T\n  section S\n    Task: 3: Me",
-        "no-actors": "journey\n  title T\n  section S\n    Lonely task: 5\n",
-        "spaces-around-colons": "journey\n  title T\n  section S\n    Sign in :3 :  Me ,  You  \n",
-        "punctuation-in-names": "journey\n  title T (draft), v2\n  section S (one), two\n"
-                                "    Step 1: pick, pack (fast): 4: Me\n",
-        "non-latin": "journey\n  title Путь\n  section Начало\n    Пишет обращение: 5: Пользователь\n"
-                     "    打开 App: 4: 兴奋\n    Thẩm định: 2: Ngân hàng\n",
-        "duplicates": "journey\n  title T\n  section S\n    Same: 3: Me\n    Same: 4: Me\n"
-                      "  section S\n    Same: 5: Me\n",
-        "score-clamped": "journey\n  title T\n  section S\n    Too good: 7: Me\n    Too bad: 0: Me\n",
-        "task-before-section": "journey\n  title T\n  Task: 3: Me\n",
-    }
-    for name, text in variants.items():
-        p, path = import_text(tmp, name + ".mmd", text)
-        expect(name + ": imports", p.returncode == 0, p.stderr.decode())
-        if p.returncode == 0:
-            check_clean(tmp, p.stdout, name)
-    p, _ = import_text(tmp, "front-matter.mmd", variants["front-matter"])
-    expect("front matter title used", model_of(p.stdout)[1] == "From front matter")
-    p, _ = import_text(tmp, "comments.mmd", variants["comments"])
-    expect("comments: one task", sum(len(s[2]) for s in model_of(p.stdout)[2]) == 1)
-    p, _ = import_text(tmp, "acc-block.mmd", variants["acc-block"])
-    expect("accDescr becomes the description", b"<description>Several\nlines</description>" in p.stdout, p.stdout)
-    p, _ = import_text(tmp, "spaces-around-colons.mmd", variants["spaces-around-colons"])
-    m = model_of(p.stdout)
-    expect("spaces: name, score, owner, second actor", m[2][0][2][0][1:] == ("Sign in", "0", "Me", "Mermaid actors: You"), str(m))
-    p, _ = import_text(tmp, "punctuation-in-names.mmd", variants["punctuation-in-names"])
-    m = model_of(p.stdout)
-    expect("colon kept inside a name", m[2][0][2][0][1] == "Step 1: pick, pack (fast)" and m[2][0][1] == "S (one), two", str(m))
-    p, _ = import_text(tmp, "non-latin.mmd", variants["non-latin"])
-    m = model_of(p.stdout)
-    ids = [t[0] for s in m[2] for t in s[2]]
-    expect("transliterated ids", ids[0] == "pishet-obrashchenie" and ids[2] == "tham-dinh", str(ids))
-    expect("readable fallback ids", re.match(r"^[a-z][a-z0-9._-]*$", ids[1]) is not None, str(ids))
-    p, _ = import_text(tmp, "duplicates.mmd", variants["duplicates"])
-    m = model_of(p.stdout)
-    all_ids = [m[0]] + [s[0] for s in m[2]] + [t[0] for s in m[2] for t in s[2]]
-    expect("unique ids", len(set(all_ids)) == len(all_ids), str(all_ids))
-    p, path = import_text(tmp, "score-clamped.mmd", variants["score-clamped"])
-    err = p.stderr.decode()
-    expect("clamp warnings name the lines", path + ":4: warning: score 7" in err and path + ":5: warning: score 0" in err, err)
-    m = model_of(p.stdout)
-    expect("clamped to 1..5", [t[2] for t in m[2][0][2]] == ["2", "-2"], str(m))
+  if not CORPUS_ONLY:
+      # Syntax variants, one small diagram each.
+      variants = {
+          "comments": "%% a comment\njourney\n%%{init: {'theme': 'dark'}}%%\n  title T\n  %% inside\n"
+                      "  section S\n    Task: 3: Me\n",
+          "front-matter": "---\ntitle: From front matter\nconfig:\n  theme: base\n---\njourney\n"
+                          "  section S\n    Task: 3: Me\n",
+          "acc": "journey\n  title T\n  accTitle: Accessible title\n  accDescr: One line\n"
+                 "  section S\n    Task: 4: Me\n",
+          "acc-block": "journey\n  title T\n  accDescr {\n    Several\n    lines\n  }\n"
+                       "  section S\n    Task: 4: Me\n",
+          "tabs-deep": "journey\n\ttitle T\n\tsection S\n\t\t\t\tTask one: 2: Me\n"
+                       "                              Task two: 4: You\n",
+          "blank-lines": "journey\n\n   \n  title T\n\t\n  section S\n\n    Task: 3: Me\n   \n",
+          "crlf": "journey\r\n  title T\r\n  section S\r\n    Task: 3: Me\r\n",
+          "no-final-newline": "journey\n  title T\n  section S\n    Task: 3: Me",
+          "no-actors": "journey\n  title T\n  section S\n    Lonely task: 5\n",
+          "spaces-around-colons": "journey\n  title T\n  section S\n    Sign in :3 :  Me ,  You  \n",
+          "punctuation-in-names": "journey\n  title T (draft), v2\n  section S (one), two\n"
+                                  "    Step 1: pick, pack (fast): 4: Me\n",
+          "non-latin": "journey\n  title Путь\n  section Начало\n    Пишет обращение: 5: Пользователь\n"
+                       "    打开 App: 4: 兴奋\n    Thẩm định: 2: Ngân hàng\n",
+          "duplicates": "journey\n  title T\n  section S\n    Same: 3: Me\n    Same: 4: Me\n"
+                        "  section S\n    Same: 5: Me\n",
+          "score-clamped": "journey\n  title T\n  section S\n    Too good: 7: Me\n    Too bad: 0: Me\n",
+          "task-before-section": "journey\n  title T\n  Task: 3: Me\n",
+      }
+      for name, text in variants.items():
+          p, path = import_text(tmp, name + ".mmd", text)
+          expect(name + ": imports", p.returncode == 0, p.stderr.decode())
+          if p.returncode == 0:
+              check_clean(tmp, p.stdout, name)
+      p, _ = import_text(tmp, "front-matter.mmd", variants["front-matter"])
+      expect("front matter title used", model_of(p.stdout)[1] == "From front matter")
+      p, _ = import_text(tmp, "comments.mmd", variants["comments"])
+      expect("comments: one task", sum(len(s[2]) for s in model_of(p.stdout)[2]) == 1)
+      p, _ = import_text(tmp, "acc-block.mmd", variants["acc-block"])
+      expect("accDescr becomes the description", b"<description>Several\nlines</description>" in p.stdout, p.stdout)
+      p, _ = import_text(tmp, "spaces-around-colons.mmd", variants["spaces-around-colons"])
+      m = model_of(p.stdout)
+      expect("spaces: name, score, owner, second actor", m[2][0][2][0][1:] == ("Sign in", "0", "Me", "Mermaid actors: You"), str(m))
+      p, _ = import_text(tmp, "punctuation-in-names.mmd", variants["punctuation-in-names"])
+      m = model_of(p.stdout)
+      expect("colon kept inside a name", m[2][0][2][0][1] == "Step 1: pick, pack (fast)" and m[2][0][1] == "S (one), two", str(m))
+      p, _ = import_text(tmp, "non-latin.mmd", variants["non-latin"])
+      m = model_of(p.stdout)
+      ids = [t[0] for s in m[2] for t in s[2]]
+      expect("transliterated ids", ids[0] == "pishet-obrashchenie" and ids[2] == "tham-dinh", str(ids))
+      expect("readable fallback ids", re.match(r"^[a-z][a-z0-9._-]*$", ids[1]) is not None, str(ids))
+      p, _ = import_text(tmp, "duplicates.mmd", variants["duplicates"])
+      m = model_of(p.stdout)
+      all_ids = [m[0]] + [s[0] for s in m[2]] + [t[0] for s in m[2] for t in s[2]]
+      expect("unique ids", len(set(all_ids)) == len(all_ids), str(all_ids))
+      p, path = import_text(tmp, "score-clamped.mmd", variants["score-clamped"])
+      err = p.stderr.decode()
+      expect("clamp warnings name the lines", path + ":4: warning: score 7" in err and path + ":5: warning: score 0" in err, err)
+      m = model_of(p.stdout)
+      expect("clamped to 1..5", [t[2] for t in m[2][0][2]] == ["2", "-2"], str(m))
 
-    # What cannot be read: an error with FILE:LINE, exit 1, nothing written.
-    bad = {"junk line": ("journey\n  title T\n  section S\n    this line has no score\n", 4),
-           "arrow": ("journey\n  section S\n    Do it -> 3: Me\n", 3),
-           "not a journey": ("flowchart LR\n  A --> B\n", 1),
-           "empty": ("", 1),
-           "decimal score": ("journey\n  section S\n    Task: 4.5: Me\n", 3)}
-    for name, (text, line) in bad.items():
-        p, path = import_text(tmp, "bad.mmd", text)
-        expect(name + ": exit 1", p.returncode == 1, p.stderr.decode())
-        expect(name + ": file:line", ("%s:%d: error:" % (path, line)) in p.stderr.decode(), p.stderr.decode())
-        expect(name + ": nothing on stdout", p.stdout == b"")
-    p, path = import_text(tmp, "latin1.mmd", b"journey\n  section S\n    Caf\xe9: 3: Me\n", binary=True)
-    expect("not UTF-8: exit 1 with line", p.returncode == 1 and (path + ":3:").encode() in p.stderr, p.stderr)
+      # What cannot be read: an error with FILE:LINE, exit 1, nothing written.
+      bad = {"junk line": ("journey\n  title T\n  section S\n    this line has no score\n", 4),
+             "arrow": ("journey\n  section S\n    Do it -> 3: Me\n", 3),
+             "not a journey": ("flowchart LR\n  A --> B\n", 1),
+             "empty": ("", 1),
+             "decimal score": ("journey\n  section S\n    Task: 4.5: Me\n", 3)}
+      for name, (text, line) in bad.items():
+          p, path = import_text(tmp, "bad.mmd", text)
+          expect(name + ": exit 1", p.returncode == 1, p.stderr.decode())
+          expect(name + ": file:line", ("%s:%d: error:" % (path, line)) in p.stderr.decode(), p.stderr.decode())
+          expect(name + ": nothing on stdout", p.stdout == b"")
+      p, path = import_text(tmp, "latin1.mmd", b"journey\n  section S\n    Caf\xe9: 3: Me\n", binary=True)
+      expect("not UTF-8: exit 1 with line", p.returncode == 1 and (path + ":3:").encode() in p.stderr, p.stderr)
 
-    # models/: export -> import -> export is the same text.
-    for src in sorted(glob.glob(os.path.join(SRC, "models", "*.xml"))):
-        first = run("export", "--to", "mermaid", *T, src)
-        expect(os.path.basename(src) + ": export", first.returncode == 0, first.stderr.decode())
-        p, path = import_text(tmp, "again.mmd", first.stdout.decode())
-        expect(os.path.basename(src) + ": re-import", p.returncode == 0, p.stderr.decode())
-        xml_path = os.path.join(tmp, "again.xml")
-        open(xml_path, "wb").write(p.stdout)
-        second = run("export", "--to", "mermaid", *T, xml_path)
-        expect(os.path.basename(src) + ": export round trip", second.stdout == first.stdout,
-               "\n" + first.stdout.decode() + "\n---\n" + second.stdout.decode())
+      # models/: export -> import -> export is the same text.
+      for src in sorted(glob.glob(os.path.join(SRC, "models", "*.xml"))):
+          first = run("export", "--to", "mermaid", *T, src)
+          expect(os.path.basename(src) + ": export", first.returncode == 0, first.stderr.decode())
+          p, path = import_text(tmp, "again.mmd", first.stdout.decode())
+          expect(os.path.basename(src) + ": re-import", p.returncode == 0, p.stderr.decode())
+          xml_path = os.path.join(tmp, "again.xml")
+          open(xml_path, "wb").write(p.stdout)
+          second = run("export", "--to", "mermaid", *T, xml_path)
+          expect(os.path.basename(src) + ": export round trip", second.stdout == first.stdout,
+                 "\n" + first.stdout.decode() + "\n---\n" + second.stdout.decode())
 
-    # The corpus: imports and checks clean (or fails with file:line), round trips.
-    if not os.path.isdir(CORPUS):
-        print("corpus not found at %s: corpus part skipped" % CORPUS)
-    else:
+  # The corpus: imports and checks clean (or fails with file:line), round trips.
+  if CORPUS_ONLY:
+    if os.path.isdir(CORPUS):
         for src in sorted(glob.glob(os.path.join(CORPUS, "*.mmd"))):
             name = os.path.basename(src)
             p = run("import", src)
