@@ -256,7 +256,7 @@ static void
 add_section(struct parsed *p, const char *name)
 {
     xgrow((void **)&p->sections, &p->cap_sections, p->n_sections + 1, sizeof *p->sections);
-    p->sections[p->n_sections++].name = xstrdup(name);
+    p->sections[p->n_sections++].name = xstrdup(name && *name ? name : "Journey");
 }
 
 /* "name: score: actors" read from the right, so that a colon inside the
@@ -454,12 +454,19 @@ unique(struct ids *ids, char *id)
     return cand;
 }
 
-/* Element text: markup characters escaped, line breaks kept. */
+/* Append s as XML text: markup characters escaped, line breaks kept only
+ * in element text, and the two code points XML forbids although they are
+ * UTF-8 (U+FFFE, U+FFFF) replaced by U+FFFD. */
 static void
-xml_text(struct buf *b, const char *s)
+xml_escaped(struct buf *b, const char *s, bool keep_newlines)
 {
     for (; *s; s++) {
-        if (*s == '\n') {
+        unsigned char c = (unsigned char)*s;
+        if (c == 0xEF && (unsigned char)s[1] == 0xBF &&
+            ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF)) {
+            buf_puts(b, "\xEF\xBF\xBD");
+            s += 2;
+        } else if (c == '\n' && keep_newlines) {
             buf_putc(b, '\n');
         } else {
             char one[2] = {*s, 0};
@@ -472,7 +479,7 @@ static void
 xml_attr(struct buf *b, const char *name, const char *value)
 {
     buf_printf(b, " %s=\"", name);
-    buf_html(b, value);
+    xml_escaped(b, value, false);
     buf_putc(b, '"');
 }
 
@@ -484,6 +491,8 @@ mermaid_import(const char *text, size_t len, const char *file, const char *id, F
     char *xml = NULL;
     if (!parse(&p, text, len, file, msgs))
         goto out;
+    if (!p.n_sections) /* a title and nothing else: one empty stage to fill in */
+        add_section(&p, "Journey");
     struct ids ids = {0};
     unique(&ids, xstrdup(id));
     /* Owners: each distinct actor, in order of appearance. */
@@ -518,7 +527,7 @@ mermaid_import(const char *text, size_t len, const char *file, const char *id, F
     buf_puts(&b, ">\n");
     if (p.description) {
         buf_puts(&b, "  <description>");
-        xml_text(&b, p.description);
+        xml_escaped(&b, p.description, true);
         buf_puts(&b, "</description>\n");
     }
     if (n_actors) {
@@ -556,7 +565,7 @@ mermaid_import(const char *text, size_t len, const char *file, const char *id, F
                 for (size_t a = 1; a < tk->n_actors; a++) {
                     if (a > 1)
                         buf_puts(&b, ", ");
-                    buf_html(&b, tk->actors[a]);
+                    xml_escaped(&b, tk->actors[a], false);
                 }
                 buf_puts(&b, "</note>\n    </touchpoint>\n");
             } else {

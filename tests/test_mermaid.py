@@ -88,6 +88,11 @@ with tempfile.TemporaryDirectory() as tmp:
                         "  section S\n    Same: 5: Me\n",
           "score-clamped": "journey\n  title T\n  section S\n    Too good: 7: Me\n    Too bad: 0: Me\n",
           "task-before-section": "journey\n  title T\n  Task: 3: Me\n",
+        # Found by fuzz_mermaid: a title and nothing else gave a journey without a stage.
+        "title-only": "journey\n    title \ub7ec    se\ufffdction \uba54\uc9c4: : 4: User\n",
+        # Found by fuzz_mermaid: an empty title, then a task: the stage had no name.
+        "empty-title": "journey\n    title\n    Task: 4: User\n",
+        "noncharacters": "journey\n  title A \ufffe B\n  section S \uffff\n    Task \ufffe: 3: Me \uffff\n",
       }
       for name, text in variants.items():
           p, path = import_text(tmp, name + ".mmd", text)

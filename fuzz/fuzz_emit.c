@@ -1,0 +1,46 @@
+/*
+ * libFuzzer: what loads goes through every emitter that needs no layout
+ * engine: the DOT graph, the checklist (Markdown and HTML), the findings
+ * as JSON and SARIF, the comparison (Markdown) and the Mermaid export.
+ */
+#include "compare.h"
+#include "diagram.h"
+#include "fuzz_common.h"
+#include "markdown.h"
+#include "mermaid.h"
+#include "report.h"
+
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    struct diag *d = diag_new();
+    struct journey *j = fuzz_load(data, size, d);
+    diag_sort(d);
+    FILE *null = fopen("/dev/null", "w");
+    report_json(null, d);
+    report_sarif(null, d);
+    report_human(null, d);
+    if (j) {
+        char *out = NULL;
+        size_t len = 0;
+        const char *why = NULL;
+        if (diagram_render(j, d, j->n_competitors ? j->competitors[0] : NULL, DIAGRAM_DOT, &out,
+                           &len, &why))
+            free(out);
+        for (int html = 0; html <= 1; html++)
+            free(checklist_render(j, d, 20000, html, &len));
+        const struct journey *one = j;
+        struct comparison *c = compare_new(&one, 1);
+        free(compare_markdown(c, &len));
+        compare_free(c);
+        free(mermaid_export(j, &len));
+    }
+    fclose(null);
+    journey_free(j);
+    diag_free(d);
+    return 0;
+}

@@ -1,0 +1,41 @@
+/*
+ * libFuzzer: any bytes through the Mermaid importer. Whatever it accepts
+ * must load without errors (the promise that imports pass `check`); this
+ * harness aborts when one does not.
+ */
+#include "fuzz_common.h"
+#include "mermaid.h"
+
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *text = malloc(size + 1);
+    memcpy(text, data, size);
+    text[size] = '\0';
+    char *fixed = utf8_fix(text);
+    bool utf8 = strlen(text) == size && strcmp(fixed, text) == 0;
+    free(fixed);
+    if (utf8) { /* the command refuses anything else before importing */
+        FILE *null = fopen("/dev/null", "w");
+        size_t len = 0;
+        char *xml = mermaid_import(text, size, "fuzz.mmd", "fuzz", null, &len);
+        fclose(null);
+        if (xml) {
+            struct diag *d = diag_new();
+            struct journey *j = fuzz_load((const uint8_t *)xml, len, d);
+            if (!j) {
+                fprintf(stderr, "import produced XML that does not load:\n%s\n", xml);
+                abort();
+            }
+            journey_free(j);
+            diag_free(d);
+            free(xml);
+        }
+    }
+    free(text);
+    return 0;
+}
