@@ -8,6 +8,7 @@
 #include "workspace.h"
 
 #include <getopt.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,12 @@ cli_load_model(const char *cmd, const char *path, const struct rule_options *o, 
                int *status)
 {
     workspace_init(w);
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "journeymap %s: %s is a folder; name one journey file\n", cmd, path);
+        *status = EXIT_TROUBLE;
+        return NULL;
+    }
     char *copy = xstrdup(path);
     workspace_load(w, &copy, 1, &o->today);
     free(copy);

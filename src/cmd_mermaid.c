@@ -8,6 +8,9 @@
 #include "workspace.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,13 +98,30 @@ cmd_export(int argc, char **argv)
     return status;
 }
 
-/* The whole file, up to a limit; NULL with errno set when it cannot be read. */
+/* The whole file, up to a limit; NULL with *why set when it cannot be read. */
 static char *
-slurp(const char *path, size_t *len)
+slurp(const char *path, size_t *len, const char **why)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    char *text = NULL;
+    errno = 0;
+    /* O_NONBLOCK so that a FIFO cannot hang us; only regular files. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        *why = strerror(errno);
         return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        *why = S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file";
+        close(fd);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        *why = strerror(errno);
+        close(fd);
+        return NULL;
+    }
     struct buf b;
     buf_init(&b);
     char chunk[65536];
@@ -109,21 +129,20 @@ slurp(const char *path, size_t *len)
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         buf_append(&b, chunk, n);
         if (b.len > ((size_t)16 << 20)) {
-            fclose(f);
-            buf_finish(&b);
-            errno = EFBIG;
-            return NULL;
+            *why = "is larger than 16 MiB; a Mermaid diagram is never that big";
+            goto out;
         }
     }
-    bool err = ferror(f);
-    fclose(f);
-    if (err) {
-        buf_finish(&b);
-        errno = EIO;
-        return NULL;
+    if (ferror(f)) {
+        *why = strerror(EIO);
+        goto out;
     }
     *len = b.len;
-    return buf_steal(&b);
+    text = buf_steal(&b);
+out:
+    fclose(f);
+    buf_finish(&b);
+    return text;
 }
 
 int
@@ -152,9 +171,10 @@ cmd_import(int argc, char **argv)
         return usage_error("import", "name exactly one Mermaid file");
     const char *path = argv[optind];
     size_t len = 0;
-    char *text = slurp(path, &len);
+    const char *why = NULL;
+    char *text = slurp(path, &len, &why);
     if (!text) {
-        fprintf(stderr, "journeymap: cannot read %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "journeymap: cannot read %s: %s\n", path, why);
         return EXIT_TROUBLE;
     }
     /* Bytes that are not UTF-8 or NUL cannot become a journey file. */
@@ -185,7 +205,6 @@ cmd_import(int argc, char **argv)
     if (!xml) {
         status = EXIT_FINDINGS;
     } else {
-        const char *why;
         if (!output_write(out_path, xml, xml_len, &why)) {
             fprintf(stderr, "journeymap import: cannot write %s: %s\n",
                     out_path ? out_path : "standard output", why);

@@ -1816,7 +1816,7 @@ syntax_error(struct loader *L, size_t mark)
                  "the file contains a NUL byte on line %u; it is not a text file, or it is not "
                  "UTF-8",
                  L->nul_line);
-    else if (L->doctype_line && !L->xml_error)
+    else if (L->doctype_line) /* the cause, whatever libxml2 tripped over next */
         error_at(L, L->doctype_line, "xml-syntax", j,
                  "the file contains a DOCTYPE; journey files may not declare a DTD or entities: "
                  "remove the <!DOCTYPE …> declaration");
