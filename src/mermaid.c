@@ -227,14 +227,17 @@ struct parsed {
     size_t n_tasks, cap_tasks;
 };
 
+/* A copy without leading and trailing spaces and control characters
+ * (the XML written later turns control characters into spaces, so a name
+ * made only of them would be empty). */
 static char *
 trimmed_copy(const char *s, size_t n)
 {
-    while (n && (*s == ' ' || *s == '\t')) {
+    while (n && (unsigned char)*s <= ' ') {
         s++;
         n--;
     }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    while (n && (unsigned char)s[n - 1] <= ' ')
         n--;
     return xasprintf("%.*s", (int)n, s);
 }

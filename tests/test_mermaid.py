@@ -92,6 +92,9 @@ with tempfile.TemporaryDirectory() as tmp:
         "title-only": "journey\n    title \ub7ec    se\ufffdction \uba54\uc9c4: : 4: User\n",
         # Found by fuzz_mermaid: an empty title, then a task: the stage had no name.
         "empty-title": "journey\n    title\n    Task: 4: User\n",
+        # Found by fuzz_mermaid: an actor made of a control character gave an owner
+        # without a name.
+        "control-character-actor": "journey\n  section S\n    Task: 3: Me, \x0b\n    Other: 4: \x0c\n",
         "noncharacters": "journey\n  title A \ufffe B\n  section S \uffff\n    Task \ufffe: 3: Me \uffff\n",
       }
       for name, text in variants.items():
