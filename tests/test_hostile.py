@@ -7,6 +7,7 @@ installed) and without connecting to a listening local port.
 Usage: test_hostile.py JOURNEYMAP SRCDIR"""
 import gzip
 import os
+import re
 import resource
 import shutil
 import socket
@@ -24,6 +25,15 @@ TIME_LIMIT = 60          # seconds per run, generous for sanitizer builds
 MEMORY_LIMIT = 1500      # MiB of peak resident memory
 failures = []
 STRACE = shutil.which("strace")
+# --valgrind: every case under valgrind (our code error- and leak-free);
+# skipped (77) without valgrind or in a sanitizer build.
+VALGRIND = "--valgrind" in sys.argv[3:]
+if VALGRIND:
+    if not shutil.which("valgrind") or "--sanitized" in sys.argv[3:]:
+        print("skip: valgrind absent or sanitizer build")
+        sys.exit(77)
+    TIME_LIMIT = 600
+    MEMORY_LIMIT = 4000
 
 
 def expect(what, cond, detail=""):
@@ -80,7 +90,11 @@ class Listener:
 def run_case(name, args, want_status, want_text, tmp, canary, listener, stdin=None):
     trace = os.path.join(tmp, "trace")
     cmd = [EXE, *args]
-    if STRACE and os.environ.get("JOURNEYMAP_NO_STRACE") is None:
+    if VALGRIND:
+        cmd = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
+               "--errors-for-leak-kinds=definite,indirect", "--show-leak-kinds=definite,indirect",
+               "--suppressions=" + os.path.join(SRC, "tests", "valgrind.supp")] + cmd
+    elif STRACE and os.environ.get("JOURNEYMAP_NO_STRACE") is None:
         cmd = [STRACE, "-f", "-qq", "-e", "trace=open,openat,connect", "-o", trace] + cmd
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.monotonic()
@@ -96,6 +110,7 @@ def run_case(name, args, want_status, want_text, tmp, canary, listener, stdin=No
     expect(name + ": exit %d" % want_status, p.returncode == want_status, "got %d: %s" % (p.returncode, out[:500]))
     if want_text:
         expect(name + ": says %r" % want_text, want_text in out, out[:500])
+    expect(name + ": no valgrind report", not re.search(r"^==\d+== ", out, re.M), out[:1500])
     expect(name + ": no sanitizer report", not any(m.decode() in out for m in harness.SANITIZER_MARKS), out[:800])
     if peak > before:
         expect(name + ": memory under %d MiB" % MEMORY_LIMIT, peak / 1024 < MEMORY_LIMIT, "%d MiB" % (peak / 1024))
