@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "diagram.h"
 #include "load.h"
+#include "report.h"
 
 #include "config.h"
 
@@ -61,6 +62,7 @@ main(int argc, char **argv)
             load_init();
             int status = commands[i].run(argc - 1, argv + 1);
             diagram_cleanup();
+            report_cleanup();
             load_cleanup();
             return status;
         }

@@ -134,14 +134,37 @@ sarif_rule(const struct rule_info *r)
     return o;
 }
 
+/* The driver's rule list is the same on every call: built once (a few
+ * hundred allocations, most of a small report's cost) and shared. */
+static json_t *sarif_rules_cache;
+
+static json_t *
+sarif_rules(void)
+{
+    if (!sarif_rules_cache) {
+        sarif_rules_cache = json_array();
+        if (!sarif_rules_cache)
+            die_oom();
+        for (size_t i = 0; i < catalog_len; i++)
+            if (json_array_append_new(sarif_rules_cache, sarif_rule(&catalog[i])) != 0)
+                die_oom();
+    }
+    return json_incref(sarif_rules_cache);
+}
+
+void
+report_cleanup(void)
+{
+    json_decref(sarif_rules_cache);
+    sarif_rules_cache = NULL;
+}
+
 bool
 report_sarif(FILE *out, const struct diag *d)
 {
-    json_t *rules = json_array(), *results = json_array();
-    if (!rules || !results)
+    json_t *rules = sarif_rules(), *results = json_array();
+    if (!results)
         die_oom();
-    for (size_t i = 0; i < catalog_len; i++)
-        json_array_append_new(rules, sarif_rule(&catalog[i]));
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
         const struct rule_info *r = catalog_find(f->rule);

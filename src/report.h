@@ -23,4 +23,7 @@ bool report_json(FILE *out, const struct diag *d);
  */
 bool report_sarif(FILE *out, const struct diag *d);
 
+/* Free what report_sarif() keeps between calls; for leak checkers. */
+void report_cleanup(void);
+
 #endif
