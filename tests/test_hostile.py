@@ -110,6 +110,11 @@ def run_case(name, args, want_status, want_text, tmp, canary, listener, stdin=No
     expect(name + ": exit %d" % want_status, p.returncode == want_status, "got %d: %s" % (p.returncode, out[:500]))
     if want_text:
         expect(name + ": says %r" % want_text, want_text in out, out[:500])
+    # Every line on stderr is ours: a finding, the summary, or "journeymap: ...";
+    # nothing a library printed on its own.
+    stray = [l for l in p.stderr.decode("utf-8", "replace").splitlines()
+             if not re.match(r"^(\S.*:\d+: (error|warning|note): |\S.*: (error|warning|note): |journeymap( [a-z]+)?: |\d+ files? checked: |==\d+== )", l)]
+    expect(name + ": stderr holds only journeymap's own lines", not stray, stray[:3])
     expect(name + ": no valgrind report", not re.search(r"^==\d+== ", out, re.M), out[:1500])
     expect(name + ": no sanitizer report", not any(m.decode() in out for m in harness.SANITIZER_MARKS), out[:800])
     if peak > before:
@@ -180,6 +185,8 @@ def main():
         case("utf16-le-bom", b"\xff\xfe" + journey(good_body).encode("utf-16-le"), 1, "UTF-16")
         case("utf16-be-bom", b"\xfe\xff" + journey(good_body).encode("utf-16-be"), 1, "UTF-16")
         case("utf8-bom", b"\xef\xbb\xbf" + journey(good_body).encode(), 0, "")
+        case("euc-jp-invalid-bytes", b'<?xml version="1.0" encoding="EUC-JP"?>\n<journey id="a">\xa4\xa4\xff\xff</journey>\n',
+             1, 'declares encoding "EUC-JP"')
         case("nul-byte", journey(good_body).encode().replace(b"<owners>", b"<owners>\x00"), 1, "NUL")
         case("empty", b"", 1, "empty")
         case("gzip", gzip.compress(journey(good_body).encode()), 1, "gzip")
