@@ -1794,6 +1794,16 @@ declared_encoding(const char *buf, size_t n)
     if (!close)
         return NULL;
     size_t len = (size_t)(close - p - 1);
+    /* XML's EncName: [A-Za-z] ([A-Za-z0-9._] | '-')*; anything else is left
+     * to libxml2, which reports the declaration as malformed. */
+    if (len == 0 || !((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z'))
+        return NULL;
+    for (size_t i = 1; i < len; i++) {
+        char c = p[1 + i];
+        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9') && c != '.' &&
+            c != '_' && c != '-')
+            return NULL;
+    }
     if ((len == 5 && strncasecmp(p + 1, "UTF-8", 5) == 0) ||
         (len == 4 && strncasecmp(p + 1, "UTF8", 4) == 0))
         return NULL;
