@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -59,6 +60,9 @@ main(int argc, char **argv)
     }
     for (size_t i = 0; i < ARRAY_LEN(commands); i++) {
         if (strcmp(argv[1], commands[i].name) == 0) {
+            /* Past `ulimit -f`, write() fails with EFBIG and the command
+             * reports it (exit 2), instead of dying mid-file. */
+            signal(SIGXFSZ, SIG_IGN);
             load_init();
             int status = commands[i].run(argc - 1, argv + 1);
             diagram_cleanup();

@@ -8,11 +8,42 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/*
+ * While a temporary file exists, the signals that end a process by default
+ * (Ctrl-C, kill, a closed terminal, a file-size limit) wait: a pending one
+ * takes effect once the file has been renamed into place or removed, so it
+ * never leaves a temporary file behind. (SIGXFSZ is ignored from the
+ * start, in main(): exceeding `ulimit -f` is a write error we report.)
+ */
+static sigset_t held;
+
+static void
+hold_signals(void)
+{
+    static bool ready;
+    if (!ready) {
+        ready = true;
+        sigemptyset(&held);
+        sigaddset(&held, SIGINT);
+        sigaddset(&held, SIGTERM);
+        sigaddset(&held, SIGHUP);
+        sigaddset(&held, SIGQUIT);
+    }
+    sigprocmask(SIG_BLOCK, &held, NULL);
+}
+
+static void
+release_signals(void)
+{
+    sigprocmask(SIG_UNBLOCK, &held, NULL);
+}
 
 static bool
 write_all(int fd, const char *p, size_t len)
@@ -107,6 +138,7 @@ output_write(const char *path, const void *data, size_t len, const char **why)
         return ok;
     }
     char *dir = NULL;
+    hold_signals();
     char *tmp = write_aside(path, data, len, &dir, why);
     bool ok = false;
     if (!tmp)
@@ -119,6 +151,7 @@ output_write(const char *path, const void *data, size_t len, const char **why)
     sync_dir(dir); /* make the rename itself durable */
     ok = true;
 out:
+    release_signals();
     free(tmp);
     free(dir);
     return ok;
@@ -134,6 +167,7 @@ output_create(const char *path, const void *data, size_t len, bool *exists, cons
         return false;
     }
     char *dir = NULL;
+    hold_signals();
     char *tmp = write_aside(path, data, len, &dir, why);
     bool ok = false;
     if (tmp) {
@@ -147,6 +181,7 @@ output_create(const char *path, const void *data, size_t len, bool *exists, cons
         }
         unlink(tmp);
     }
+    release_signals();
     free(tmp);
     free(dir);
     return ok;
