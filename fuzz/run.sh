@@ -5,6 +5,9 @@
 #   fuzz/run.sh 60                      # 60 s per harness (default)
 #   fuzz/run.sh ci                      # CI: fixed seed, fixed input counts
 #   fuzz/run.sh --runs 10000000 emit    # the long run (hours)
+# FUZZ_FLAGS adds libFuzzer options, e.g. FUZZ_FLAGS=-entropic=0 (a third
+# faster on fuzz_emit, whose inputs are cheap next to libFuzzer's own
+# bookkeeping).
 # Builds build-fuzz (clang, ASan+UBSan) if needed. Seeds: models/, the test
 # fixtures, and the Mermaid export of each model (plus
 # ../shared/corpus/mermaid when present); found inputs are kept in
@@ -61,7 +64,7 @@ for h in $harnesses; do
     # allocation stack, rerun the harness on the crash file without them.
     if ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=16:malloc_context_size=2 \
         LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
-        "build-fuzz/fuzz/fuzz_$h" $dict $limit -timeout=10 \
+        "build-fuzz/fuzz/fuzz_$h" $dict $limit ${FUZZ_FLAGS:-} -timeout=10 \
         -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         "build-fuzz/corpus-$h" "build-fuzz/seeds-$h" >"$log" 2>&1; then
         done_runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')

@@ -291,6 +291,8 @@ struct ctx {
     bool contact_gaps; /* contact-gap findings exist for touchpoints */
     bool no_proactive; /* the journey-level contact-gap finding */
     size_t n_weak, n_gaps;
+    Agnode_t **more;  /* per stage: the "N more touchpoints" box, or NULL */
+    size_t n_hidden;  /* touchpoints not drawn (summarised stages) */
 };
 
 /* cgraph 2.42 takes char * where it only reads (it copies every string it
@@ -561,6 +563,52 @@ add_placeholder(struct ctx *c, Agraph_t *sg, const struct stage *s)
     return n;
 }
 
+/*
+ * Which of a stage's touchpoints (in time order) are drawn: all of them up
+ * to DIAGRAM_STAGE_LIMIT; beyond, the weak spots first, then the others,
+ * the earliest of each, up to the limit.
+ */
+static bool *
+choose_drawn(struct ctx *c, const struct touchpoint **order, size_t n)
+{
+    bool *drawn = xcalloc(n + 1, sizeof *drawn);
+    size_t left = DIAGRAM_STAGE_LIMIT;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < n && left; k++)
+            if (!drawn[k] && (pass == 1 || c->weak[order[k]->index])) {
+                drawn[k] = true;
+                left--;
+            }
+    return drawn;
+}
+
+/* The box standing for the touchpoints of a summarised stage not drawn. */
+static Agnode_t *
+add_more(struct ctx *c, Agraph_t *sg, const struct stage *s, const struct touchpoint **order,
+         const bool *drawn)
+{
+    size_t hidden = 0, weak = 0;
+    for (size_t k = 0; k < s->n_touchpoints; k++)
+        if (!drawn[k]) {
+            hidden++;
+            weak += c->weak[order[k]->index] != 0;
+        }
+    c->n_hidden += hidden;
+    char *name = xasprintf("more:%s", s->id);
+    Agnode_t *n = node(sg, name);
+    free(name);
+    char *label = xasprintf("<B>+ %zu more touchpoint%s</B><BR/><FONT POINT-SIZE=\"10\">not "
+                            "drawn, %zu of them weak spots;<BR/>the checklist lists them "
+                            "all</FONT>",
+                            hidden, hidden == 1 ? "" : "s", weak);
+    set_html(n, c->n_label, label);
+    free(label);
+    set(n, c->n_style, "rounded,dashed");
+    set(n, c->n_color, GREY);
+    set(n, c->n_fontcolor, GREY);
+    return n;
+}
+
 static Agnode_t *
 add_ghost(struct ctx *c, Agraph_t *sg, const struct touchpoint *tp)
 {
@@ -613,6 +661,8 @@ static Agedge_t *
 add_step(struct ctx *c, Agnode_t **nodes, const struct touchpoint *from,
          const struct touchpoint *to)
 {
+    if (!nodes[from->index] || !nodes[to->index])
+        return NULL; /* one end is not drawn (a summarised stage) */
     return add_arrow(c, nodes[from->index], nodes[to->index], from->stage == to->stage);
 }
 
@@ -637,7 +687,7 @@ add_flow(struct ctx *c, Agnode_t **nodes)
             const struct touchpoint *tp = j->touchpoints[i];
             for (size_t k = 0; k < tp->n_nexts; k++) {
                 Agedge_t *e = add_step(c, nodes, tp, tp->nexts[k]->to);
-                if (tp->nexts[k]->has_share) {
+                if (e && tp->nexts[k]->has_share) {
                     char share[32];
                     snprintf(share, sizeof share, "%g%%", 100.0 * tp->nexts[k]->share);
                     /* A tail label, not a label: Graphviz 2.42 frees memory
@@ -682,12 +732,16 @@ add_gaps(struct ctx *c, Agraph_t **clusters, Agnode_t **nodes)
         set(g, c->n_color, RED);
         set(g, c->n_fontcolor, RED);
         set(g, c->n_penwidth, "2");
-        Agedge_t *e = add_arrow(c, nodes[s->subject->index], g, s->subject->stage == where);
+        Agnode_t *from = nodes[s->subject->index] ? nodes[s->subject->index]
+                                                  : c->more[s->subject->stage->index];
+        Agedge_t *e = add_arrow(c, from, g, s->subject->stage == where);
         set(e, c->e_style, "dashed");
         set(e, c->e_color, RED);
         set(e, c->e_arrowhead, "none");
         if (s->next) {
-            e = add_arrow(c, g, nodes[s->next->index], s->next->stage == where);
+            Agnode_t *to =
+                nodes[s->next->index] ? nodes[s->next->index] : c->more[s->next->stage->index];
+            e = add_arrow(c, g, to, s->next->stage == where);
             set(e, c->e_style, "dashed");
             set(e, c->e_color, RED);
         }
@@ -754,6 +808,11 @@ add_title(struct ctx *c)
                j->n_stages, j->n_stages == 1 ? "" : "s", j->n_touchpoints,
                j->n_touchpoints == 1 ? "" : "s", c->n_weak, c->n_weak == 1 ? "" : "s", c->n_gaps,
                c->n_gaps == 1 ? "" : "s");
+    if (c->n_hidden)
+        buf_printf(&b,
+                   "<BR/>summarised: %zu touchpoint%s not drawn (at most %d per stage, weak "
+                   "spots first)",
+                   c->n_hidden, c->n_hidden == 1 ? "" : "s", DIAGRAM_STAGE_LIMIT);
     if (c->no_proactive)
         buf_printf(&b,
                    "<BR/><FONT COLOR=\"%s\">No touchpoint where we reach out: customers "
@@ -780,6 +839,7 @@ build(struct ctx *c)
     Agraph_t **clusters = xcalloc(j->n_stages + 1, sizeof *clusters);
     Agnode_t **nodes = xcalloc(j->n_touchpoints + 1, sizeof *nodes);
     Agnode_t **anchor = xcalloc(j->n_stages + 1, sizeof *anchor);
+    c->more = xcalloc(j->n_stages + 1, sizeof *c->more);
     for (size_t i = 0; i < j->n_stages; i++) {
         const struct stage *s = j->stages[i];
         add_stage_cluster(c, i, &clusters[i]);
@@ -787,12 +847,18 @@ build(struct ctx *c)
         const struct touchpoint **order = xmalloc((s->n_touchpoints + 1) * sizeof *order);
         memcpy(order, s->touchpoints, s->n_touchpoints * sizeof *order);
         qsort_r(order, s->n_touchpoints, sizeof *order, by_time, &c->t);
+        bool *drawn = choose_drawn(c, order, s->n_touchpoints);
         for (size_t k = 0; k < s->n_touchpoints; k++) {
             const struct touchpoint *tp = order[k];
+            if (!drawn[k])
+                continue;
             nodes[tp->index] = add_touchpoint(c, clusters[i], tp, rating_of(c->comp, tp));
             if (!anchor[i])
                 anchor[i] = nodes[tp->index];
         }
+        if (s->n_touchpoints > DIAGRAM_STAGE_LIMIT)
+            c->more[i] = add_more(c, clusters[i], s, order, drawn);
+        free(drawn);
         free(order);
         if (c->empty_stage[i] || s->n_touchpoints == 0) {
             Agnode_t *p = add_placeholder(c, clusters[i], s);
@@ -829,6 +895,8 @@ build(struct ctx *c)
     free(clusters);
     free(nodes);
     free(anchor);
+    free(c->more);
+    c->more = NULL;
     return c->g;
 }
 

@@ -25,6 +25,15 @@ enum diagram_format { DIAGRAM_DOT, DIAGRAM_SVG, DIAGRAM_PNG, DIAGRAM_PDF, DIAGRA
 extern const char *const diagram_format_names[DIAGRAM_FORMAT_COUNT];
 
 /*
+ * A stage with more touchpoints than this is summarised: its weak spots
+ * first, then the others, in time order, up to this many, and one box
+ * saying how many more there are. A column of 30 boxes is already as long as
+ * a projector can show, and dot's layout time grows much faster than the
+ * number of nodes.
+ */
+#define DIAGRAM_STAGE_LIMIT 30
+
+/*
  * Draw journey j. d holds the findings of `check` for it (findings about
  * other files are ignored); competitor, when not NULL, is overlaid. For
  * DIAGRAM_DOT the result is the graph as built (no layout), so it is the

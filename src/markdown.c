@@ -39,6 +39,10 @@ struct ctx {
     const struct finding **f;
     size_t n_f;
     size_t *place; /* per finding: see place_of() */
+    /* f[] is grouped by place, in diag order within a place: the findings
+     * of place w are f[first[w]] .. f[first[w + 1] - 1] */
+    size_t *first;
+    size_t n_places;
 };
 
 /* ------------------------------------------------------------------------
@@ -356,6 +360,34 @@ place_of(const struct ctx *c, const struct finding *f)
     return PLACE_JOURNEY;
 }
 
+/* This journey's findings into c->f, grouped by place (a counting sort,
+ * stable, so diag order holds within a place). */
+static void
+group_findings(struct ctx *c, const struct diag *d)
+{
+    size_t n = diag_count(d);
+    c->n_places = 2 + c->j->n_stages + c->j->n_touchpoints;
+    c->first = xcalloc(c->n_places + 1, sizeof *c->first);
+    c->place = xmalloc((n + 1) * sizeof *c->place);
+    c->f = xmalloc((n + 1) * sizeof *c->f);
+    for (size_t i = 0; i < n; i++) {
+        const struct finding *f = diag_get(d, i);
+        size_t w = f->file == c->j->file ? place_of(c, f) : SIZE_MAX;
+        c->place[i] = w;
+        if (w != SIZE_MAX)
+            c->first[w + 1]++;
+    }
+    for (size_t w = 0; w < c->n_places; w++)
+        c->first[w + 1] += c->first[w];
+    size_t *next = xmalloc((c->n_places + 1) * sizeof *next);
+    memcpy(next, c->first, (c->n_places + 1) * sizeof *next);
+    for (size_t i = 0; i < n; i++)
+        if (c->place[i] != SIZE_MAX)
+            c->f[next[c->place[i]]++] = diag_get(d, i);
+    c->n_f = c->first[c->n_places];
+    free(next);
+}
+
 static const char *const severity_words[SEVERITY_COUNT] = {"", "Note", "Warning", "Error"};
 
 /* Task items for every finding placed at where; returns how many. */
@@ -363,9 +395,7 @@ static size_t
 finding_tasks(struct ctx *c, cmark_node *list, size_t where)
 {
     size_t n = 0;
-    for (size_t i = 0; i < c->n_f; i++) {
-        if (c->place[i] != where)
-            continue;
+    for (size_t i = c->first[where]; i < c->first[where + 1]; i++) {
         const struct finding *f = c->f[i];
         cmark_node *p = task(c, list);
         strong(p, severity_words[f->severity]);
@@ -652,8 +682,8 @@ static bool
 has_finding(const struct ctx *c, const struct touchpoint *tp, const char *rule)
 {
     size_t where = 2 + c->j->n_stages + tp->index;
-    for (size_t i = 0; i < c->n_f; i++)
-        if (c->place[i] == where && strcmp(c->f[i]->rule, rule) == 0)
+    for (size_t i = c->first[where]; i < c->first[where + 1]; i++)
+        if (strcmp(c->f[i]->rule, rule) == 0)
             return true;
     return false;
 }
@@ -784,15 +814,7 @@ checklist_render(const struct journey *j, const struct diag *d, day_number today
     struct ctx c = {.j = j, .html = html};
     timeline_init(&c.t, j);
     c.ids = id_index_new(j);
-    c.f = xmalloc((diag_count(d) + 1) * sizeof *c.f);
-    c.place = xmalloc((diag_count(d) + 1) * sizeof *c.place);
-    for (size_t i = 0; i < diag_count(d); i++) {
-        const struct finding *f = diag_get(d, i);
-        if (f->file == j->file) {
-            c.place[c.n_f] = place_of(&c, f);
-            c.f[c.n_f++] = f;
-        }
-    }
+    group_findings(&c, d);
     cmark_node *doc = build(&c, today);
     char *body = html ? cmark_render_html(doc, CMARK_OPT_DEFAULT)
                       : cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
@@ -818,6 +840,7 @@ checklist_render(const struct journey *j, const struct diag *d, day_number today
     *len = strlen(out);
     free(c.f);
     free(c.place);
+    free(c.first);
     id_index_free(c.ids);
     timeline_finish(&c.t);
     return out;

@@ -3,6 +3,7 @@
  */
 #include "util.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,7 +112,8 @@ buf_append(struct buf *b, const char *s, size_t n)
         return;
     if (b->len + n + 1 < b->len)
         die_oom();
-    xgrow((void **)&b->data, &b->cap, b->len + n + 1, 1);
+    if (b->len + n + 1 > b->cap)
+        xgrow((void **)&b->data, &b->cap, b->len + n + 1, 1);
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
@@ -126,7 +128,10 @@ buf_puts(struct buf *b, const char *s)
 void
 buf_putc(struct buf *b, char c)
 {
-    buf_append(b, &c, 1);
+    if (b->len + 2 > b->cap)
+        xgrow((void **)&b->data, &b->cap, b->len + 2, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
 }
 
 void
@@ -159,21 +164,28 @@ buf_quote(struct buf *b, const char *s, size_t max_chars)
 {
     size_t chars = 0;
     buf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    for (; *p; p++) {
         /* Count characters, not bytes: UTF-8 continuation bytes are free. */
-        if ((*p & 0xC0) != 0x80 && chars++ == max_chars) {
+        bool cut = (*p & 0xC0) != 0x80 && chars++ == max_chars;
+        if (!cut && *p >= 0x20 && *p != 0x7F)
+            continue; /* part of a run appended in one piece */
+        buf_append(b, (const char *)run, (size_t)(p - run));
+        run = p + 1;
+        if (cut) {
             buf_puts(b, "\xE2\x80\xA6"); /* … */
+            run = NULL;
             break;
         }
         if (*p == '\n')
             buf_puts(b, "\\n");
         else if (*p == '\t')
             buf_puts(b, "\\t");
-        else if (*p < 0x20 || *p == 0x7F)
-            buf_printf(b, "\\x%02X", *p);
         else
-            buf_putc(b, (char)*p);
+            buf_printf(b, "\\x%02X", *p);
     }
+    if (run)
+        buf_append(b, (const char *)run, (size_t)(p - run));
     buf_putc(b, '"');
 }
 

@@ -232,6 +232,34 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("folder as output: exit 2", run("diagram", *T, "-o", os.path.join(tmp, "dir.svg"), smb).returncode == 2)
     expect("missing folder: exit 2", run("diagram", *T, "-o", os.path.join(tmp, "no", "x.svg"), smb).returncode == 2)
 
+# A stage too large to draw is summarised: at most 30 touchpoints, weak
+# spots first (here the five latest), then the earliest others, and one box
+# for the rest; the title says so.
+with tempfile.TemporaryDirectory() as tmp:
+    big = os.path.join(tmp, "big.xml")
+    tps = "".join('<touchpoint id="b%d" name="Big %d" channel="web" initiator="company" owner="o" '
+                  'day="%d" score="%d"/>' % (i, i, i, 1 if i >= 40 else 4) for i in range(45))
+    with open(big, "w") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<journey version="1" id="big" name="Big">'
+                '<owners><owner id="o" name="O"/></owners>'
+                '<stage id="huge" name="Huge" days="60">%s</stage>'
+                '<stage id="small" name="Small" days="10"><touchpoint id="s1" name="S" channel="web" '
+                'initiator="company" owner="o" day="1" score="4"/></stage></journey>\n' % tps)
+    p = run("diagram", *T, "-T", "dot", big)
+    expect("summarised: exit 0", p.returncode == 0, p.stderr.decode())
+    g = inspect(p.stdout)
+    drawn = {n for n in g["nodes"] if re.fullmatch(r"b\d+", n)}
+    want = {"b%d" % i for i in list(range(25)) + list(range(40, 45))}
+    expect("summarised: weak spots first, then the earliest", drawn == want, str(sorted(drawn)))
+    more = g["nodes"].get("more:huge", {}).get("label", "")
+    expect("summarised: one box for the rest", "+ 15 more touchpoints" in label_text(more) and
+           "0 of them weak spots" in label_text(more), more)
+    expect("summarised: small stage whole, no box", "s1" in g["nodes"] and "more:small" not in g["nodes"])
+    expect("summarised: title says so", "summarised: 15 touchpoints not drawn" in label_text(g["label"]),
+           g["label"])
+    p = run("diagram", *T, "-T", "svg", "-o", os.path.join(tmp, "big.svg"), big)
+    expect("summarised: renders", p.returncode == 0, p.stderr.decode())
+
 # Usage.
 expect("unknown competitor: exit 2", run("diagram", *T, "--competitor", "nobody", smb).returncode == 2)
 expect("bad -T: exit 2", run("diagram", "-T", "gif", *T, smb).returncode == 2)

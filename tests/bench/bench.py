@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""journeymap against libxml2's own parse, and against mermaid-cli.
+
+    tests/bench/bench.py [--runs N] [--sizes 1000,10000,100000]
+                         [--files 1,10,100,500] [--write-docs]
+
+A benchmark, not a test: it prints numbers and never fails on them. In one
+run, on the same generated journeys (tests/bench/gen.py, fixed seed), it
+times each command several times and records its peak memory (the child's
+maximum resident set, from wait4):
+
+- `xmllint --noout --stream FILE`: the floor, libxml2's streaming parse;
+- `xmllint --noout FILE`: a DOM parse of the same file;
+- `journeymap check`, `diagram -T dot`, `checklist`, `compare`;
+- `journeymap build` on folders of 1, 10, 100 and 500 journeys;
+- `diagram -T svg` of a 300-touchpoint journey, `build` on models/;
+- when mermaid-cli is installed (`mmdc` on PATH, or MMDC=path), the same
+  journey's Mermaid export rendered by it, next to `diagram -T svg`.
+
+It prints medians with min-max, ratios to the floor, time per touchpoint,
+and with --write-docs replaces the table in docs/performance.md.
+"""
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, HERE)
+import gen  # noqa: E402
+
+TODAY = ["--today", "2026-11-01"]
+
+
+TIME = shutil.which("time", path="/usr/bin:/bin")
+
+
+def measure(cmd, runs, cwd=None, env=None):
+    """(median s, min s, max s, peak MiB) of runs runs of cmd.
+
+    Peak memory is the command's maximum resident set as GNU time reports
+    it: a child forked from this Python process would inherit Python's own
+    high-water mark (Linux keeps it across exec)."""
+    times, peaks = [], []
+    for _ in range(runs):
+        with tempfile.NamedTemporaryFile("r") as rss:
+            t0 = time.perf_counter()
+            p = subprocess.run([TIME, "-q", "-f", "%M", "-o", rss.name, *cmd], cwd=cwd, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times.append(time.perf_counter() - t0)
+            peaks.append(int(rss.read().split()[-1]) / 1024)
+        if p.returncode not in (0, 1):
+            raise SystemExit("%s exited %d" % (" ".join(cmd), p.returncode))
+    return statistics.median(times), min(times), max(times), statistics.median(peaks)
+
+
+def fmt_t(s):
+    return "%.3f" % s if s < 10 else "%.1f" % s
+
+
+class Table:
+    def __init__(self, head):
+        self.rows = [head]
+
+    def add(self, *cells):
+        self.rows.append([str(c) for c in cells])
+
+    def text(self):
+        w = [max(len(r[i]) for r in self.rows) for i in range(len(self.rows[0]))]
+        lines = ["  ".join(c.ljust(w[i]) if i == 0 else c.rjust(w[i]) for i, c in enumerate(r))
+                 for r in self.rows]
+        lines.insert(1, "  ".join("-" * x for x in w))
+        return "\n".join(lines)
+
+    def markdown(self):
+        out = ["| " + " | ".join(self.rows[0]) + " |",
+               "|" + "|".join("---" if i == 0 else "---:" for i in range(len(self.rows[0]))) + "|"]
+        out += ["| " + " | ".join(r) + " |" for r in self.rows[1:]]
+        return "\n".join(out)
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return "%s, %d cores, %s" % (cpu, os.cpu_count() or 1, platform.platform())
+
+
+def version(cmd):
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        return (p.stdout or p.stderr).strip().splitlines()[0]
+    except (OSError, IndexError):
+        return "?"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--exe", default=os.path.join(ROOT, "build", "journeymap"))
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--files", default="1,10,100,500")
+    ap.add_argument("--write-docs", action="store_true")
+    a = ap.parse_args()
+    exe = os.path.abspath(a.exe)
+    sizes = [int(x) for x in a.sizes.split(",")]
+    folders = [int(x) for x in a.files.split(",")]
+    xmllint = shutil.which("xmllint")
+    if not xmllint or not TIME:
+        raise SystemExit("xmllint and GNU time are needed (apt-get install libxml2-utils time)")
+    sections = []
+    with tempfile.TemporaryDirectory() as tmp:
+        # 1. One journey of each size.
+        t = Table(["touchpoints", "file MB", "command", "median s", "min-max s", "x floor",
+                   "peak MiB", "x file"])
+        per_tp = {}
+        for n in sizes:
+            path = os.path.join(tmp, "j%d.xml" % n)
+            with open(path, "w") as f:
+                f.write(gen.journey(n, 1))
+            mb = os.path.getsize(path) / 1e6
+            cmds = [("xmllint --stream (floor)", [xmllint, "--noout", "--stream", path]),
+                    ("xmllint (DOM)", [xmllint, "--noout", path]),
+                    ("check", [exe, "check", *TODAY, path]),
+                    ("diagram -T dot", [exe, "diagram", *TODAY, "-T", "dot", "-o",
+                                        os.path.join(tmp, "o.dot"), path]),
+                    ("checklist", [exe, "checklist", *TODAY, "-o", os.path.join(tmp, "o.md"), path]),
+                    ("compare", [exe, "compare", *TODAY, "-o", os.path.join(tmp, "o.md"), path])]
+            floor = None
+            for name, cmd in cmds:
+                med, lo, hi, peak = measure(cmd, a.runs)
+                floor = floor or med
+                if name == "check":
+                    per_tp[n] = med / n * 1e6
+                t.add("{:,}".format(n), "%.1f" % mb, name, fmt_t(med), "%s-%s" % (fmt_t(lo), fmt_t(hi)),
+                      "%.1f" % (med / floor), "%.0f" % peak, "%.1f" % (peak / (mb / 1.048576)))
+                print(t.text().splitlines()[-1], flush=True)
+        sections.append(("One journey, by size", t))
+        base = per_tp.get(10000) or next(iter(per_tp.values()))
+        s = Table(["touchpoints", "check µs per touchpoint", "vs 10,000"])
+        for n, us in per_tp.items():
+            s.add("{:,}".format(n), "%.1f" % us, "%+.0f%%" % (100 * (us / base - 1)))
+        sections.append(("check: time per touchpoint", s))
+
+        # 2. build on folders of many journeys.
+        b = Table(["journeys", "touchpoints each", "median s", "min-max s", "s per journey",
+                   "peak MiB"])
+        each = 40
+        for k in folders:
+            d = os.path.join(tmp, "many%d" % k)
+            os.mkdir(d)
+            for i in range(k):
+                with open(os.path.join(d, "s%03d.xml" % i), "w") as f:
+                    f.write(gen.journey(each, 1, "segment-%03d" % i))
+            out = os.path.join(tmp, "out%d" % k)
+            med, lo, hi, peak = measure([exe, "build", *TODAY, "-o", out, d], max(1, a.runs // 2))
+            b.add(k, each, fmt_t(med), "%s-%s" % (fmt_t(lo), fmt_t(hi)), "%.3f" % (med / k),
+                  "%.0f" % peak)
+            print(b.text().splitlines()[-1], flush=True)
+        sections.append(("build on a folder of journeys", b))
+
+        # 3. Interactive sizes, and the peer.
+        p = Table(["what", "median s", "min-max s", "peak MiB"])
+        j300 = os.path.join(tmp, "j300.xml")
+        with open(j300, "w") as f:
+            f.write(gen.journey(300, 1))
+        rows = [("diagram -T svg, 300 touchpoints",
+                 [exe, "diagram", *TODAY, "-T", "svg", "-o", os.path.join(tmp, "o.svg"), j300]),
+                ("build models/ (3 journeys)",
+                 [exe, "build", *TODAY, "-o", os.path.join(tmp, "out-models"),
+                  os.path.join(ROOT, "models")])]
+        mmdc = os.environ.get("MMDC") or shutil.which("mmdc")
+        model = os.path.join(ROOT, "models", "smb-owners.xml")
+        if mmdc:
+            mmd = os.path.join(tmp, "smb.mmd")
+            subprocess.run([exe, "export", "--to", "mermaid", *TODAY, "-o", mmd, model], check=True)
+            conf = os.path.join(tmp, "puppeteer.json")
+            with open(conf, "w") as f:
+                json.dump({"executablePath": shutil.which("chromium") or "/usr/bin/chromium",
+                           "args": ["--no-sandbox", "--headless=new"]}, f)
+            rows.append(("diagram -T svg, smb-owners (13 touchpoints)",
+                         [exe, "diagram", *TODAY, "-T", "svg", "-o", os.path.join(tmp, "m.svg"), model]))
+            rows.append(("mermaid-cli, the same journey exported",
+                         [mmdc, "-p", conf, "-i", mmd, "-o", os.path.join(tmp, "mm.svg")]))
+        results = {}
+        for name, cmd in rows:
+            med, lo, hi, peak = measure(cmd, a.runs)
+            results[name] = med
+            p.add(name, fmt_t(med), "%s-%s" % (fmt_t(lo), fmt_t(hi)), "%.0f" % peak)
+            print(p.text().splitlines()[-1], flush=True)
+        sections.append(("Interactive sizes%s" % (" and mermaid-cli" if mmdc else ""), p))
+        if mmdc:
+            ours = results["diagram -T svg, smb-owners (13 touchpoints)"]
+            theirs = results["mermaid-cli, the same journey exported"]
+            peer = "mermaid-cli takes %.0f× as long as `diagram -T svg` for the same journey." % (theirs / ours)
+        else:
+            peer = "mermaid-cli not installed: no peer comparison (see docs/performance.md)."
+
+    head = ("Measured %s on %s; journeymap %s, %s; median of %d runs (build: %d)." %
+            (time.strftime("%Y-%m-%d"), machine(), version([exe, "--version"]).split()[-1],
+             version([xmllint, "--version"]), a.runs, max(1, a.runs // 2)))
+    print()
+    print(head)
+    for title, tab in sections:
+        print("\n" + title)
+        print(tab.text())
+    print("\n" + peer)
+    if a.write_docs:
+        doc = os.path.join(ROOT, "docs", "performance.md")
+        text = open(doc).read()
+        start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+        body = "\n".join([start, "", head, ""] +
+                         ["**%s**\n\n%s\n" % (title, tab.markdown()) for title, tab in sections] +
+                         [peer, "", end])
+        i, j = text.index(start), text.index(end) + len(end)
+        with open(doc, "w") as f:
+            f.write(text[:i] + body + text[j:])
+        print("\nwrote the tables into docs/performance.md")
+
+
+if __name__ == "__main__":
+    main()
