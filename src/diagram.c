@@ -291,8 +291,8 @@ struct ctx {
     bool contact_gaps; /* contact-gap findings exist for touchpoints */
     bool no_proactive; /* the journey-level contact-gap finding */
     size_t n_weak, n_gaps;
-    Agnode_t **more;  /* per stage: the "N more touchpoints" box, or NULL */
-    size_t n_hidden;  /* touchpoints not drawn (summarised stages) */
+    Agnode_t **more; /* per stage: the "N more touchpoints" box, or NULL */
+    size_t n_hidden; /* touchpoints not drawn (summarised stages) */
 };
 
 /* cgraph 2.42 takes char * where it only reads (it copies every string it
@@ -399,8 +399,10 @@ read_findings(struct ctx *c)
     struct id_index *ids = id_index_new(j);
     for (size_t i = 0; i < diag_count(c->d); i++) {
         const struct finding *f = diag_get(c->d, i);
+        if (f->file != j->file) /* build: the findings of every journey */
+            continue;
         const struct rule_info *r = catalog_find(f->rule);
-        if (f->file != j->file || !r)
+        if (!r)
             continue;
         const void *obj = NULL;
         enum id_kind kind = id_index_find(ids, f->subject, &obj);
@@ -732,8 +734,8 @@ add_gaps(struct ctx *c, Agraph_t **clusters, Agnode_t **nodes)
         set(g, c->n_color, RED);
         set(g, c->n_fontcolor, RED);
         set(g, c->n_penwidth, "2");
-        Agnode_t *from = nodes[s->subject->index] ? nodes[s->subject->index]
-                                                  : c->more[s->subject->stage->index];
+        Agnode_t *from =
+            nodes[s->subject->index] ? nodes[s->subject->index] : c->more[s->subject->stage->index];
         Agedge_t *e = add_arrow(c, from, g, s->subject->stage == where);
         set(e, c->e_style, "dashed");
         set(e, c->e_color, RED);

@@ -336,7 +336,7 @@ struct loader {
     char *bad_encoding; /* a declared encoding other than UTF-8 */
     char head[256];     /* the file's first bytes, for declared_encoding() */
     size_t head_len;
-    bool head_done;     /* the XML declaration has been looked at */
+    bool head_done; /* the XML declaration has been looked at */
 
     /* Lines where start tags begin ("<touchpoint"), queued by the read
      * callback and taken by the element loop in document order: libxml2
@@ -641,7 +641,7 @@ check_value(struct loader *L, const struct frame *f, const struct attr_spec *a, 
 {
     struct buf b;
     buf_init(&b);
-    const char *q = quoted(L, v->s);
+    /* Quoted only for a message: most values are fine. */
     switch (a->type) {
     case T_ID:
     case T_REF:
@@ -650,7 +650,7 @@ check_value(struct loader *L, const struct frame *f, const struct attr_spec *a, 
             error_at(L, f->line, "schema", f->subject,
                      "%s has %s %s, which is not an id: use a letter followed by letters, digits, "
                      "'-', '_' or '.', at most 64 characters",
-                     f->desc, a->name, q);
+                     f->desc, a->name, quoted(L, v->s));
         break;
     case T_REFS: {
         v->ok = !is_blank(v->s);
@@ -661,7 +661,7 @@ check_value(struct loader *L, const struct frame *f, const struct attr_spec *a, 
                 v->ok = false;
                 error_at(L, f->line, "schema", f->subject,
                          "%s has %s %s, which is not a list of ids separated by spaces", f->desc,
-                         a->name, q);
+                         a->name, quoted(L, v->s));
                 break;
             }
         free(copy);
@@ -690,7 +690,7 @@ check_value(struct loader *L, const struct frame *f, const struct attr_spec *a, 
         if (!v->ok) {
             vocab_list(&b, a->vocab, a->vocab_len);
             error_at(L, f->line, "schema", f->subject, "%s has %s %s; expected one of %s", f->desc,
-                     a->name, q, buf_str(&b));
+                     a->name, quoted(L, v->s), buf_str(&b));
         }
         break;
     }
@@ -699,7 +699,8 @@ check_value(struct loader *L, const struct frame *f, const struct attr_spec *a, 
         if (!v->ok) {
             range_text(&b, a->min, a->max);
             error_at(L, f->line, "invalid-value", f->subject,
-                     "%s has %s %s; expected a whole number %s", f->desc, a->name, q, buf_str(&b));
+                     "%s has %s %s; expected a whole number %s", f->desc, a->name, quoted(L, v->s),
+                     buf_str(&b));
         }
         break;
     case T_NUM:
@@ -707,8 +708,8 @@ check_value(struct loader *L, const struct frame *f, const struct attr_spec *a, 
         if (!v->ok) {
             range_text(&b, a->min, a->max);
             error_at(L, f->line, "invalid-value", f->subject,
-                     "%s has %s %s; expected a decimal number %s", f->desc, a->name, q,
-                     buf_str(&b));
+                     "%s has %s %s; expected a decimal number %s", f->desc, a->name,
+                     quoted(L, v->s), buf_str(&b));
         }
         break;
     case T_DATE:
@@ -717,13 +718,14 @@ check_value(struct loader *L, const struct frame *f, const struct attr_spec *a, 
             error_at(L, f->line, "invalid-value", f->subject,
                      "%s has %s %s, which is not a calendar date; write YYYY-MM-DD, e.g. "
                      "2026-03-31",
-                     f->desc, a->name, q);
+                     f->desc, a->name, quoted(L, v->s));
         break;
     case T_VERSION:
         v->ok = strcmp(v->s, "1") == 0;
         if (!v->ok)
             error_at(L, f->line, "invalid-value", f->subject,
-                     "%s has version %s; this journeymap reads format version 1", f->desc, q);
+                     "%s has version %s; this journeymap reads format version 1", f->desc,
+                     quoted(L, v->s));
         break;
     case T_METRIC: {
         int k = vocab_find(metric_names, METRIC_KIND_COUNT, v->s);
@@ -735,7 +737,7 @@ check_value(struct loader *L, const struct frame *f, const struct attr_spec *a, 
             vocab_list(&b, metric_names, METRIC_KIND_COUNT - 1);
             error_at(L, f->line, "schema", f->subject,
                      "%s has name %s; expected one of %s, or your own name starting with \"x-\"",
-                     f->desc, q, buf_str(&b));
+                     f->desc, quoted(L, v->s), buf_str(&b));
         }
         break;
     }
@@ -744,7 +746,7 @@ check_value(struct loader *L, const struct frame *f, const struct attr_spec *a, 
         if (!v->ok)
             error_at(L, f->line, "unknown-reference", f->subject,
                      "%s has id %s, which is not a journeymap rule (see docs/rules.md)", f->desc,
-                     q);
+                     quoted(L, v->s));
         break;
     }
     buf_finish(&b);
@@ -1838,8 +1840,8 @@ read_cb(void *ctx, char *buf, int len)
     }
     if (!L->head_done && n > 0) {
         /* libxml2 reads 4 bytes first: gather the declaration. */
-        size_t k = (size_t)n < sizeof L->head - L->head_len ? (size_t)n
-                                                             : sizeof L->head - L->head_len;
+        size_t k =
+            (size_t)n < sizeof L->head - L->head_len ? (size_t)n : sizeof L->head - L->head_len;
         memcpy(L->head + L->head_len, buf, k);
         L->head_len += k;
         bool open = L->head_len < sizeof L->head && !find_in(L->head, L->head_len, "?>") &&
