@@ -365,8 +365,9 @@ parse(struct parsed *p, const char *text, size_t len, const char *file, FILE *ms
                 char *t = trimmed_copy(l + 6, strlen(l + 6));
                 size_t tn = strlen(t);
                 if (tn >= 2 && (t[0] == '"' || t[0] == '\'') && t[tn - 1] == t[0]) {
-                    memmove(t, t + 1, tn - 2);
-                    t[tn - 2] = '\0';
+                    char *inner = trimmed_copy(t + 1, tn - 2); /* title: " x " */
+                    free(t);
+                    t = inner;
                 }
                 free(p->front_title);
                 p->front_title = t;
@@ -518,7 +519,10 @@ mermaid_import(const char *text, size_t len, const char *file, const char *id, F
         }
     struct buf b;
     buf_init(&b);
-    const char *name = p.title && *p.title ? p.title : p.front_title ? p.front_title : id;
+    /* An empty title (`title:` alone in the front matter) names nothing. */
+    const char *name = p.title && *p.title               ? p.title
+                       : p.front_title && *p.front_title ? p.front_title
+                                                         : id;
     buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Imported from the Mermaid "
                  "journey ");
     for (const char *c = file; *c; c++) /* "--" cannot appear in a comment */

@@ -95,6 +95,10 @@ with tempfile.TemporaryDirectory() as tmp:
         # Found by fuzz_mermaid: an actor made of a control character gave an owner
         # without a name.
         "control-character-actor": "journey\n  section S\n    Task: 3: Me, \x0b\n    Other: 4: \x0c\n",
+        # Found by fuzz_mermaid: `title:` with nothing after it in the front
+        # matter gave a journey with an empty name.
+        "empty-front-matter-title": "---\ntitle: \n---\njourney\n",
+        "blank-quoted-front-matter-title": "---\ntitle: \" \"\n---\njourney\n  section S\n    T: 3: Me\n",
         "noncharacters": "journey\n  title A \ufffe B\n  section S \uffff\n    Task \ufffe: 3: Me \uffff\n",
       }
       for name, text in variants.items():
