@@ -81,7 +81,8 @@ class Table:
 
     def markdown(self):
         out = ["| " + " | ".join(self.rows[0]) + " |",
-               "|" + "|".join("---" if i == 0 else "---:" for i in range(len(self.rows[0]))) + "|"]
+               "|" + "|".join("---" if i == 0 or h in ("command", "what") else "---:"
+                              for i, h in enumerate(self.rows[0])) + "|"]
         out += ["| " + " | ".join(r) + " |" for r in self.rows[1:]]
         return "\n".join(out)
 
