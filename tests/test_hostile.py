@@ -112,8 +112,11 @@ def run_case(name, args, want_status, want_text, tmp, canary, listener, stdin=No
         expect(name + ": says %r" % want_text, want_text in out, out[:500])
     # Every line on stderr is ours: a finding, the summary, or "journeymap: ...";
     # nothing a library printed on its own.
-    stray = [l for l in p.stderr.decode("utf-8", "replace").splitlines()
-             if not re.match(r"^(\S.*:\d+: (error|warning|note): |\S.*: (error|warning|note): |journeymap( [a-z]+)?: |\d+ files? checked: |==\d+== )", l)]
+    err = p.stderr.decode("utf-8", "replace")
+    # LeakSanitizer's statistics of suppressions it used (sanitizer builds).
+    err = re.sub(r"-{20,}\nSuppressions used:\n(.*\n)*?-{20,}\n", "", err)
+    stray = [l for l in err.splitlines() if l.strip()
+             and not re.match(r"^(\S.*:\d+: (error|warning|note): |\S.*: (error|warning|note): |journeymap( [a-z]+)?: |\d+ files? checked: |==\d+== )", l)]
     expect(name + ": stderr holds only journeymap's own lines", not stray, stray[:3])
     expect(name + ": no valgrind report", not re.search(r"^==\d+== ", out, re.M), out[:1500])
     expect(name + ": no sanitizer report", not any(m.decode() in out for m in harness.SANITIZER_MARKS), out[:800])
