@@ -29,7 +29,8 @@ static const char build_help[] =
     "Usage: journeymap build [OPTION]... [DIR]\n"
     "The main job: check every model in DIR (default: models/) and write all\n"
     "outputs to OUTDIR (default: output/): for each usable model ID.svg,\n"
-    "ID.dot, ID.checklist.md and ID.checklist.html; then compare.md,\n"
+    "ID.dot, ID.curve.svg (the emotion curve), ID.checklist.md and\n"
+    "ID.checklist.html; then compare.md,\n"
     "compare.svg, index.md and index.html (open it in a browser).\n"
     "\n"
     "Options:\n"
@@ -193,7 +194,7 @@ cmd_build(int argc, char **argv)
     }
 
     bool tty = isatty(STDERR_FILENO);
-    char **svgs = xcalloc(n + 1, sizeof *svgs);
+    char **svgs = xcalloc(n + 1, sizeof *svgs), **curves = xcalloc(n + 1, sizeof *curves);
     for (size_t i = 0; i < n; i++) {
         const struct journey *j = v[i].j;
         if (!j)
@@ -218,6 +219,16 @@ cmd_build(int argc, char **argv)
                 free(data);
         }
         v[i].svg = svgs[i];
+        if (diagram_curve(&j, 1, w.diag, DIAGRAM_SVG, &data, &len, &why)) {
+            name = xasprintf("%s.curve.svg", j->id);
+            emit(&b, v[i].source, name, data, len);
+            free(name);
+            curves[i] = data;
+            v[i].curve_svg = data;
+        } else {
+            fprintf(stderr, "journeymap build: %s: %s\n", v[i].source, why);
+            b.status = EXIT_FINDINGS;
+        }
         for (int html = 0; html <= 1; html++) {
             data = checklist_render(j, w.diag, ro.today, html, &len);
             name = xasprintf("%s.checklist.%s", j->id, html ? "html" : "md");
@@ -296,6 +307,9 @@ cmd_build(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         free(svgs[i]);
     free(svgs);
+    for (size_t i = 0; i < n; i++)
+        free(curves[i]);
+    free(curves);
     free(v);
     forget_all(&b.now);
     workspace_finish(&w);

@@ -303,6 +303,18 @@ mut(const char *s)
     return (char *)(uintptr_t)s;
 }
 
+/* A new directed graph with our id discipline; Graphviz's error count
+ * reset and its messages kept off stderr (see last_graphviz_error()). */
+static Agraph_t *
+open_graph(const char *name)
+{
+    agseterr(AGMAX);
+    agreseterrors();
+    static Agdisc_t disc;
+    disc = (Agdisc_t){&AgMemDisc, &seq_iddisc, &AgIoDisc};
+    return agopen(mut(name), Agdirected, &disc);
+}
+
 static void
 set(void *obj, Agsym_t *sym, const char *value)
 {
@@ -832,9 +844,7 @@ static Agraph_t *
 build(struct ctx *c)
 {
     const struct journey *j = c->j;
-    static Agdisc_t disc;
-    disc = (Agdisc_t){&AgMemDisc, &seq_iddisc, &AgIoDisc};
-    c->g = agopen(mut("journey"), Agdirected, &disc);
+    c->g = open_graph("journey");
     declare_attributes(c);
     read_findings(c);
 
@@ -956,7 +966,8 @@ write_dot(Agraph_t *g, char **out, size_t *len)
 
 /* Lay out and render g (or write its DOT text); g is closed here. */
 static bool
-render_graph(Agraph_t *g, enum diagram_format format, char **out, size_t *len, const char **why)
+render_graph(Agraph_t *g, const char *engine, enum diagram_format format, char **out, size_t *len,
+             const char **why)
 {
     bool ok = false;
     if (format == DIAGRAM_DOT) {
@@ -966,7 +977,7 @@ render_graph(Agraph_t *g, enum diagram_format format, char **out, size_t *len, c
     } else {
         if (!gvc)
             gvc = gvContext();
-        if (gvLayout(gvc, g, "dot") != 0 || agerrors() > 0) {
+        if (gvLayout(gvc, g, engine) != 0 || agerrors() > 0) {
             *why = last_graphviz_error("Graphviz could not lay out the diagram");
         } else {
             char *data = NULL;
@@ -999,7 +1010,7 @@ diagram_render(const struct journey *j, const struct diag *d, const struct compe
     agseterr(AGMAX); /* keep Graphviz's messages off stderr; see last_graphviz_error() */
     agreseterrors();
     Agraph_t *g = build(&c);
-    bool ok = render_graph(g, format, out, len, why);
+    bool ok = render_graph(g, "dot", format, out, len, why);
     free(c.weak);
     free(c.empty_stage);
     timeline_finish(&c.t);
@@ -1068,11 +1079,7 @@ diagram_compare(const struct comparison *cmp, enum diagram_format format, char *
                 const char **why)
 {
     struct ctx c = {0};
-    agseterr(AGMAX);
-    agreseterrors();
-    static Agdisc_t disc;
-    disc = (Agdisc_t){&AgMemDisc, &seq_iddisc, &AgIoDisc};
-    c.g = agopen(mut("comparison"), Agdirected, &disc);
+    c.g = open_graph("comparison");
     Agraph_t *g = c.g;
     attr(g, AGRAPH, "fontname", FONT);
     attr(g, AGRAPH, "labelloc", "t");
@@ -1122,5 +1129,490 @@ diagram_compare(const struct comparison *cmp, enum diagram_format format, char *
         prev = n;
     }
     buf_finish(&b);
-    return render_graph(g, format, out, len, why);
+    return render_graph(g, "dot", format, out, len, why);
+}
+
+/* ------------------------------------------------------------------------
+ * The emotion curve
+ *
+ * Positions are computed here and pinned (pos="x,y!", in inches); neato
+ * only routes the straight lines and places the labels. x is the day of a
+ * touchpoint's first occurrence (or, without any day information, its
+ * place in the journey); y is its emotion.
+ */
+
+#define CURVE_STEP 0.75 /* inches per emotion step */
+#define CURVE_NAME 22   /* characters of a point's label before "…" */
+#define CURVE_BAND_TOP (2 * CURVE_STEP + 0.75)
+#define CURVE_BAND_BOTTOM (-2 * CURVE_STEP - 1.4)
+
+static const char *const segment_colors[] = {"#1f618d", "#b9770e", "#7d3c98",
+                                             "#117a65", "#a93226", "#2e4053"};
+
+struct curve {
+    Agraph_t *g;
+    Agsym_t *n_pos, *n_label, *n_xlabel, *n_shape, *n_style, *n_fillcolor, *n_color, *n_penwidth,
+        *n_fontcolor, *n_width, *n_height, *n_fixedsize, *n_labelloc, *n_fontsize, *n_tooltip,
+        *n_class;
+    Agsym_t *e_color, *e_penwidth, *e_style, *e_arrowhead;
+    double width;  /* inches of the time axis */
+    bool by_order; /* no day information: touchpoints evenly spaced */
+    const struct journey *const *js;
+    size_t n;
+    struct timeline *t; /* per journey */
+    jday end;           /* the longest journey's days */
+    /* With shared stages, x is piecewise linear: stage i spans x from
+     * stage_x[i] to stage_x[i + 1] (the first journey's stages). */
+    double *stage_x;
+};
+
+static void
+pin(struct curve *cv, Agnode_t *n, double x, double y)
+{
+    char pos[64];
+    snprintf(pos, sizeof pos, "%.3f,%.3f!", x, y);
+    set(n, cv->n_pos, pos);
+}
+
+static void
+size_node(struct curve *cv, Agnode_t *n, double w, double h)
+{
+    char s[32];
+    snprintf(s, sizeof s, "%.3f", w);
+    set(n, cv->n_width, s);
+    snprintf(s, sizeof s, "%.3f", h);
+    set(n, cv->n_height, s);
+    set(n, cv->n_fixedsize, "true");
+}
+
+/* A journey has day information when a stage has days or a touchpoint a day. */
+static bool
+has_days(const struct journey *j)
+{
+    for (size_t i = 0; i < j->n_stages; i++)
+        if (j->stages[i]->has_days)
+            return true;
+    for (size_t i = 0; i < j->n_touchpoints; i++)
+        if (j->touchpoints[i]->has_day)
+            return true;
+    return false;
+}
+
+/* The slot of each touchpoint (by index) and the first slot of each
+ * stage (plus one past the end) when touchpoints are placed in order. */
+static size_t
+order_slots(const struct journey *j, struct timeline *t, size_t *tp_slot, size_t *stage_slot)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < j->n_stages; i++) {
+        const struct stage *s = j->stages[i];
+        stage_slot[i] = at;
+        const struct touchpoint **order = xmalloc((s->n_touchpoints + 1) * sizeof *order);
+        memcpy(order, s->touchpoints, s->n_touchpoints * sizeof *order);
+        qsort_r(order, s->n_touchpoints, sizeof *order, by_time, t);
+        for (size_t k = 0; k < s->n_touchpoints; k++)
+            tp_slot[order[k]->index] = at + k;
+        free(order);
+        at += s->n_touchpoints ? s->n_touchpoints : 1;
+    }
+    stage_slot[j->n_stages] = at;
+    return at;
+}
+
+static double
+x_of_day(const struct curve *cv, jday day)
+{
+    if (!cv->stage_x)
+        return cv->width * (double)day / (double)(cv->end ? cv->end : 1);
+    const struct timeline *t = &cv->t[0];
+    size_t lo = timeline_stage_at(t, day)->index;
+    double at =
+        t->stage_len[lo] ? (double)(day - t->stage_start[lo]) / (double)t->stage_len[lo] : 0.5;
+    if (at > 1)
+        at = 1;
+    return cv->stage_x[lo] + at * (cv->stage_x[lo + 1] - cv->stage_x[lo]);
+}
+
+/* Stage widths: half shared equally, half by days, so that a 300-day stage
+ * does not squeeze a 14-day one into a sliver. */
+static void
+stage_widths(struct curve *cv)
+{
+    const struct journey *j = cv->js[0];
+    const struct timeline *t = &cv->t[0];
+    size_t n = j->n_stages;
+    cv->stage_x = xcalloc(n + 1, sizeof *cv->stage_x);
+    double total = (double)(t->end ? t->end : 1);
+    for (size_t i = 0; i < n; i++)
+        cv->stage_x[i + 1] =
+            cv->stage_x[i] + cv->width * (0.5 / (double)n + 0.5 * (double)t->stage_len[i] / total);
+}
+
+static double
+x_of_slot(const struct curve *cv, double slot, size_t slots)
+{
+    return cv->width * slot / (double)(slots ? slots : 1);
+}
+
+/* A tooltip is a Graphviz escString: a backslash starts an escape (\N is
+ * the node's name; neither doubling nor &#92; keeps a backslash in 2.42)
+ * and entities pass through to SVG as they are. So markup characters
+ * become entities, a backslash the full-width "＼", control characters
+ * spaces. */
+static void
+tooltip_text(struct buf *b, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if (*p == '\\')
+            buf_puts(b, "\xEF\xBC\xBC"); /* ＼ */
+        else
+            html_text(b, p, 1);
+    }
+}
+
+/* The first journey's stages as alternating bands with their names. */
+static void
+curve_bands(struct curve *cv, const struct journey *j, const struct timeline *t,
+            const size_t *stage_slot, size_t slots)
+{
+    for (size_t i = 0; i < j->n_stages; i++) {
+        const struct stage *s = j->stages[i];
+        double x0, x1;
+        struct buf b;
+        buf_init(&b);
+        if (cv->by_order) {
+            x0 = x_of_slot(cv, (double)stage_slot[i], slots);
+            x1 = x_of_slot(cv, (double)stage_slot[i + 1], slots);
+        } else {
+            x0 = cv->stage_x[i];
+            x1 = cv->stage_x[i + 1];
+        }
+        /* About nine characters of bold 10-point text per inch of band. */
+        size_t chars = (size_t)((x1 - x0) * 9);
+        buf_puts(&b, "<B>");
+        html_wrapped_at(&b, s->name, chars < 6 ? 6 : chars, 3);
+        buf_puts(&b, "</B>");
+        if (!cv->by_order) {
+            buf_printf(&b, "<BR/><FONT POINT-SIZE=\"9\">day %llu–%llu</FONT>",
+                       (unsigned long long)t->stage_start[i],
+                       (unsigned long long)(t->stage_start[i] + t->stage_len[i]));
+        }
+        if (x1 - x0 < 0.05)
+            x1 = x0 + 0.05;
+        char name[96];
+        snprintf(name, sizeof name, "stage:%s", s->id);
+        Agnode_t *n = node(cv->g, name);
+        set_html(n, cv->n_label, buf_str(&b));
+        buf_finish(&b);
+        set(n, cv->n_class, "stage");
+        set(n, cv->n_shape, "box");
+        set(n, cv->n_style, "filled");
+        set(n, cv->n_color, "#d5dbdb");
+        /* Translucent: the line, drawn first, shows through. */
+        set(n, cv->n_fillcolor, i % 2 ? "#ffffff00" : "#d6eaf870");
+        set(n, cv->n_fontcolor, GREY);
+        set(n, cv->n_labelloc, "t");
+        size_node(cv, n, x1 - x0, CURVE_BAND_TOP - CURVE_BAND_BOTTOM);
+        pin(cv, n, (x0 + x1) / 2, (CURVE_BAND_TOP + CURVE_BAND_BOTTOM) / 2);
+    }
+}
+
+/* The contact gaps of journey j, shaded along the bottom of the plot. */
+static size_t
+curve_gaps(struct curve *cv, const struct journey *j, const struct timeline *t, size_t which)
+{
+    struct silence *v;
+    size_t n = timeline_silences(t, j->policy.max_silence_days, &v);
+    for (size_t i = 0; i < n; i++) {
+        double x0 = x_of_day(cv, v[i].from), x1 = x_of_day(cv, v[i].to);
+        char name[96];
+        snprintf(name, sizeof name, "gap:%zu:%zu", which, i + 1);
+        Agnode_t *g = node(cv->g, name);
+        char *label =
+            xasprintf("%llu days without contact", (unsigned long long)(v[i].to - v[i].from));
+        set(g, cv->n_label, x1 - x0 > 1.8 ? label : ""); /* else the tooltip only */
+        set(g, cv->n_tooltip, label);
+        free(label);
+        set(g, cv->n_class, "gap");
+        set(g, cv->n_shape, "box");
+        set(g, cv->n_style, "filled,dotted");
+        set(g, cv->n_fillcolor, GAP_FILL "c0");
+        set(g, cv->n_color, cv->n > 1 ? segment_colors[which % ARRAY_LEN(segment_colors)] : RED);
+        set(g, cv->n_fontcolor, RED);
+        set(g, cv->n_fontsize, "9");
+        size_node(cv, g, x1 - x0 > 0.05 ? x1 - x0 : 0.05, 0.28);
+        pin(cv, g, (x0 + x1) / 2, CURVE_BAND_BOTTOM + 0.2 + 0.32 * (double)which);
+    }
+    free(v);
+    return n;
+}
+
+/* The scale on the left and the zero line. */
+static void
+curve_scale(struct curve *cv)
+{
+    static const char *const words[5] = {"−2 upset", "−1", "0 neutral", "+1", "+2 delighted"};
+    for (int e = -2; e <= 2; e++) {
+        char name[16];
+        snprintf(name, sizeof name, "scale:%d", e);
+        Agnode_t *n = node(cv->g, name);
+        set(n, cv->n_label, words[e + 2]);
+        set(n, cv->n_class, "scale");
+        set(n, cv->n_shape, "plaintext");
+        set(n, cv->n_fontcolor, GREY);
+        set(n, cv->n_fontsize, "10");
+        pin(cv, n, -0.6, e * CURVE_STEP);
+    }
+    Agnode_t *a = node(cv->g, "zero:start"), *b = node(cv->g, "zero:end");
+    for (Agnode_t *n = a; n; n = n == a ? b : NULL) {
+        set(n, cv->n_shape, "point");
+        set(n, cv->n_style, "invis");
+        set(n, cv->n_label, "");
+        size_node(cv, n, 0.01, 0.01);
+        set(n, cv->n_class, "zero");
+    }
+    pin(cv, a, 0, 0);
+    pin(cv, b, cv->width, 0);
+    Agedge_t *e = agedge(cv->g, a, b, NULL, 1);
+    set(e, cv->e_style, "dashed");
+    set(e, cv->e_color, GREY);
+    set(e, cv->e_arrowhead, "none");
+}
+
+/* Journey j's points and line; returns how many touchpoints lack an emotion. */
+static size_t
+curve_journey(struct curve *cv, const struct diag *d, size_t which, const size_t *tp_slot,
+              size_t slots)
+{
+    const struct journey *j = cv->js[which];
+    struct timeline *t = &cv->t[which];
+    struct ctx c = {.j = j, .d = d};
+    read_findings(&c);
+    const char *colour = segment_colors[which % ARRAY_LEN(segment_colors)];
+    const struct touchpoint **order = xmalloc((j->n_touchpoints + 1) * sizeof *order);
+    memcpy(order, j->touchpoints, j->n_touchpoints * sizeof *order);
+    qsort_r(order, j->n_touchpoints, sizeof *order, by_time, t);
+    Agnode_t *prev = NULL;
+    size_t unknown = 0;
+    for (size_t k = 0; k < j->n_touchpoints; k++) {
+        const struct touchpoint *tp = order[k];
+        double x = cv->by_order ? x_of_slot(cv, (double)tp_slot[tp->index] + 0.5, slots)
+                                : x_of_day(cv, timeline_series(t, tp).first);
+        char *name = cv->n > 1         ? xasprintf("%s:%s", j->id, tp->id)
+                     : tp->has_emotion ? xstrdup(tp->id)
+                                       : xasprintf("no-emotion:%s", tp->id);
+        Agnode_t *n = node(cv->g, name);
+        free(name);
+        struct buf tip;
+        buf_init(&tip);
+        tooltip_text(&tip, tp->name);
+        if (tp->has_emotion)
+            buf_printf(&tip, " (emotion %+d)", tp->emotion);
+        else
+            buf_puts(&tip, " (no emotion recorded)");
+        set(n, cv->n_tooltip, buf_str(&tip));
+        buf_finish(&tip);
+        set(n, cv->n_label, "");
+        set(n, cv->n_shape, "circle");
+        unsigned weak = c.weak[tp->index];
+        if (!tp->has_emotion) {
+            /* On the time axis, hollow: we do not know how this one feels. */
+            unknown++;
+            set(n, cv->n_class, "unknown");
+            set(n, cv->n_style, "dashed");
+            set(n, cv->n_fillcolor, "white");
+            set(n, cv->n_color, cv->n > 1 ? colour : GREY);
+            set(n, cv->n_label, "?");
+            set(n, cv->n_fontsize, "9");
+            set(n, cv->n_fontcolor, GREY);
+            size_node(cv, n, 0.2, 0.2);
+            pin(cv, n, x, CURVE_BAND_BOTTOM + 0.75 + 0.22 * (double)which);
+            continue;
+        }
+        set(n, cv->n_class, weak ? "point weak" : "point");
+        set(n, cv->n_style, "filled");
+        set(n, cv->n_fillcolor, cv->n > 1 ? colour : score_fill[tp->score]);
+        set(n, cv->n_color, weak ? (tp->plan ? ORANGE : RED) : (cv->n > 1 ? colour : GREY));
+        set(n, cv->n_penwidth, weak ? "3" : "1");
+        size_node(cv, n, 0.22, 0.22);
+        if (cv->n == 1 || tp->emotion < 0) { /* overlays: name the dips only */
+            struct buf b;
+            buf_init(&b);
+            html_wrapped_at(&b, tp->name, CURVE_NAME, 1);
+            set_html(n, cv->n_xlabel, buf_str(&b));
+            buf_finish(&b);
+        }
+        pin(cv, n, x, tp->emotion * CURVE_STEP);
+        if (prev) {
+            Agedge_t *e = agedge(cv->g, prev, n, NULL, 1);
+            set(e, cv->e_color, colour);
+            set(e, cv->e_penwidth, "2.5");
+            set(e, cv->e_arrowhead, "none");
+        }
+        prev = n;
+    }
+    free(order);
+    free(c.weak);
+    free(c.empty_stage);
+    return unknown;
+}
+
+/* Whether every journey has the first one's stages (ids and days). */
+static bool
+same_stages(const struct curve *cv)
+{
+    const struct journey *a = cv->js[0];
+    for (size_t k = 1; k < cv->n; k++) {
+        const struct journey *b = cv->js[k];
+        if (b->n_stages != a->n_stages)
+            return false;
+        for (size_t i = 0; i < a->n_stages; i++)
+            if (strcmp(a->stages[i]->id, b->stages[i]->id) != 0 ||
+                (!cv->by_order && (cv->t[0].stage_start[i] != cv->t[k].stage_start[i] ||
+                                   cv->t[0].stage_len[i] != cv->t[k].stage_len[i])))
+                return false;
+    }
+    return true;
+}
+
+bool
+diagram_curve(const struct journey *const *js, size_t n, const struct diag *d,
+              enum diagram_format format, char **out, size_t *len, const char **why)
+{
+    struct curve cv = {.js = js, .n = n};
+    cv.t = xcalloc(n + 1, sizeof *cv.t);
+    size_t most = 1;
+    for (size_t k = 0; k < n; k++) {
+        timeline_init(&cv.t[k], js[k]);
+        if (!has_days(js[k]))
+            cv.by_order = true;
+        if (cv.t[k].end > cv.end)
+            cv.end = cv.t[k].end;
+        if (js[k]->n_touchpoints + js[k]->n_stages > most)
+            most = js[k]->n_touchpoints + js[k]->n_stages;
+    }
+    /* Wide enough to tell touchpoints apart, narrow enough for a screen. */
+    cv.width = 0.45 * (double)most;
+    cv.width = cv.width < 12 ? 12 : cv.width > 30 ? 30 : cv.width;
+
+    cv.g = open_graph("curve");
+    Agraph_t *g = cv.g;
+    attr(g, AGRAPH, "layout", "neato");
+    attr(g, AGRAPH, "splines", "line");
+    attr(g, AGRAPH, "overlap", "true");
+    attr(g, AGRAPH, "outputorder", "edgesfirst");
+    attr(g, AGRAPH, "forcelabels", "true");
+    attr(g, AGRAPH, "fontname", FONT);
+    attr(g, AGRAPH, "labelloc", "t");
+    attr(g, AGRAPH, "pad", "0.3");
+    Agsym_t *g_label = attr(g, AGRAPH, "label", "");
+    attr(g, AGNODE, "fontname", FONT);
+    cv.n_fontsize = attr(g, AGNODE, "fontsize", "10");
+    cv.n_pos = attr(g, AGNODE, "pos", "");
+    cv.n_label = attr(g, AGNODE, "label", "\\N");
+    cv.n_xlabel = attr(g, AGNODE, "xlabel", "");
+    cv.n_shape = attr(g, AGNODE, "shape", "circle");
+    cv.n_style = attr(g, AGNODE, "style", "");
+    cv.n_fillcolor = attr(g, AGNODE, "fillcolor", "white");
+    cv.n_color = attr(g, AGNODE, "color", "black");
+    cv.n_penwidth = attr(g, AGNODE, "penwidth", "1");
+    cv.n_fontcolor = attr(g, AGNODE, "fontcolor", "black");
+    cv.n_width = attr(g, AGNODE, "width", "0.2");
+    cv.n_height = attr(g, AGNODE, "height", "0.2");
+    cv.n_fixedsize = attr(g, AGNODE, "fixedsize", "false");
+    cv.n_labelloc = attr(g, AGNODE, "labelloc", "c");
+    cv.n_tooltip = attr(g, AGNODE, "tooltip", "");
+    cv.n_class = attr(g, AGNODE, "class", "");
+    cv.e_color = attr(g, AGEDGE, "color", "black");
+    cv.e_penwidth = attr(g, AGEDGE, "penwidth", "1");
+    cv.e_style = attr(g, AGEDGE, "style", "");
+    cv.e_arrowhead = attr(g, AGEDGE, "arrowhead", "normal");
+
+    size_t *tp_slot = NULL, *stage_slot = NULL, slots = 0;
+    bool bands = same_stages(&cv);
+    if (cv.by_order) {
+        /* Slots by the first journey's stages when they are shared;
+         * otherwise each journey spread over the whole width. */
+        size_t most_tp = 1;
+        for (size_t k = 0; k < n; k++)
+            most_tp = js[k]->n_touchpoints + js[k]->n_stages > most_tp
+                          ? js[k]->n_touchpoints + js[k]->n_stages
+                          : most_tp;
+        tp_slot = xcalloc(most_tp + 1, sizeof *tp_slot);
+        stage_slot = xcalloc(js[0]->n_stages + 2, sizeof *stage_slot);
+        slots = order_slots(js[0], &cv.t[0], tp_slot, stage_slot);
+    }
+    if (bands && !cv.by_order && js[0]->n_stages)
+        stage_widths(&cv);
+    if (bands)
+        curve_bands(&cv, js[0], &cv.t[0], stage_slot, slots);
+    size_t n_gaps = 0;
+    if (!cv.by_order)
+        for (size_t k = 0; k < n; k++)
+            n_gaps += curve_gaps(&cv, js[k], &cv.t[k], k);
+    curve_scale(&cv);
+    size_t unknown = 0, points = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (cv.by_order && k > 0) {
+            size_t *ss = xcalloc(js[k]->n_stages + 2, sizeof *ss);
+            slots = order_slots(js[k], &cv.t[k], tp_slot, ss);
+            free(ss);
+        }
+        size_t u = curve_journey(&cv, d, k, tp_slot, slots);
+        unknown += u;
+        points += js[k]->n_touchpoints - u;
+    }
+
+    /* Title, the time axis, and (for several segments) the legend. */
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<FONT POINT-SIZE=\"18\"><B>");
+    if (n == 1)
+        html_wrapped_at(&b, js[0]->name, 60, 2);
+    else
+        buf_puts(&b, "How the segments feel");
+    buf_printf(&b,
+               "</B></FONT><BR/>how customers feel along the journey · %zu point%s · %zu "
+               "without an emotion (hollow) · %zu contact gap%s",
+               points, points == 1 ? "" : "s", unknown, n_gaps, n_gaps == 1 ? "" : "s");
+    if (n > 1 && !bands)
+        buf_puts(&b, "<BR/>the segments' stages differ: no stage bands; each curve starts at "
+                     "its segment's day 0");
+    set_html(g, g_label, buf_str(&b));
+    buf_finish(&b);
+    Agnode_t *axis = node(g, "axis");
+    if (cv.by_order)
+        set(axis, cv.n_label, "touchpoints in journey order (no day information)");
+    else {
+        char *l = xasprintf("day 0 → day %llu", (unsigned long long)cv.end);
+        set(axis, cv.n_label, l);
+        free(l);
+    }
+    set(axis, cv.n_shape, "plaintext");
+    set(axis, cv.n_fontcolor, GREY);
+    pin(&cv, axis, cv.width / 2, CURVE_BAND_BOTTOM - 0.3);
+    if (n > 1) {
+        buf_init(&b);
+        buf_puts(&b, "<TABLE BORDER=\"0\" CELLSPACING=\"2\">");
+        for (size_t k = 0; k < n; k++) {
+            buf_printf(&b, "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">",
+                       segment_colors[k % ARRAY_LEN(segment_colors)]);
+            html_wrapped_at(&b, js[k]->name, 40, 1);
+            buf_puts(&b, "</TD></TR>");
+        }
+        buf_puts(&b, "</TABLE>");
+        Agnode_t *legend = node(g, "legend");
+        set_html(legend, cv.n_label, buf_str(&b));
+        buf_finish(&b);
+        set(legend, cv.n_shape, "plaintext");
+        pin(&cv, legend, cv.width + 1.8, CURVE_BAND_TOP - 0.4 - 0.15 * (double)n);
+    }
+    free(tp_slot);
+    free(stage_slot);
+    bool ok = render_graph(g, "neato", format, out, len, why);
+    free(cv.stage_x);
+    for (size_t k = 0; k < n; k++)
+        timeline_finish(&cv.t[k]);
+    free(cv.t);
+    return ok;
 }

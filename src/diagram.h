@@ -45,6 +45,17 @@ bool diagram_render(const struct journey *j, const struct diag *d,
                     const struct competitor *competitor, enum diagram_format format, char **out,
                     size_t *len, const char **why);
 
+/*
+ * The emotion curve of n journeys (one, or several overlaid in distinct
+ * colours): x the day of each touchpoint's first occurrence (or its place
+ * in the journey when a journey has no day information), y its emotion;
+ * stage bands, contact gaps, weak spots marked, touchpoints without an
+ * emotion as hollow marks on the time axis. Positions are pinned and laid
+ * out with neato. Same output contract as diagram_render().
+ */
+bool diagram_curve(const struct journey *const *js, size_t n, const struct diag *d,
+                   enum diagram_format format, char **out, size_t *len, const char **why);
+
 struct comparison;
 
 /*

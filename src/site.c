@@ -18,6 +18,8 @@ static const char style[] =
     "solid #d5d8dc}.counts span{display:inline-block;margin-right:1em;padding:.1em .5em;"
     "border-radius:.3em;background:#eaecee}.counts .error{background:#f5b7b1}.counts "
     ".warning{background:#fce8a6}.diagram svg{max-width:100%;height:auto}"
+    ".pair{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}"
+    ".pair>.diagram{flex:1 1 40em;min-width:0}"
     ".broken{color:#b03a2e}nav a{margin-right:1em}";
 
 /* An SVG document as an inline element: from "<svg" on. */
@@ -73,12 +75,15 @@ site_html(const struct site_entry *v, size_t n, const char *compare_svg, day_num
         buf_printf(&b,
                    "<p>Review checklist: <a href=\"%s.checklist.html\">printable page</a> "
                    "· <a href=\"%s.checklist.md\">Markdown</a> · Diagram: <a "
-                   "href=\"%s.svg\">SVG</a> · <a href=\"%s.dot\">DOT</a> · Model: ",
-                   id, id, id, id);
+                   "href=\"%s.svg\">SVG</a> · <a href=\"%s.dot\">DOT</a> · Emotion curve: "
+                   "<a href=\"%s.curve.svg\">SVG</a> · Model: ",
+                   id, id, id, id, id);
         buf_html(&b, e->source);
-        buf_puts(&b, "</p>\n<div class=\"diagram\">\n");
+        buf_puts(&b, "</p>\n<div class=\"pair\">\n<div class=\"diagram map\">\n");
         inline_svg(&b, e->svg);
-        buf_puts(&b, "</div>\n</section>\n");
+        buf_puts(&b, "</div>\n<div class=\"diagram curve\">\n");
+        inline_svg(&b, e->curve_svg);
+        buf_puts(&b, "</div>\n</div>\n</section>\n");
     }
     bool broken = false;
     for (size_t i = 0; i < n; i++)

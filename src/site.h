@@ -18,6 +18,7 @@ struct site_entry {
     const struct journey *j; /* NULL when the model has errors */
     size_t count[4];         /* findings by severity (enum severity) */
     const char *svg;         /* the diagram's SVG text (j only) */
+    const char *curve_svg;   /* the emotion curve's SVG text (j only) */
 };
 
 /* index.html: self-contained, the diagrams inline. today dates the findings. */

@@ -52,8 +52,8 @@ main(int argc, char **argv)
         fputs("dot_inspect: cgraph cannot read it\n", stderr);
         return 1;
     }
-    static const char *const node_attrs[] = {"label",     "style", "color", "penwidth",
-                                             "fillcolor", "shape", NULL};
+    static const char *const node_attrs[] = {"label", "style", "color", "penwidth", "fillcolor",
+                                             "shape", "pos",   "class", "xlabel",   NULL};
     static const char *const edge_attrs[] = {"style", "taillabel", "label", "color", NULL};
     json_t *doc = json_object(), *clusters = json_object(), *nodes = json_object();
     json_t *edges = json_array();

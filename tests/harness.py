@@ -44,3 +44,19 @@ def run(argv, cwd=None, env_extra=None, timeout=60, stdin=None, stdout=subproces
     if any(m in p.stderr for m in SANITIZER_MARKS):
         raise SanitizerReport("%s\n%s" % (" ".join(argv), p.stderr.decode("utf-8", "replace")))
     return p
+
+
+def dot_inspect(inspector, dot):
+    """The DOT text dot (bytes) read back with cgraph by tests/dot_inspect.c:
+    {"label", "nodes": {name: attrs}, "edges": [...], "clusters": {...}}."""
+    import json
+    import tempfile
+    with tempfile.NamedTemporaryFile(suffix=".dot", delete=False) as f:
+        f.write(dot)
+    try:
+        p = run([inspector, f.name])
+        if p.returncode != 0:
+            raise ValueError(p.stderr.decode())
+        return json.loads(p.stdout)
+    finally:
+        os.unlink(f.name)

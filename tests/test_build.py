@@ -29,7 +29,7 @@ def build(models, out):
 def documented(ids):
     files = {"compare.md", "compare.svg", "index.md", "index.html", ".journeymap-build"}
     for i in ids:
-        files |= {i + ".svg", i + ".dot", i + ".checklist.md", i + ".checklist.html"}
+        files |= {i + ".svg", i + ".dot", i + ".curve.svg", i + ".checklist.md", i + ".checklist.html"}
     return files
 
 
@@ -48,11 +48,14 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("no progress when redirected", b"[1/" not in p.stderr, p.stderr)
     for i in ids:
         ET.parse(os.path.join(out, i + ".svg"))
+        ET.parse(os.path.join(out, i + ".curve.svg"))
         expect(i + ".checklist.md", open(os.path.join(out, i + ".checklist.md")).read().startswith("# "))
     index = open(os.path.join(out, "index.html")).read()
     for i in ids:
-        expect("index links " + i, 'href="%s.checklist.html"' % i in index and 'id="%s"' % i in index)
-    expect("index inlines every diagram", index.count("<svg") == len(ids) + 1, str(index.count("<svg")))
+        expect("index links " + i, 'href="%s.checklist.html"' % i in index and 'id="%s"' % i in index
+               and 'href="%s.curve.svg"' % i in index)
+    # a map and a curve per journey, and the comparison
+    expect("index inlines every diagram", index.count("<svg") == 2 * len(ids) + 1, str(index.count("<svg")))
 
     # Same input, same bytes.
     before = {f: open(os.path.join(out, f), "rb").read() for f in os.listdir(out)}

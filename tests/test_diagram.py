@@ -60,16 +60,8 @@ def model(path):
     return root, stages, tps, comps, stage_index
 
 
-def inspect(dot_bytes):
-    with tempfile.NamedTemporaryFile(suffix=".dot", delete=False) as f:
-        f.write(dot_bytes)
-    try:
-        p = harness.run([INSPECT, f.name])
-        if p.returncode != 0:
-            raise ValueError(p.stderr.decode())
-        return json.loads(p.stdout)
-    finally:
-        os.unlink(f.name)
+def inspect(dot):
+    return harness.dot_inspect(INSPECT, dot)
 
 
 def check_journey(path, competitor=None):

@@ -49,7 +49,12 @@ with tempfile.TemporaryDirectory() as tmp:
         if not m:
             continue
         section = m.group(1)
-        expect(jid + ": diagram inline", "<svg" in section)
+        expect(jid + ": map and emotion curve inline", section.count("<svg") == 2, str(section.count("<svg")))
+        curve = section[section.find('class="diagram curve"'):]
+        for tp in root.iter("touchpoint"):
+            if tp.get("stage") is None and tp.get("emotion") is not None:
+                expect("%s: curve point %s in the DOM" % (jid, tp.get("id")),
+                       "<title>%s</title>" % tp.get("id") in curve)
         titles = set(re.findall(r"<title>([^<]*)</title>", section))
         for tp in root.iter("touchpoint"):
             if tp.get("stage") is None:  # ours
