@@ -1,6 +1,6 @@
 /*
  * libFuzzer: what loads goes through every emitter that needs no layout
- * engine: the DOT graph, the checklist (Markdown and HTML), the findings
+ * engine: the DOT graph (map and emotion curve), the checklist (Markdown and HTML), the findings
  * as JSON and SARIF, the comparison (Markdown) and the Mermaid export.
  */
 #include "compare.h"
@@ -30,6 +30,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const char *why = NULL;
         if (diagram_render(j, d, j->n_competitors ? j->competitors[0] : NULL, DIAGRAM_DOT, &out,
                            &len, &why))
+            free(out);
+        const struct journey *const one_journey[1] = {j};
+        if (diagram_curve(one_journey, 1, d, DIAGRAM_DOT, &out, &len, &why))
             free(out);
         for (int html = 0; html <= 1; html++)
             free(checklist_render(j, d, 20000, html, &len));
