@@ -1164,6 +1164,7 @@ struct curve {
     /* With shared stages, x is piecewise linear: stage i spans x from
      * stage_x[i] to stage_x[i + 1] (the first journey's stages). */
     double *stage_x;
+    bool own_scale; /* stages differ: each journey scaled to its own length */
 };
 
 static void
@@ -1220,10 +1221,13 @@ order_slots(const struct journey *j, struct timeline *t, size_t *tp_slot, size_t
 }
 
 static double
-x_of_day(const struct curve *cv, jday day)
+x_of_day(const struct curve *cv, size_t which, jday day)
 {
-    if (!cv->stage_x)
-        return cv->width * (double)day / (double)(cv->end ? cv->end : 1);
+    if (!cv->stage_x) {
+        /* Segments with different stages: each from its start to its end. */
+        jday end = cv->own_scale ? cv->t[which].end : cv->end;
+        return cv->width * (double)day / (double)(end ? end : 1);
+    }
     const struct timeline *t = &cv->t[0];
     size_t lo = timeline_stage_at(t, day)->index;
     double at =
@@ -1324,7 +1328,7 @@ curve_gaps(struct curve *cv, const struct journey *j, const struct timeline *t, 
     struct silence *v;
     size_t n = timeline_silences(t, j->policy.max_silence_days, &v);
     for (size_t i = 0; i < n; i++) {
-        double x0 = x_of_day(cv, v[i].from), x1 = x_of_day(cv, v[i].to);
+        double x0 = x_of_day(cv, which, v[i].from), x1 = x_of_day(cv, which, v[i].to);
         char name[96];
         snprintf(name, sizeof name, "gap:%zu:%zu", which, i + 1);
         Agnode_t *g = node(cv->g, name);
@@ -1397,7 +1401,7 @@ curve_journey(struct curve *cv, const struct diag *d, size_t which, const size_t
     for (size_t k = 0; k < j->n_touchpoints; k++) {
         const struct touchpoint *tp = order[k];
         double x = cv->by_order ? x_of_slot(cv, (double)tp_slot[tp->index] + 0.5, slots)
-                                : x_of_day(cv, timeline_series(t, tp).first);
+                                : x_of_day(cv, which, timeline_series(t, tp).first);
         char *name = cv->n > 1         ? xasprintf("%s:%s", j->id, tp->id)
                      : tp->has_emotion ? xstrdup(tp->id)
                                        : xasprintf("no-emotion:%s", tp->id);
@@ -1544,6 +1548,7 @@ diagram_curve(const struct journey *const *js, size_t n, const struct diag *d,
     }
     if (bands && !cv.by_order && js[0]->n_stages)
         stage_widths(&cv);
+    cv.own_scale = !bands && !cv.by_order;
     if (bands)
         curve_bands(&cv, js[0], &cv.t[0], stage_slot, slots);
     size_t n_gaps = 0;
@@ -1575,16 +1580,19 @@ diagram_curve(const struct journey *const *js, size_t n, const struct diag *d,
                "</B></FONT><BR/>how customers feel along the journey · %zu point%s · %zu "
                "without an emotion (hollow) · %zu contact gap%s",
                points, points == 1 ? "" : "s", unknown, n_gaps, n_gaps == 1 ? "" : "s");
-    if (n > 1 && !bands)
-        buf_puts(&b, "<BR/>the segments' stages differ: no stage bands; each curve starts at "
-                     "its segment's day 0");
+    if (n > 1 && !bands && !cv.by_order)
+        buf_puts(&b, "<BR/>the segments' stages differ: no stage bands; each curve runs from "
+                     "its segment's start (left) to its end (right)");
     set_html(g, g_label, buf_str(&b));
     buf_finish(&b);
     Agnode_t *axis = node(g, "axis");
     if (cv.by_order)
         set(axis, cv.n_label, "touchpoints in journey order (no day information)");
     else {
-        char *l = xasprintf("day 0 → day %llu", (unsigned long long)cv.end);
+        char *l = cv.own_scale ? xasprintf("from each segment's start to its end (%llu days "
+                                           "for the longest)",
+                                           (unsigned long long)cv.end)
+                               : xasprintf("day 0 → day %llu", (unsigned long long)cv.end);
         set(axis, cv.n_label, l);
         free(l);
     }
