@@ -328,6 +328,8 @@ struct loader {
     unsigned in_line;  /* newlines seen by the read callback, + 1 */
     unsigned nul_line; /* line of the first NUL byte, or 0 */
     bool too_big;
+    size_t touchpoints;        /* <touchpoint> elements started, ours and competitors' */
+    unsigned too_many_line;    /* line of the touchpoint beyond LOAD_MAX_TOUCHPOINTS, or 0 */
     bool utf16;            /* starts with a UTF-16 byte order mark */
     bool gzip;             /* starts with the gzip magic */
     unsigned doctype_line; /* line of the first "<!DOCTYPE", or 0 */
@@ -1440,6 +1442,12 @@ on_start(struct loader *L)
         }
         up->seen[kind]++;
     }
+    if ((kind == EL_TOUCHPOINT || kind == EL_CTOUCHPOINT) &&
+        ++L->touchpoints > LOAD_MAX_TOUCHPOINTS) {
+        L->too_many_line = uline; /* the element loop stops reading */
+        L->skip = true;
+        return;
+    }
 
     if (L->depth == MAX_DEPTH) { /* cannot happen with the tables above */
         L->skip = true;
@@ -1907,6 +1915,11 @@ syntax_error(struct loader *L, size_t mark)
     else if (L->too_big)
         error_at(L, 1, "xml-syntax", j, "the file is larger than %zu MiB; split the journey",
                  LOAD_MAX_BYTES >> 20);
+    else if (L->too_many_line)
+        error_at(L, L->too_many_line, "xml-syntax", j,
+                 "the file has more than %zu touchpoints (ours and competitors' together); "
+                 "split the journey",
+                 LOAD_MAX_TOUCHPOINTS);
     else if (L->nul_line)
         error_at(L, L->nul_line, "xml-syntax", j,
                  "the file contains a NUL byte on line %u; it is not a text file, or it is not "
@@ -2084,13 +2097,14 @@ load_journey(const char *path, const char *file_name, struct diag *d, struct jou
         default: /* comments, processing instructions */
             break;
         }
-        if (broken)
+        if (broken || L.too_many_line)
             break;
         if (L.skip && type == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(L.reader) != 1)
             skip_depth = xmlTextReaderDepth(L.reader);
         ret = xmlTextReaderRead(L.reader);
     }
-    if (!broken && (ret < 0 || L.xml_error || L.nul_line || L.too_big || L.utf16 || L.gzip))
+    if (!broken && (ret < 0 || L.xml_error || L.nul_line || L.too_big || L.too_many_line ||
+                    L.utf16 || L.gzip))
         broken = true;
     if (broken) {
         syntax_error(&L, mark);

@@ -17,6 +17,11 @@
 
 /* Files larger than this are refused (xml-syntax), to bound time and memory. */
 #define LOAD_MAX_BYTES ((size_t)256 << 20)
+/* Files with more touchpoints than this (ours and competitors' together)
+ * are refused (xml-syntax) and reading stops there: time, memory and the
+ * number of findings all grow with touchpoints, and the largest real
+ * journeys hold hundreds. */
+#define LOAD_MAX_TOUCHPOINTS ((size_t)200000)
 /* Markdown fields larger than this are refused (invalid-value): cmark's
  * parser has quadratic cases, and no workshop note is this long. */
 #define LOAD_MAX_MARKDOWN ((size_t)100000)

@@ -4,7 +4,7 @@ message it must produce, and each run must end by itself within a time
 bound, within a memory bound, without a signal, without a sanitizer
 report, without reading a canary file it was not given (strace, when
 installed) and without connecting to a listening local port.
-Usage: test_hostile.py JOURNEYMAP SRCDIR"""
+Usage: tests/hostile/test_hostile.py JOURNEYMAP SRCDIR [--valgrind]"""
 import gzip
 import os
 import re
@@ -17,7 +17,8 @@ import tempfile
 import threading
 import time
 
-import harness
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import harness  # noqa: E402  (tests/harness.py)
 
 EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
 T = ["--today", "2026-11-01"]
@@ -182,7 +183,14 @@ def main():
              '"><stage id="s" name="S"/></journey>\n', 1, "[xml-syntax]")
         many = "".join('    <touchpoint id="t%d" name="T" channel="web" initiator="customer"/>\n' % i
                        for i in range(200000))
+        # Exactly the limit loads; a million stops at the one past it.
         case("200k-touchpoints-in-one-stage", journey('  <stage id="s" name="S">\n' + many + "  </stage>\n"), 0, "")
+        many = "".join('    <touchpoint id="t%d" name="T" channel="web" initiator="customer"/>\n' % i
+                       for i in range(1000000))
+        case("1M-touchpoints-in-one-stage", journey('  <stage id="s" name="S">\n' + many + "  </stage>\n"), 1,
+             ".xml:200005: error: the file has more than 200000 touchpoints (ours and competitors' together); "
+             "split the journey [xml-syntax]")
+        del many
         # Encodings and bytes.
         case("invalid-utf8", journey(stage(tp("t1", "Caf\udcff"))).encode("utf-8", "surrogateescape"), 1, "UTF-8")
         case("utf16-le-bom", b"\xff\xfe" + journey(good_body).encode("utf-16-le"), 1, "UTF-16")
