@@ -56,32 +56,10 @@ static const char *const score_fill[6] = {"#eaecee", "#f5b7b1", "#f8c9a0",
  */
 
 struct seq_ids {
-    Agraph_t *root; /* whose string pool holds the names */
-    char **names;   /* by id / 2 - 1; pool strings, as agwrite() expects */
-    size_t n, cap;
-    size_t *slots;    /* open addressing: index + 1 into names, 0 = empty */
-    size_t n_slots;   /* a power of two, at least twice n */
-    IDTYPE anonymous; /* next odd id */
+    Agraph_t *root;        /* whose string pool holds the names */
+    struct strindex names; /* numbered id / 2 - 1; pool strings */
+    IDTYPE anonymous;      /* next odd id */
 };
-
-static size_t
-seq_hash(const char *s)
-{
-    size_t h = 5381;
-    for (; *s; s++)
-        h = h * 33 ^ (unsigned char)*s;
-    return h;
-}
-
-/* The slot holding name, or the empty slot where it belongs. */
-static size_t *
-seq_slot(struct seq_ids *s, const char *name)
-{
-    size_t i = seq_hash(name) & (s->n_slots - 1);
-    while (s->slots[i] && strcmp(s->names[s->slots[i] - 1], name) != 0)
-        i = (i + 1) & (s->n_slots - 1);
-    return &s->slots[i];
-}
 
 static void *
 seq_open(Agraph_t *g, Agdisc_t *disc)
@@ -89,8 +67,6 @@ seq_open(Agraph_t *g, Agdisc_t *disc)
     (void)disc;
     struct seq_ids *s = xcalloc(1, sizeof *s);
     s->root = g;
-    s->n_slots = 64;
-    s->slots = xcalloc(s->n_slots, sizeof *s->slots);
     s->anonymous = 1;
     return s;
 }
@@ -107,23 +83,13 @@ seq_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
         s->anonymous += 2;
         return 1;
     }
-    size_t *slot = seq_slot(s, str);
-    if (!*slot) {
+    size_t i = strindex_find(&s->names, str);
+    if (i == STRINDEX_NONE) {
         if (!createflag)
             return 0;
-        if (2 * (s->n + 1) > s->n_slots) { /* grow and rehash */
-            free(s->slots);
-            s->n_slots *= 2;
-            s->slots = xcalloc(s->n_slots, sizeof *s->slots);
-            for (size_t i = 0; i < s->n; i++)
-                *seq_slot(s, s->names[i]) = i + 1;
-            slot = seq_slot(s, str);
-        }
-        xgrow((void **)&s->names, &s->cap, s->n + 1, sizeof *s->names);
-        s->names[s->n++] = agstrdup(s->root, str);
-        *slot = s->n;
+        i = strindex_add(&s->names, agstrdup(s->root, str));
     }
-    *id = (IDTYPE)*slot * 2; /* even: named */
+    *id = (IDTYPE)(i + 1) * 2; /* even: named */
     return 1;
 }
 
@@ -149,17 +115,16 @@ seq_print(void *state, int objtype, IDTYPE id)
 {
     (void)objtype;
     struct seq_ids *s = state;
-    if (id % 2 || id == 0 || id / 2 > s->n)
+    if (id % 2 || id == 0 || (size_t)id / 2 > s->names.n)
         return NULL;
-    return s->names[id / 2 - 1];
+    return (char *)(uintptr_t)s->names.keys[id / 2 - 1]; /* a pool string; agwrite() wants char * */
 }
 
 static void
 seq_close(void *state)
 {
     struct seq_ids *s = state; /* the names go with the graph's string pool */
-    free(s->names);
-    free(s->slots);
+    strindex_finish(&s->names);
     free(s);
 }
 

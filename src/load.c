@@ -256,17 +256,16 @@ static const char *const ent_names[] = {
     "a competitor"};
 
 struct ent {
-    const char *id; /* NULL: free slot */
     enum ent_kind kind;
     void *obj;
     unsigned line;
 };
 
-/* Open-addressing hash map from id to what it names. */
+/* The ids of a file (numbered in order of definition) and what each names. */
 struct idmap {
-    struct ent *slots;
-    size_t cap; /* power of two, or 0 */
-    size_t n;
+    struct strindex ids;
+    struct ent *ents; /* by number */
+    size_t cap;
 };
 
 /* A reference waiting for every id to be known. */
@@ -328,12 +327,12 @@ struct loader {
     unsigned in_line;  /* newlines seen by the read callback, + 1 */
     unsigned nul_line; /* line of the first NUL byte, or 0 */
     bool too_big;
-    size_t touchpoints;        /* <touchpoint> elements started, ours and competitors' */
-    unsigned too_many_line;    /* line of the touchpoint beyond LOAD_MAX_TOUCHPOINTS, or 0 */
-    bool utf16;            /* starts with a UTF-16 byte order mark */
-    bool gzip;             /* starts with the gzip magic */
-    unsigned doctype_line; /* line of the first "<!DOCTYPE", or 0 */
-    size_t doctype_match;  /* bytes of "<!DOCTYPE" matched so far */
+    size_t touchpoints;     /* <touchpoint> elements started, ours and competitors' */
+    unsigned too_many_line; /* line of the touchpoint beyond LOAD_MAX_TOUCHPOINTS, or 0 */
+    bool utf16;             /* starts with a UTF-16 byte order mark */
+    bool gzip;              /* starts with the gzip magic */
+    unsigned doctype_line;  /* line of the first "<!DOCTYPE", or 0 */
+    size_t doctype_match;   /* bytes of "<!DOCTYPE" matched so far */
     int read_errno;
     char *bad_encoding; /* a declared encoding other than UTF-8 */
     char head[256];     /* the file's first bytes, for declared_encoding() */
@@ -529,51 +528,23 @@ range_text(struct buf *b, double min, double max)
  * The id space
  */
 
-static uint64_t
-hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
-static struct ent *
-idmap_slot(struct idmap *m, const char *id)
-{
-    size_t mask = m->cap - 1;
-    for (size_t i = (size_t)hash_str(id) & mask;; i = (i + 1) & mask)
-        if (!m->slots[i].id || strcmp(m->slots[i].id, id) == 0)
-            return &m->slots[i];
-}
-
 static struct ent *
 idmap_get(struct idmap *m, const char *id)
 {
-    if (m->cap == 0)
-        return NULL;
-    struct ent *e = idmap_slot(m, id);
-    return e->id ? e : NULL;
+    size_t i = strindex_find(&m->ids, id);
+    return i == STRINDEX_NONE ? NULL : &m->ents[i];
 }
 
 /* Insert id, or return the existing entry for it. */
 static struct ent *
 idmap_put(struct idmap *m, const char *id, enum ent_kind kind, void *obj, unsigned line)
 {
-    if ((m->n + 1) * 10 > m->cap * 7) {
-        struct idmap bigger = {xcalloc(m->cap ? m->cap * 2 : 64, sizeof(struct ent)),
-                               m->cap ? m->cap * 2 : 64, m->n};
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->slots[i].id)
-                *idmap_slot(&bigger, m->slots[i].id) = m->slots[i];
-        free(m->slots);
-        *m = bigger;
-    }
-    struct ent *e = idmap_slot(m, id);
-    if (e->id)
-        return e;
-    *e = (struct ent){id, kind, obj, line};
-    m->n++;
+    struct ent *old = idmap_get(m, id);
+    if (old)
+        return old;
+    size_t i = strindex_add(&m->ids, id);
+    xgrow((void **)&m->ents, &m->cap, i + 1, sizeof *m->ents);
+    m->ents[i] = (struct ent){kind, obj, line};
     return NULL;
 }
 
@@ -2103,8 +2074,8 @@ load_journey(const char *path, const char *file_name, struct diag *d, struct jou
             skip_depth = xmlTextReaderDepth(L.reader);
         ret = xmlTextReaderRead(L.reader);
     }
-    if (!broken && (ret < 0 || L.xml_error || L.nul_line || L.too_big || L.too_many_line ||
-                    L.utf16 || L.gzip))
+    if (!broken &&
+        (ret < 0 || L.xml_error || L.nul_line || L.too_big || L.too_many_line || L.utf16 || L.gzip))
         broken = true;
     if (broken) {
         syntax_error(&L, mark);
@@ -2128,7 +2099,8 @@ load_journey(const char *path, const char *file_name, struct diag *d, struct jou
     free(L.xml_error_msg);
     free(L.starts);
     free(L.bad_encoding);
-    free(L.ids.slots);
+    strindex_finish(&L.ids.ids);
+    free(L.ids.ents);
     free(L.pend);
     struct ptrvec *vecs[] = {&L.owners,    &L.changes,   &L.stages,  &L.competitors, &L.all_tps,
                              &L.overrides, &L.stage_tps, &L.pluses,  &L.minuses,     &L.metrics,

@@ -431,30 +431,37 @@ parse(struct parsed *p, const char *text, size_t len, const char *file, FILE *ms
     return ok;
 }
 
-/* Unique ids in one space. */
+/* Unique ids in one space: a taken id gets the first free "-2", "-3", ….
+ * Each id remembers the next suffix to try after it, so that n tasks with
+ * one name cost n look-ups, not n² (fuzz_mermaid found the cubic version). */
 struct ids {
-    char **v;
-    size_t n, cap;
+    struct strindex taken; /* the ids */
+    char **owned;          /* the same ids, by number, to free */
+    size_t *next;          /* by number: the next suffix to try after it */
+    size_t cap_owned, cap_next;
 };
 
 static const char *
 unique(struct ids *ids, char *id)
 {
     char *cand = id;
-    for (size_t k = 2;; k++) {
-        bool taken = false;
-        for (size_t i = 0; i < ids->n && !taken; i++)
-            taken = strcmp(ids->v[i], cand) == 0;
-        if (!taken)
-            break;
-        if (cand != id)
+    size_t base = strindex_find(&ids->taken, id);
+    if (base != STRINDEX_NONE) {
+        size_t k = ids->next[base];
+        for (;; k++) {
+            cand = xasprintf("%s-%zu", id, k);
+            if (strindex_find(&ids->taken, cand) == STRINDEX_NONE)
+                break;
             free(cand);
-        cand = xasprintf("%s-%zu", id, k);
-    }
-    if (cand != id)
+        }
+        ids->next[base] = k + 1;
         free(id);
-    xgrow((void **)&ids->v, &ids->cap, ids->n + 1, sizeof *ids->v);
-    ids->v[ids->n++] = cand;
+    }
+    size_t i = strindex_add(&ids->taken, cand);
+    xgrow((void **)&ids->owned, &ids->cap_owned, i + 1, sizeof *ids->owned);
+    xgrow((void **)&ids->next, &ids->cap_next, i + 1, sizeof *ids->next);
+    ids->owned[i] = cand;
+    ids->next[i] = 2;
     return cand;
 }
 
@@ -497,26 +504,22 @@ mermaid_import(const char *text, size_t len, const char *file, const char *id, F
         goto out;
     if (!p.n_sections) /* a title and nothing else: one empty stage to fill in */
         add_section(&p, "Journey");
-    struct ids ids = {0};
+    struct ids ids = {STRINDEX_INIT, NULL, NULL, 0, 0};
     unique(&ids, xstrdup(id));
     /* Owners: each distinct actor, in order of appearance. */
-    char **actors = NULL;
+    struct strindex actors = STRINDEX_INIT; /* names, numbered as actor_ids */
     const char **actor_ids = NULL;
-    size_t n_actors = 0, cap_a = 0, cap_ai = 0;
+    size_t cap_ai = 0;
     for (size_t t = 0; t < p.n_tasks; t++)
         for (size_t a = 0; a < p.tasks[t].n_actors; a++) {
-            size_t i = 0;
-            while (i < n_actors && strcmp(actors[i], p.tasks[t].actors[a]) != 0)
-                i++;
-            if (i == n_actors) {
-                xgrow((void **)&actors, &cap_a, n_actors + 1, sizeof *actors);
-                xgrow((void **)&actor_ids, &cap_ai, n_actors + 1, sizeof *actor_ids);
-                actors[n_actors] = p.tasks[t].actors[a];
-                actor_ids[n_actors] =
-                    unique(&ids, mermaid_slug(p.tasks[t].actors[a], "actor", n_actors + 1));
-                n_actors++;
+            const char *actor = p.tasks[t].actors[a];
+            if (strindex_find(&actors, actor) == STRINDEX_NONE) {
+                size_t i = strindex_add(&actors, actor);
+                xgrow((void **)&actor_ids, &cap_ai, i + 1, sizeof *actor_ids);
+                actor_ids[i] = unique(&ids, mermaid_slug(actor, "actor", i + 1));
             }
         }
+    size_t n_actors = actors.n;
     struct buf b;
     buf_init(&b);
     /* An empty title (`title:` alone in the front matter) names nothing. */
@@ -542,7 +545,7 @@ mermaid_import(const char *text, size_t len, const char *file, const char *id, F
         for (size_t i = 0; i < n_actors; i++) {
             buf_puts(&b, "    <owner");
             xml_attr(&b, "id", actor_ids[i]);
-            xml_attr(&b, "name", actors[i]);
+            xml_attr(&b, "name", actors.keys[i]);
             buf_puts(&b, "/>\n");
         }
         buf_puts(&b, "  </owners>\n");
@@ -560,12 +563,8 @@ mermaid_import(const char *text, size_t len, const char *file, const char *id, F
             xml_attr(&b, "id", unique(&ids, mermaid_slug(tk->name, "touchpoint", t + 1)));
             xml_attr(&b, "name", tk->name);
             buf_puts(&b, " channel=\"other\" initiator=\"customer\"");
-            if (tk->n_actors) {
-                size_t i = 0;
-                while (strcmp(actors[i], tk->actors[0]) != 0)
-                    i++;
-                xml_attr(&b, "owner", actor_ids[i]);
-            }
+            if (tk->n_actors)
+                xml_attr(&b, "owner", actor_ids[strindex_find(&actors, tk->actors[0])]);
             buf_printf(&b, " emotion=\"%d\"", tk->score - 3);
             if (tk->n_actors > 1) {
                 buf_puts(&b, ">\n      <note>" ACTORS_NOTE);
@@ -585,10 +584,12 @@ mermaid_import(const char *text, size_t len, const char *file, const char *id, F
     buf_puts(&b, "</journey>\n");
     *out_len = b.len;
     xml = buf_steal(&b);
-    for (size_t i = 0; i < ids.n; i++)
-        free(ids.v[i]);
-    free(ids.v);
-    free(actors);
+    for (size_t i = 0; i < ids.taken.n; i++)
+        free(ids.owned[i]);
+    strindex_finish(&ids.taken);
+    free(ids.owned);
+    free(ids.next);
+    strindex_finish(&actors);
     free(actor_ids);
 out:
     for (size_t i = 0; i < p.n_tasks; i++) {

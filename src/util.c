@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,61 @@ xgrow(void **ptr, size_t *cap, size_t need, size_t elsize)
     }
     *ptr = xrealloc(*ptr, n * elsize);
     *cap = n;
+}
+
+static size_t
+strindex_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+/* The slot holding key, or the empty slot where it belongs. */
+static size_t *
+strindex_slot(const struct strindex *x, const char *key)
+{
+    size_t mask = x->n_slots - 1, i = strindex_hash(key) & mask;
+    while (x->slots[i] && strcmp(x->keys[x->slots[i] - 1], key) != 0)
+        i = (i + 1) & mask;
+    return &x->slots[i];
+}
+
+size_t
+strindex_find(const struct strindex *x, const char *key)
+{
+    if (!x->n_slots)
+        return STRINDEX_NONE;
+    size_t slot = *strindex_slot(x, key);
+    return slot ? slot - 1 : STRINDEX_NONE;
+}
+
+size_t
+strindex_add(struct strindex *x, const char *key)
+{
+    if (2 * (x->n + 1) >= x->n_slots) { /* grow and rehash */
+        size_t n_slots = x->n_slots ? 2 * x->n_slots : 64;
+        if (n_slots > ((size_t)-1) / 2 / sizeof *x->slots)
+            die_oom();
+        free(x->slots);
+        x->n_slots = n_slots;
+        x->slots = xcalloc(n_slots, sizeof *x->slots);
+        for (size_t i = 0; i < x->n; i++)
+            *strindex_slot(x, x->keys[i]) = i + 1;
+    }
+    xgrow((void **)&x->keys, &x->cap, x->n + 1, sizeof *x->keys);
+    x->keys[x->n] = key;
+    *strindex_slot(x, key) = ++x->n;
+    return x->n - 1;
+}
+
+void
+strindex_finish(struct strindex *x)
+{
+    free(x->keys);
+    free(x->slots);
+    *x = (struct strindex)STRINDEX_INIT;
 }
 
 char *

@@ -36,6 +36,26 @@ char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) PRINTF_LIKE(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) PRINTF_LIKE(1, 0);
 
+/* Strings numbered in the order they were added, found by hashing
+ * (open addressing). The strings are not copied: they must outlive the
+ * index. Zero-initialise, or use STRINDEX_INIT. */
+struct strindex {
+    const char **keys; /* by number */
+    size_t n, cap;
+    size_t *slots;  /* number + 1, or 0 for an empty slot */
+    size_t n_slots; /* a power of two, more than twice n; 0 before the first add */
+};
+#define STRINDEX_INIT                                                                              \
+    {                                                                                              \
+        0                                                                                          \
+    }
+#define STRINDEX_NONE ((size_t)-1)
+/* The number of key, or STRINDEX_NONE. */
+size_t strindex_find(const struct strindex *x, const char *key);
+/* Adds key, which must not be in x yet, and returns its number. */
+size_t strindex_add(struct strindex *x, const char *key);
+void strindex_finish(struct strindex *x);
+
 /* A growing, always NUL-terminated byte buffer (caller's storage). */
 struct buf {
     char *data; /* NULL until the first append; "" is implied */
