@@ -127,6 +127,30 @@ with tempfile.TemporaryDirectory() as tmp:
       m = model_of(p.stdout)
       all_ids = [m[0]] + [s[0] for s in m[2]] + [t[0] for s in m[2] for t in s[2]]
       expect("unique ids", len(set(all_ids)) == len(all_ids), str(all_ids))
+      # Found by fuzz_mermaid (a timeout): ids were made unique by trying
+      # "-2", "-3", ... against every id so far, cubic in tasks of one name.
+      # 30,000 of them, some written with the suffix a later one would
+      # get, each actor distinct: ids stay unique and the import is quick.
+      n = 30000
+      lines = ["journey", "  title Same name", "  section S"]
+      for i in range(n):
+          lines.append("    Same name: 3: Actor %d" % i)
+          if i % 1000 == 0:
+              lines.append("    Same name %d: 4: Actor %d" % (i + 2, i))
+      p, _ = import_text(tmp, "many-same-name.mmd", "\n".join(lines) + "\n")
+      expect("many tasks of one name: imports", p.returncode == 0, p.stderr.decode()[:300])
+      if p.returncode == 0:
+          m = model_of(p.stdout)
+          ids = [t[0] for s in m[2] for t in s[2]]
+          expect("many tasks of one name: all kept", len(ids) == n + 30, str(len(ids)))
+          expect("many tasks of one name: unique ids", len(set(ids)) == len(ids))
+          # "Same name 2" takes same-name-2 before the second "Same name"
+          # asks; a task written "Same name 1002" comes after the one that
+          # got same-name-1002, so it is the one suffixed.
+          expect("many tasks of one name: suffixes",
+                 ids[:3] == ["same-name", "same-name-2", "same-name-3"]
+                 and ids[1001:1003] == ["same-name-1002", "same-name-1002-2"]
+                 and ids[-1] == "same-name-30001", str(ids[:3] + ids[1001:1003] + ids[-1:]))
       p, path = import_text(tmp, "score-clamped.mmd", variants["score-clamped"])
       err = p.stderr.decode()
       expect("clamp warnings name the lines", path + ":4: warning: score 7" in err and path + ":5: warning: score 0" in err, err)
