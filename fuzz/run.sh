@@ -7,7 +7,9 @@
 #   fuzz/run.sh --runs 10000000 emit    # the long run (hours)
 # FUZZ_FLAGS adds libFuzzer options, e.g. FUZZ_FLAGS=-entropic=0 (a third
 # faster on fuzz_emit, whose inputs are cheap next to libFuzzer's own
-# bookkeeping).
+# bookkeeping), or FUZZ_FLAGS=-fork=2 to run one harness on two cores
+# (-runs then counts the executions of all jobs together, and the run ends
+# with the job that passes it).
 # Builds build-fuzz (clang, ASan+UBSan) if needed. Seeds: models/, the test
 # fixtures, and the Mermaid export of each model (plus
 # ../shared/corpus/mermaid when present); found inputs are kept in
@@ -67,7 +69,10 @@ for h in $harnesses; do
         "build-fuzz/fuzz/fuzz_$h" $dict $limit ${FUZZ_FLAGS:-} -timeout=10 \
         -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         "build-fuzz/corpus-$h" "build-fuzz/seeds-$h" >"$log" 2>&1; then
-        done_runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
+        done_runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+        # With FUZZ_FLAGS=-fork=N (N processes, one harness) libFuzzer prints
+        # no final stats, only the executions of all jobs as it goes.
+        [ -n "$done_runs" ] || done_runs=$(grep -o '^#[0-9]*:' "$log" | tail -1 | tr -d '#:' || true)
         echo "fuzz_$h: ${done_runs:-?} executions, corpus $(ls "build-fuzz/corpus-$h" | wc -l) inputs, no crash"
     else
         echo "fuzz_$h: FAILED, see $log"
