@@ -14,6 +14,7 @@
 
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -435,10 +436,9 @@ parse(struct parsed *p, const char *text, size_t len, const char *file, FILE *ms
  * Each id remembers the next suffix to try after it, so that n tasks with
  * one name cost n look-ups, not n² (fuzz_mermaid found the cubic version). */
 struct ids {
-    struct strindex taken; /* the ids */
-    char **owned;          /* the same ids, by number, to free */
+    struct strindex taken; /* the ids, which it owns (freed by ids_finish) */
     size_t *next;          /* by number: the next suffix to try after it */
-    size_t cap_owned, cap_next;
+    size_t cap_next;
 };
 
 static const char *
@@ -458,11 +458,18 @@ unique(struct ids *ids, char *id)
         free(id);
     }
     size_t i = strindex_add(&ids->taken, cand);
-    xgrow((void **)&ids->owned, &ids->cap_owned, i + 1, sizeof *ids->owned);
     xgrow((void **)&ids->next, &ids->cap_next, i + 1, sizeof *ids->next);
-    ids->owned[i] = cand;
     ids->next[i] = 2;
     return cand;
+}
+
+static void
+ids_finish(struct ids *ids)
+{
+    for (size_t i = 0; i < ids->taken.n; i++)
+        free((char *)(uintptr_t)ids->taken.keys[i]); /* each came from unique() */
+    strindex_finish(&ids->taken);
+    free(ids->next);
 }
 
 /* Append s as XML text: markup characters escaped, line breaks kept only
@@ -504,7 +511,7 @@ mermaid_import(const char *text, size_t len, const char *file, const char *id, F
         goto out;
     if (!p.n_sections) /* a title and nothing else: one empty stage to fill in */
         add_section(&p, "Journey");
-    struct ids ids = {STRINDEX_INIT, NULL, NULL, 0, 0};
+    struct ids ids = {STRINDEX_INIT, NULL, 0};
     unique(&ids, xstrdup(id));
     /* Owners: each distinct actor, in order of appearance. */
     struct strindex actors = STRINDEX_INIT; /* names, numbered as actor_ids */
@@ -584,11 +591,7 @@ mermaid_import(const char *text, size_t len, const char *file, const char *id, F
     buf_puts(&b, "</journey>\n");
     *out_len = b.len;
     xml = buf_steal(&b);
-    for (size_t i = 0; i < ids.taken.n; i++)
-        free(ids.owned[i]);
-    strindex_finish(&ids.taken);
-    free(ids.owned);
-    free(ids.next);
+    ids_finish(&ids);
     strindex_finish(&actors);
     free(actor_ids);
 out:
