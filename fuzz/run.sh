@@ -13,7 +13,9 @@
 # Builds build-fuzz (clang, ASan+UBSan) if needed. Seeds: models/, the test
 # fixtures, and the Mermaid export of each model (plus
 # ../shared/corpus/mermaid when present); found inputs are kept in
-# build-fuzz/corpus-*, so successive runs build on each other.
+# build-fuzz/corpus-*, so successive runs build on each other. Crash, leak,
+# timeout and oom inputs land in build-fuzz/artifacts-*; a new one fails
+# the run.
 set -eu
 cd "$(dirname "$0")/.."
 seconds=60
@@ -61,6 +63,12 @@ for h in $harnesses; do
     elif [ -n "$runs" ]; then
         limit="-runs=$runs"
     fi
+    # Crash, leak, timeout and oom inputs go to a folder of their own (kept
+    # from run to run), so that one written by a process libFuzzer does not
+    # count (in -fork mode, the merge after each job) still fails the run.
+    art="build-fuzz/artifacts-$h"
+    mkdir -p "$art"
+    found=$(ls "$art" | wc -l)
     # A smaller quarantine and short allocation stacks: the harnesses
     # allocate a lot, and this doubles their rate. To see a crash's full
     # allocation stack, rerun the harness on the crash file without them.
@@ -68,14 +76,16 @@ for h in $harnesses; do
         LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
         "build-fuzz/fuzz/fuzz_$h" $dict $limit ${FUZZ_FLAGS:-} -timeout=10 \
         -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-        "build-fuzz/corpus-$h" "build-fuzz/seeds-$h" >"$log" 2>&1; then
+        -artifact_prefix="$art/" "build-fuzz/corpus-$h" "build-fuzz/seeds-$h" \
+        >"$log" 2>&1 && [ "$(ls "$art" | wc -l)" = "$found" ]; then
         done_runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
         # With FUZZ_FLAGS=-fork=N (N processes, one harness) libFuzzer prints
         # no final stats, only the executions of all jobs as it goes.
         [ -n "$done_runs" ] || done_runs=$(grep -o '^#[0-9]*:' "$log" | tail -1 | tr -d '#:' || true)
         echo "fuzz_$h: ${done_runs:-?} executions, corpus $(ls "build-fuzz/corpus-$h" | wc -l) inputs, no crash"
     else
-        echo "fuzz_$h: FAILED, see $log"
+        echo "fuzz_$h: FAILED, see $log and $art/"
+        ls "$art"
         grep -m5 -E "ERROR|SUMMARY|Test unit written" "$log" || true
         status=1
     fi
