@@ -14,8 +14,9 @@
 # fixtures, and the Mermaid export of each model (plus
 # ../shared/corpus/mermaid when present); found inputs are kept in
 # build-fuzz/corpus-*, so successive runs build on each other. Crash, leak,
-# timeout and oom inputs land in build-fuzz/artifacts-*; a new one fails
-# the run.
+# timeout and oom inputs land in build-fuzz/artifacts-*, and sanitizer
+# reports from every process in build-fuzz/reports-*; a new artifact or any
+# report fails the run, whatever libFuzzer's exit status.
 set -eu
 cd "$(dirname "$0")/.."
 seconds=60
@@ -69,24 +70,36 @@ for h in $harnesses; do
     art="build-fuzz/artifacts-$h"
     mkdir -p "$art"
     found=$(ls "$art" | wc -l)
+    # Every sanitizer report, from every process, goes to a file here (the
+    # log of a -fork job is deleted with the job, and a merge process's
+    # output goes to /dev/null): any report fails the run.
+    rep="build-fuzz/reports-$h"
+    rm -rf "$rep"
+    mkdir -p "$rep"
     # A smaller quarantine and short allocation stacks: the harnesses
     # allocate a lot, and this doubles their rate. To see a crash's full
     # allocation stack, rerun the harness on the crash file without them.
-    if ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=16:malloc_context_size=2 \
+    # Undefined behaviour stops the process, so libFuzzer keeps its input.
+    ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=16:malloc_context_size=2:log_path="$PWD/$rep/report" \
+        UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path="$PWD/$rep/report" \
         LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
         "build-fuzz/fuzz/fuzz_$h" $dict $limit ${FUZZ_FLAGS:-} -timeout=10 \
         -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$art/" "build-fuzz/corpus-$h" "build-fuzz/seeds-$h" \
-        >"$log" 2>&1 && [ "$(ls "$art" | wc -l)" = "$found" ]; then
+        >"$log" 2>&1 && rc=0 || rc=$?
+    if [ "$rc" = 0 ] && [ "$(ls "$art" | wc -l)" = "$found" ] && [ -z "$(ls "$rep")" ]; then
         done_runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
         # With FUZZ_FLAGS=-fork=N (N processes, one harness) libFuzzer prints
         # no final stats, only the executions of all jobs as it goes.
         [ -n "$done_runs" ] || done_runs=$(grep -o '^#[0-9]*:' "$log" | tail -1 | tr -d '#:' || true)
         echo "fuzz_$h: ${done_runs:-?} executions, corpus $(ls "build-fuzz/corpus-$h" | wc -l) inputs, no crash"
     else
-        echo "fuzz_$h: FAILED, see $log and $art/"
+        echo "fuzz_$h: FAILED (exit status $rc), see $log, $rep/ and $art/"
         ls "$art"
         grep -m5 -E "ERROR|SUMMARY|Test unit written" "$log" || true
+        for r in "$rep"/*; do
+            [ -f "$r" ] && { echo "$r:"; grep -m5 -E "ERROR|runtime error|SUMMARY" "$r" || true; }
+        done
         status=1
     fi
 done
