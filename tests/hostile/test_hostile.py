@@ -88,19 +88,21 @@ class Listener:
         self.sock.close()
 
 
-def run_case(name, args, want_status, want_text, tmp, canary, listener, stdin=None):
+def run_case(name, args, want_status, want_text, tmp, canary, listener, stdin=None, user=None):
     trace = os.path.join(tmp, "trace")
     cmd = [EXE, *args]
     if VALGRIND:
         cmd = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
                "--errors-for-leak-kinds=definite,indirect", "--show-leak-kinds=definite,indirect",
                "--suppressions=" + os.path.join(SRC, "tests", "valgrind.supp")] + cmd
-    elif STRACE and os.environ.get("JOURNEYMAP_NO_STRACE") is None:
+    elif STRACE and os.environ.get("JOURNEYMAP_NO_STRACE") is None and user is None:
+        # (as another user, strace could not write its trace into tmp)
         cmd = [STRACE, "-f", "-qq", "-e", "trace=open,openat,connect", "-o", trace] + cmd
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.monotonic()
     try:
-        p = subprocess.run(cmd, capture_output=True, timeout=TIME_LIMIT, cwd=tmp)
+        p = subprocess.run(cmd, capture_output=True, timeout=TIME_LIMIT, cwd=tmp,
+                           user=user, group=user, extra_groups=[] if user is not None else None)
     except subprocess.TimeoutExpired:
         failures.append("%s: still running after %d s" % (name, TIME_LIMIT))
         return None
@@ -246,8 +248,14 @@ def main():
         locked = os.path.join(tmp, "locked.xml")
         open(locked, "w").write(journey(good_body))
         os.chmod(locked, 0)
-        if os.geteuid() != 0:  # root reads anything
-            run_case("unreadable", ["check", *T, locked], 2, "Permission denied", tmp, canary, listener)
+        # Root reads anything, so as root (as in CI) the case runs as
+        # nobody, who may pass through the folder but not read the file.
+        nobody = None
+        if os.geteuid() == 0:
+            nobody = 65534
+            os.chmod(tmp, 0o711)
+        run_case("unreadable", ["check", *T, locked], 2, "cannot read %s: Permission denied" % locked,
+                 tmp, canary, listener, user=nobody)
         listener.close()
     print("%d hostile cases run%s" % (len(cases) + 4, "" if STRACE else " (strace absent: file and network checks by outcome only)"))
 
