@@ -17,32 +17,31 @@
 #include <unistd.h>
 
 /* In /dev/shm when there is one: the input is rewritten on every run, and
- * a disk-backed /tmp turns that into block I/O that halves the rate. */
-static char fuzz_path[] = "/dev/shm/journeymap-fuzz-XXXXXX";
+ * a disk-backed /tmp turns that into block I/O that halves the rate. The
+ * file is unlinked as soon as it is made and reached through
+ * /proc/self/fd, so nothing is left behind however the process ends
+ * (libFuzzer leaves with _exit on SIGINT, and -fork jobs are killed). */
 static int fuzz_fd = -1;
-
-static void
-fuzz_remove(void)
-{
-    unlink(fuzz_path);
-}
+static char fuzz_path[64];
 
 static void
 fuzz_init(void)
 {
     if (fuzz_fd >= 0)
         return;
-    fuzz_fd = mkstemp(fuzz_path);
+    char name[] = "/dev/shm/journeymap-fuzz-XXXXXX";
+    fuzz_fd = mkstemp(name);
     if (fuzz_fd < 0) {
-        memcpy(fuzz_path, "/tmp/", 5); /* "/dev/shm/" becomes "/tmp/" + the rest */
-        memmove(fuzz_path + 5, fuzz_path + 9, sizeof fuzz_path - 9);
-        fuzz_fd = mkstemp(fuzz_path);
+        memcpy(name, "/tmp/", 5); /* "/dev/shm/" becomes "/tmp/" + the rest */
+        memmove(name + 5, name + 9, sizeof name - 9);
+        fuzz_fd = mkstemp(name);
     }
     if (fuzz_fd < 0) {
         perror("mkstemp");
         abort();
     }
-    atexit(fuzz_remove);
+    unlink(name);
+    snprintf(fuzz_path, sizeof fuzz_path, "/proc/self/fd/%d", fuzz_fd);
     load_init();
 }
 
