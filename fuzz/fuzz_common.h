@@ -6,9 +6,9 @@
 #ifndef JOURNEYMAP_FUZZ_COMMON_H
 #define JOURNEYMAP_FUZZ_COMMON_H
 
-#include "diag.h"
-#include "load.h"
-#include "rules.h"
+#include "core/diag.h"
+#include "read/load.h"
+#include "check/rules.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -3,12 +3,12 @@
  * engine: the DOT graph (map and emotion curve), the checklist (Markdown and HTML), the findings
  * as JSON and SARIF, the comparison (Markdown) and the Mermaid export.
  */
-#include "compare.h"
-#include "diagram.h"
+#include "check/compare.h"
+#include "render/diagram.h"
 #include "fuzz_common.h"
-#include "markdown.h"
-#include "mermaid.h"
-#include "report.h"
+#include "render/markdown.h"
+#include "read/mermaid.h"
+#include "render/report.h"
 
 #include <string.h>
 

@@ -4,7 +4,7 @@
  * harness aborts when one does not.
  */
 #include "fuzz_common.h"
-#include "mermaid.h"
+#include "read/mermaid.h"
 
 #include <string.h>
 

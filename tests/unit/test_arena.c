@@ -1,5 +1,5 @@
 /* Unit tests for arena.c: alignment, zeroing, copies, large blocks. */
-#include "arena.h"
+#include "core/arena.h"
 #include "check.h"
 
 #include <stdalign.h>

@@ -1,6 +1,6 @@
 /* Unit tests for date.c: strict YYYY-MM-DD parsing and day arithmetic. */
 #include "check.h"
-#include "date.h"
+#include "core/date.h"
 
 #include <stdlib.h>
 

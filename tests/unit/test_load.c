@@ -5,9 +5,9 @@
  * Usage: test_load FIXTURES_DIR
  */
 #include "check.h"
-#include "diag.h"
-#include "load.h"
-#include "util.h"
+#include "core/diag.h"
+#include "read/load.h"
+#include "core/util.h"
 
 #include <stdlib.h>
 

@@ -4,9 +4,9 @@
  * end, the journey's end, stage lookup, and silences across stages.
  * Journeys are built by hand so that each case shows exactly its input.
  */
-#include "arena.h"
+#include "core/arena.h"
 #include "check.h"
-#include "timeline.h"
+#include "check/timeline.h"
 
 #include <stdlib.h>
 

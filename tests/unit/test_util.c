@@ -1,7 +1,7 @@
 /* Unit tests for util.c's string index: numbering, look-ups across
  * growth, keys that collide in a small table, and the empty index. */
 #include "check.h"
-#include "util.h"
+#include "core/util.h"
 
 #include <stdlib.h>
 

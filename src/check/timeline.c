@@ -1,0 +1,209 @@
+/*
+ * timeline.c - stage starts, touchpoint occurrences and silences.
+ */
+#include "check/timeline.h"
+
+#include "core/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+timeline_init(struct timeline *t, const struct journey *j)
+{
+    t->journey = j;
+    t->stage_start = xcalloc(j->n_stages ? j->n_stages : 1, sizeof *t->stage_start);
+    t->stage_len = xcalloc(j->n_stages ? j->n_stages : 1, sizeof *t->stage_len);
+    jday at = 0;
+    for (size_t i = 0; i < j->n_stages; i++) {
+        const struct stage *s = j->stages[i];
+        jday len = 0;
+        if (s->has_days) {
+            len = s->days;
+        } else {
+            for (size_t k = 0; k < s->n_touchpoints; k++)
+                if (s->touchpoints[k]->day > len)
+                    len = s->touchpoints[k]->day;
+        }
+        t->stage_start[i] = at;
+        t->stage_len[i] = len;
+        at += len;
+    }
+    t->end = at;
+}
+
+void
+timeline_finish(struct timeline *t)
+{
+    free(t->stage_start);
+    free(t->stage_len);
+    memset(t, 0, sizeof *t);
+}
+
+jday
+timeline_stage_end(const struct timeline *t, const struct stage *s)
+{
+    return t->stage_start[s->index] + t->stage_len[s->index];
+}
+
+struct series
+timeline_series(const struct timeline *t, const struct touchpoint *tp)
+{
+    struct series s = {t->stage_start[tp->stage->index] + tp->day, 0, 1};
+    jday end = timeline_stage_end(t, tp->stage);
+    if (tp->every && s.first < end) {
+        s.step = tp->every;
+        s.count = 1 + (end - s.first - 1) / s.step; /* first + k·step < end */
+        if (s.count == 1)
+            s.step = 0;
+    }
+    return s;
+}
+
+bool
+series_at_or_after(const struct series *s, jday day, jday *out)
+{
+    if (day <= s->first) {
+        *out = s->first;
+        return true;
+    }
+    if (!s->step)
+        return false;
+    jday k = (day - s->first + s->step - 1) / s->step;
+    if (k >= s->count)
+        return false;
+    *out = s->first + k * s->step;
+    return true;
+}
+
+jday
+series_last(const struct series *s)
+{
+    return s->first + (s->count - 1) * s->step;
+}
+
+const struct stage *
+timeline_stage_at(const struct timeline *t, jday day)
+{
+    const struct journey *j = t->journey;
+    /* The last stage starting at or before day: a day at a stage's end is
+     * the next stage's start; the journey's end day falls in the last. */
+    size_t lo = 0, hi = j->n_stages;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->stage_start[mid] <= day)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return j->n_stages ? j->stages[lo] : NULL;
+}
+
+/*
+ * Contact as atoms on the line: a touchpoint that repeats at most
+ * max_days apart is one atom [first, last] (no silence can start inside
+ * it); one that repeats less often gives one atom per occurrence. Atoms
+ * come out of a min-heap by start; a silence is a jump from the furthest
+ * end reached so far to the next atom's start.
+ */
+struct atom {
+    jday start, end;
+    const struct touchpoint *tp;
+    struct series s; /* sparse touchpoints: the occurrences still to come */
+    jday next_k;     /* index of the occurrence in start/end */
+};
+
+static bool
+atom_before(const struct atom *a, const struct atom *b)
+{
+    if (a->start != b->start)
+        return a->start < b->start;
+    return a->tp->index < b->tp->index;
+}
+
+static void
+heap_push(struct atom *h, size_t *n, struct atom a)
+{
+    size_t i = (*n)++;
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (!atom_before(&a, &h[p]))
+            break;
+        h[i] = h[p];
+        i = p;
+    }
+    h[i] = a;
+}
+
+static struct atom
+heap_pop(struct atom *h, size_t *n)
+{
+    struct atom top = h[0];
+    struct atom last = h[--*n];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= *n)
+            break;
+        if (c + 1 < *n && atom_before(&h[c + 1], &h[c]))
+            c++;
+        if (!atom_before(&h[c], &last))
+            break;
+        h[i] = h[c];
+        i = c;
+    }
+    if (*n)
+        h[i] = last;
+    return top;
+}
+
+size_t
+timeline_silences(const struct timeline *t, jday max_days, struct silence **out)
+{
+    const struct journey *j = t->journey;
+    struct atom *heap = xmalloc((j->n_touchpoints ? j->n_touchpoints : 1) * sizeof *heap);
+    size_t n_heap = 0;
+    for (size_t i = 0; i < j->n_touchpoints; i++) {
+        const struct touchpoint *tp = j->touchpoints[i];
+        if (tp->initiator != INITIATOR_COMPANY)
+            continue;
+        struct series s = timeline_series(t, tp);
+        struct atom a = {s.first, s.first, tp, s, 1}; /* sparse: one atom per occurrence */
+        if (s.step <= max_days) {                     /* dense: one stretch of contact */
+            a.end = series_last(&s);
+            a.next_k = s.count;
+        }
+        heap_push(heap, &n_heap, a);
+    }
+
+    struct silence *v = NULL;
+    size_t n = 0, cap = 0;
+    bool started = false;
+    jday reach = 0;                          /* the latest occurrence so far */
+    const struct touchpoint *subject = NULL; /* last in file among those at reach */
+    while (n_heap) {
+        struct atom a = heap_pop(heap, &n_heap);
+        if (a.next_k < a.s.count) { /* the sparse touchpoint's next occurrence */
+            struct atom b = a;
+            b.start = b.end = a.s.first + a.next_k * a.s.step;
+            b.next_k++;
+            heap_push(heap, &n_heap, b);
+        }
+        if (started && a.start > reach && a.start - reach > max_days) {
+            xgrow((void **)&v, &cap, n + 1, sizeof *v);
+            v[n++] = (struct silence){reach, a.start, subject, a.tp, false};
+        }
+        if (!started || a.end > reach || (a.end == reach && a.tp->index > subject->index)) {
+            reach = a.end;
+            subject = a.tp;
+        }
+        started = true;
+    }
+    if (started && t->end > reach && t->end - reach > max_days) {
+        xgrow((void **)&v, &cap, n + 1, sizeof *v);
+        v[n++] = (struct silence){reach, t->end, subject, NULL, true};
+    }
+    free(heap);
+    *out = v;
+    return n;
+}

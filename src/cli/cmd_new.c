@@ -1,0 +1,210 @@
+/*
+ * cmd_new.c - `journeymap new`: a commented starter journey for a segment.
+ */
+#include "cli/cli.h"
+#include "core/date.h"
+#include "write/output.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char new_help[] =
+    "Usage: journeymap new [OPTION]... ID\n"
+    "Write a commented starter journey for a new customer segment: four stages\n"
+    "that follow the life of a customer and example touchpoints to replace.\n"
+    "ID names the segment (a letter, then letters, digits, '-', '_' or '.').\n"
+    "\n"
+    "Options:\n"
+    "  -o FILE            write to FILE, which must not exist yet (it is never\n"
+    "                     overwritten); default: standard output\n"
+    "  --today DATE       the date put in <review> (default: today)\n"
+    "  -h, --help         show this help and exit\n"
+    "\n"
+    "Then edit it, and run `journeymap check FILE`. See docs/format.md.\n";
+
+/* The starter journey; @ID@ is the id, @TODAY@ today's date. Every example
+ * is valid, so the file passes `check` without errors from the start. */
+static const char starter[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!--\n"
+    "  Starter journey for the segment \"@ID@\", made by `journeymap new`.\n"
+    "  Replace the examples with what really happens to these customers, then run\n"
+    "    journeymap check @ID@.xml\n"
+    "  The format is explained in docs/format.md; every rule in docs/rules.md.\n"
+    "-->\n"
+    "<journey version=\"1\" id=\"@ID@\" name=\"@ID@: describe the segment in a few words\">\n"
+    "  <description>\n"
+    "    Who these customers are, what they buy, and why their journey differs from\n"
+    "    other segments'. (Markdown.)\n"
+    "  </description>\n"
+    "\n"
+    "  <!-- Set the date when you walked through the map with people who know\n"
+    "       these customers (sales, support, a few customers themselves). -->\n"
+    "  <review date=\"@TODAY@\" by=\"the team that wrote this map\"/>\n"
+    "\n"
+    "  <!-- Thresholds the rules use; remove this line to keep the defaults. -->\n"
+    "  <policy max-silence-days=\"30\" first-contact-days=\"2\"/>\n"
+    "\n"
+    "  <!-- Who is responsible for touchpoints: people, roles or teams.\n"
+    "       trained=\"yes|no\": customer-relationship training done? -->\n"
+    "  <owners>\n"
+    "    <owner id=\"sales\" name=\"Sales team\" trained=\"yes\"/>\n"
+    "    <owner id=\"service\" name=\"Customer service\" trained=\"no\"/>\n"
+    "  </owners>\n"
+    "\n"
+    "  <!-- Stages come in the order customers live them. days: how long each lasts.\n"
+    "       phase: awareness, consideration, purchase, onboarding, delivery,\n"
+    "       retention or advocacy. -->\n"
+    "  <stage id=\"becoming-a-customer\" name=\"Becoming a customer\" phase=\"purchase\" "
+    "days=\"14\">\n"
+    "    <!-- initiator=\"company\": we reach out; \"customer\": they come to us.\n"
+    "         day: days after the stage starts. score 1-5: how well we do it.\n"
+    "         emotion -2..2: how the customer feels. -->\n"
+    "    <touchpoint id=\"order\" name=\"Order and payment\" channel=\"web\" "
+    "initiator=\"customer\"\n"
+    "                owner=\"sales\" day=\"0\" score=\"3\">\n"
+    "      <plus>One page, no account needed.</plus>\n"
+    "      <minus>Customers cannot see the delivery date before paying.</minus>\n"
+    "    </touchpoint>\n"
+    "    <!-- Reach new customers personally, soon after the sale. -->\n"
+    "    <touchpoint id=\"thank-you-call\" name=\"Personal thank-you call\" channel=\"phone\"\n"
+    "                initiator=\"company\" owner=\"sales\" mode=\"personal\" purpose=\"thank\" "
+    "day=\"1\"\n"
+    "                score=\"4\" emotion=\"1\"/>\n"
+    "  </stage>\n"
+    "\n"
+    "  <stage id=\"getting-to-know-them\" name=\"Getting to know them\" phase=\"onboarding\" "
+    "days=\"30\">\n"
+    "    <touchpoint id=\"welcome-meeting\" name=\"Welcome meeting\" channel=\"meeting\"\n"
+    "                initiator=\"company\" owner=\"sales\" mode=\"personal\" purpose=\"onboard\" "
+    "day=\"7\"\n"
+    "                score=\"4\"/>\n"
+    "  </stage>\n"
+    "\n"
+    "  <stage id=\"delivery\" name=\"Delivery\" phase=\"delivery\" days=\"60\">\n"
+    "    <!-- every=\"N\": repeats every N days while the stage lasts. -->\n"
+    "    <touchpoint id=\"progress-update\" name=\"Progress update\" channel=\"email\"\n"
+    "                initiator=\"company\" owner=\"service\" purpose=\"inform\" day=\"5\" "
+    "every=\"14\"\n"
+    "                score=\"3\"/>\n"
+    "    <touchpoint id=\"help-desk\" name=\"Help desk\" channel=\"phone\" "
+    "initiator=\"customer\"\n"
+    "                owner=\"service\" purpose=\"support\" score=\"3\">\n"
+    "      <metric name=\"wait-seconds\" value=\"45\"/>\n"
+    "    </touchpoint>\n"
+    "  </stage>\n"
+    "\n"
+    "  <stage id=\"after-delivery\" name=\"After delivery\" phase=\"retention\" days=\"30\">\n"
+    "    <!-- Follow up after delivery, and ask what customers think. -->\n"
+    "    <touchpoint id=\"follow-up-call\" name=\"Follow-up call\" channel=\"phone\"\n"
+    "                initiator=\"company\" owner=\"sales\" mode=\"personal\" "
+    "purpose=\"follow-up\" day=\"7\"\n"
+    "                score=\"4\"/>\n"
+    "    <touchpoint id=\"feedback-survey\" name=\"Two-question feedback survey\" "
+    "channel=\"email\"\n"
+    "                initiator=\"company\" owner=\"service\" purpose=\"feedback\" day=\"21\" "
+    "score=\"3\"/>\n"
+    "  </stage>\n"
+    "\n"
+    "  <!-- How a competitor handles the same journey: ratings of our touchpoints,\n"
+    "       and touchpoints only they have.\n"
+    "  <competitor id=\"rival\" name=\"Rival Ltd\">\n"
+    "    <rating touchpoint=\"thank-you-call\" score=\"3\"/>\n"
+    "    <touchpoint id=\"rival-webinar\" stage=\"getting-to-know-them\" name=\"Welcome "
+    "webinar\"\n"
+    "                channel=\"video\" initiator=\"company\"/>\n"
+    "  </competitor>\n"
+    "  -->\n"
+    "</journey>\n";
+
+/* The template with @ID@ and @TODAY@ replaced (caller frees). */
+static char *
+fill(const char *tmpl, const char *id, const char *today)
+{
+    struct buf b;
+    buf_init(&b);
+    for (const char *p = tmpl; *p;) {
+        if (strncmp(p, "@ID@", 4) == 0) {
+            buf_puts(&b, id);
+            p += 4;
+        } else if (strncmp(p, "@TODAY@", 7) == 0) {
+            buf_puts(&b, today);
+            p += 7;
+        } else {
+            buf_putc(&b, *p++);
+        }
+    }
+    return buf_steal(&b);
+}
+
+static bool
+valid_id(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 64 || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
+        return false;
+    return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") == n;
+}
+
+int
+cmd_new(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"today", required_argument, NULL, 't'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct rule_options ro; /* --today dates the starter's <review> */
+    cli_rule_defaults(&ro);
+    const char *out_path = NULL;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+        if (c == 'o') {
+            out_path = optarg;
+        } else {
+            int rc = cli_option("new", c, argv, &ro, new_help);
+            if (rc != CLI_CONTINUE)
+                return rc;
+        }
+    }
+    if (argc - optind != 1)
+        return usage_error("new", "name the new segment's id, e.g. journeymap new smb-owners");
+    const char *id = argv[optind];
+    if (!valid_id(id))
+        return usage_error("new",
+                           "\"%s\" is not an id: use a letter followed by letters, digits, '-', "
+                           "'_' or '.', at most 64 characters",
+                           id);
+    if (!cli_rule_today("new", &ro))
+        return EXIT_TROUBLE;
+    char today[11];
+    date_format(ro.today, today);
+    char *text = fill(starter, id, today);
+    int status = EXIT_CLEAN;
+    const char *why = NULL;
+    bool exists = false;
+    if (!out_path) {
+        if (!output_write(NULL, text, strlen(text), &why)) {
+            fprintf(stderr, "journeymap new: cannot write standard output: %s\n", why);
+            status = EXIT_TROUBLE;
+        }
+    } else if (!output_create(out_path, text, strlen(text), &exists, &why)) {
+        if (exists)
+            fprintf(stderr,
+                    "journeymap new: %s already exists; it was left unchanged (choose "
+                    "another name or remove it first)\n",
+                    out_path);
+        else
+            fprintf(stderr, "journeymap new: cannot write %s: %s\n", out_path, why);
+        status = EXIT_TROUBLE;
+    } else {
+        fprintf(stderr, "journeymap new: wrote %s; edit it, then run: journeymap check %s\n",
+                out_path, out_path);
+    }
+    free(text);
+    return status;
+}

@@ -1,0 +1,77 @@
+/*
+ * main.c - the journeymap executable: dispatch to a subcommand.
+ */
+#include "cli/cli.h"
+#include "render/diagram.h"
+#include "read/load.h"
+#include "render/report.h"
+
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char main_help[] =
+    "Usage: journeymap COMMAND [OPTION]... [ARG]...\n"
+    "Model customer journeys as text: check them for gaps and weak spots.\n"
+    "\n"
+    "Commands:\n"
+    "  build [DIR]         the main job: check models/ and write every output\n"
+    "                      (diagrams, checklists, comparison, index.html)\n"
+    "  check FILE|DIR...   validate journeys; print errors, gaps and weak spots\n"
+    "  diagram FILE        draw a journey with Graphviz (svg, png, pdf, dot)\n"
+    "  checklist FILE      the Markdown (or HTML) review checklist of a journey\n"
+    "  compare FILE|DIR... our touchpoints against competitors' (md or svg)\n"
+    "  new ID              a commented starter journey for a new segment\n"
+    "  export --to mermaid FILE   a journey as a Mermaid `journey` diagram\n"
+    "  import FILE.mmd     a Mermaid `journey` diagram as a journey file\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help          show this help and exit\n"
+    "  --version           show the version and exit\n"
+    "\n"
+    "'journeymap COMMAND --help' describes a command. Exit status: 0 clean,\n"
+    "1 findings at the failing level, 2 usage error or unreadable file.\n";
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+};
+
+static const struct command commands[] = {
+    {"check", cmd_check},   {"diagram", cmd_diagram}, {"checklist", cmd_checklist},
+    {"new", cmd_new},       {"compare", cmd_compare}, {"build", cmd_build},
+    {"export", cmd_export}, {"import", cmd_import},
+};
+
+int
+main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_error(NULL, "no command given");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(main_help, stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("journeymap %s\n", JOURNEYMAP_VERSION);
+        return EXIT_CLEAN;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(commands); i++) {
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            /* Past `ulimit -f`, write() fails with EFBIG and the command
+             * reports it (exit 2), instead of dying mid-file. */
+            signal(SIGXFSZ, SIG_IGN);
+            load_init();
+            int status = commands[i].run(argc - 1, argv + 1);
+            diagram_cleanup();
+            report_cleanup();
+            load_cleanup();
+            return status;
+        }
+    }
+    if (argv[1][0] == '-')
+        return usage_error(NULL, "unknown option '%s'", argv[1]);
+    return usage_error(NULL, "unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,151 @@
+/*
+ * arena.c - chunks of memory handed out front to back, freed together.
+ *
+ * Small requests are carved from the current chunk; when it is full a new
+ * chunk (doubling up to 1 MiB) is started. Requests larger than a quarter of
+ * a chunk get a chunk of their own, so a huge string does not waste the
+ * remainder of the current one.
+ */
+#include "core/arena.h"
+
+#include "core/util.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct chunk {
+    struct chunk *prev; /* older chunk, or NULL */
+    size_t size;        /* usable bytes in data[] */
+    size_t used;        /* bytes handed out from data[] */
+    alignas(max_align_t) unsigned char data[];
+};
+
+struct arena {
+    struct chunk *head; /* current chunk (newest), or NULL */
+    size_t next_size;   /* size of the next regular chunk */
+    size_t total;       /* bytes handed out, for arena_used() */
+};
+
+enum { FIRST_CHUNK = 4096, MAX_CHUNK = 1 << 20, ALIGN = alignof(max_align_t) };
+
+struct arena *
+arena_new(void)
+{
+    struct arena *a = xcalloc(1, sizeof *a);
+    a->next_size = FIRST_CHUNK;
+    return a;
+}
+
+void
+arena_free(struct arena *a)
+{
+    if (!a)
+        return;
+    struct chunk *c = a->head;
+    while (c) {
+        struct chunk *prev = c->prev;
+        free(c);
+        c = prev;
+    }
+    free(a);
+}
+
+static struct chunk *
+chunk_new(size_t size)
+{
+    if (size > SIZE_MAX - sizeof(struct chunk))
+        die_oom();
+    struct chunk *c = xmalloc(sizeof(struct chunk) + size);
+    c->size = size;
+    c->used = 0;
+    return c;
+}
+
+/* size bytes aligned to align (a power of two), not zeroed. */
+static void *
+carve(struct arena *a, size_t size, size_t align)
+{
+    if (size > SIZE_MAX / 2)
+        die_oom();
+    struct chunk *c = a->head;
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at > c->size || c->size - at < size) {
+        if (size > a->next_size / 4) {
+            /* A big request gets its own chunk, kept behind the current one
+             * so that the current chunk's free space is not abandoned. */
+            struct chunk *big = chunk_new(size);
+            big->used = size;
+            if (c) {
+                big->prev = c->prev;
+                c->prev = big;
+            } else {
+                big->prev = NULL;
+                a->head = big;
+            }
+            a->total += size;
+            return big->data;
+        }
+        c = chunk_new(a->next_size);
+        c->prev = a->head;
+        a->head = c;
+        if (a->next_size < MAX_CHUNK)
+            a->next_size *= 2;
+        at = 0;
+    }
+    c->used = at + size;
+    a->total += size;
+    return c->data + at;
+}
+
+void *
+arena_alloc(struct arena *a, size_t size)
+{
+    void *p = carve(a, size, ALIGN);
+    memset(p, 0, size);
+    return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+    if (n == SIZE_MAX)
+        die_oom();
+    char *p = carve(a, n + 1, 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *
+arena_strdup(struct arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
+
+void *
+arena_memdup(struct arena *a, const void *p, size_t n)
+{
+    void *q = carve(a, n, ALIGN);
+    if (n)
+        memcpy(q, p, n);
+    return q;
+}
+
+size_t
+arena_used(const struct arena *a)
+{
+    return a->total;
+}
+
+const char *
+arena_quote(struct arena *a, const char *s, size_t max_chars)
+{
+    struct buf b;
+    buf_init(&b);
+    buf_quote(&b, s, max_chars);
+    const char *q = arena_strdup(a, buf_str(&b));
+    buf_finish(&b);
+    return q;
+}

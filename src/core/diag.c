@@ -1,0 +1,127 @@
+/*
+ * diag.c - the findings sink.
+ */
+#include "core/diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct diag {
+    struct finding *v; /* findings; strings owned (file via files[]) */
+    size_t n, cap;
+    char **files; /* registered paths, in processing order */
+    size_t n_files, cap_files;
+};
+
+struct diag *
+diag_new(void)
+{
+    return xcalloc(1, sizeof(struct diag));
+}
+
+void
+diag_free(struct diag *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->v[i].subject);
+        free(d->v[i].message);
+    }
+    for (size_t i = 0; i < d->n_files; i++)
+        free(d->files[i]);
+    free(d->files);
+    free(d->v);
+    free(d);
+}
+
+const char *
+diag_begin_file(struct diag *d, const char *path)
+{
+    xgrow((void **)&d->files, &d->cap_files, d->n_files + 1, sizeof *d->files);
+    d->files[d->n_files] = utf8_fix(path); /* shown, never opened */
+    return d->files[d->n_files++];
+}
+
+void
+diag_add(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,
+         const char *fmt, ...)
+{
+    if (d->n_files == 0)
+        diag_begin_file(d, "");
+    xgrow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
+    struct finding *f = &d->v[d->n];
+    va_list ap;
+    va_start(ap, fmt);
+    f->message = xvasprintf(fmt, ap);
+    va_end(ap);
+    f->file = d->files[d->n_files - 1];
+    f->file_index = d->n_files - 1;
+    f->line = line;
+    f->severity = sev;
+    f->rule = rule;
+    f->subject = xstrdup(subject ? subject : "");
+    f->seq = d->n++;
+}
+
+size_t
+diag_count(const struct diag *d)
+{
+    return d->n;
+}
+
+void
+diag_truncate(struct diag *d, size_t mark)
+{
+    while (d->n > mark) {
+        d->n--;
+        free(d->v[d->n].subject);
+        free(d->v[d->n].message);
+    }
+}
+
+static int
+compare(const void *pa, const void *pb)
+{
+    const struct finding *a = pa, *b = pb;
+    if (a->file_index != b->file_index)
+        return a->file_index < b->file_index ? -1 : 1;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    int c = strcmp(a->rule, b->rule);
+    if (c)
+        return c;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+diag_sort(struct diag *d)
+{
+    if (d->n > 1)
+        qsort(d->v, d->n, sizeof *d->v, compare);
+}
+
+const struct finding *
+diag_get(const struct diag *d, size_t i)
+{
+    return &d->v[i];
+}
+
+size_t
+diag_count_severity(const struct diag *d, size_t mark, enum severity sev)
+{
+    size_t n = 0;
+    for (size_t i = mark; i < d->n; i++)
+        n += d->v[i].severity == sev;
+    return n;
+}
+
+enum severity
+diag_worst(const struct diag *d, size_t mark)
+{
+    enum severity w = SEVERITY_OFF;
+    for (size_t i = mark; i < d->n; i++)
+        if (d->v[i].severity > w)
+            w = d->v[i].severity;
+    return w;
+}

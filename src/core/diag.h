@@ -1,0 +1,55 @@
+/*
+ * diag.h - findings as data: collected from every stage, sorted, printed once.
+ *
+ * Ownership: a struct diag owns copies of every string given to it (file
+ * names, subjects, messages); findings returned by diag_get() stay valid
+ * until diag_free(). Callers never free what diag hands out.
+ */
+#ifndef JOURNEYMAP_DIAG_H
+#define JOURNEYMAP_DIAG_H
+
+#include "core/model.h"
+#include "core/util.h"
+
+#include <stddef.h>
+
+struct finding {
+    const char *file;       /* path as given by the user */
+    unsigned line;          /* 1-based; 0 when the file has no line (unreadable) */
+    enum severity severity; /* never SEVERITY_OFF */
+    const char *rule;       /* rule id from the catalogue (rules.h) */
+    char *subject;          /* id of what the finding is about; "" when unknown */
+    char *message;          /* one line for a workshop participant */
+    size_t file_index;      /* order in which files were given */
+    size_t seq;             /* order of arrival, the last sort key */
+};
+
+struct diag; /* opaque: owns strings, keeps order stable */
+
+/* Caller frees with diag_free(). */
+struct diag *diag_new(void);
+void diag_free(struct diag *d); /* NULL is a no-op */
+
+/*
+ * Register a file (in the order files are processed) and make it current:
+ * findings added afterwards belong to it. Returns diag's own copy of path.
+ */
+const char *diag_begin_file(struct diag *d, const char *path);
+
+/* Add a finding about the current file. fmt builds the message. */
+void diag_add(struct diag *d, unsigned line, enum severity sev, const char *rule,
+              const char *subject, const char *fmt, ...) PRINTF_LIKE(6, 7);
+
+/* Number of findings so far; use as a mark for diag_truncate(). */
+size_t diag_count(const struct diag *d);
+/* Drop findings added after mark (e.g. all but xml-syntax for a broken file). */
+void diag_truncate(struct diag *d, size_t mark);
+/* Sort by file order, line, rule id, then arrival. */
+void diag_sort(struct diag *d);
+const struct finding *diag_get(const struct diag *d, size_t i);
+/* Findings from mark on with exactly this severity. */
+size_t diag_count_severity(const struct diag *d, size_t mark, enum severity sev);
+/* The highest severity from mark on (SEVERITY_OFF when none). */
+enum severity diag_worst(const struct diag *d, size_t mark);
+
+#endif

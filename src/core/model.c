@@ -1,0 +1,137 @@
+/*
+ * model.c - vocabularies and lifetime of the journey model.
+ */
+#include "core/model.h"
+
+#include "core/arena.h"
+#include "core/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const channel_names[CHANNEL_COUNT] = {
+    "web",   "app",     "email", "phone", "chat",  "sms",  "social", "store",
+    "visit", "meeting", "mail",  "event", "video", "gift", "other",
+};
+const char *const initiator_names[INITIATOR_COUNT] = {"company", "customer"};
+const char *const phase_names[PHASE_COUNT] = {
+    NULL,         "awareness", "consideration", "purchase",
+    "onboarding", "delivery",  "retention",     "advocacy",
+};
+const char *const mode_names[MODE_COUNT] = {NULL, "personal", "automated"};
+const char *const purpose_names[PURPOSE_COUNT] = {
+    NULL,      "inform",   "sell",  "onboard",   "deliver",
+    "support", "feedback", "thank", "follow-up", "other",
+};
+const char *const trained_names[TRAINED_COUNT] = {NULL, "yes", "no"};
+const char *const severity_names[SEVERITY_COUNT] = {"off", "note", "warning", "error"};
+const char *const metric_names[METRIC_KIND_COUNT] = {
+    "nps", "csat", "ces", "wait-seconds", "drop-off", "response-hours", "resolution", NULL,
+};
+
+int
+vocab_find(const char *const *names, size_t count, const char *s)
+{
+    for (size_t i = 0; i < count; i++)
+        if (names[i] && strcmp(names[i], s) == 0)
+            return (int)i;
+    return -1;
+}
+
+void
+policy_defaults(struct policy *p)
+{
+    p->max_silence_days = 30;
+    p->first_contact_days = 2;
+    p->max_reactive_share = 0.5;
+    p->min_score = 3;
+    p->max_wait_seconds = 60;
+    p->max_drop_off = 0.2;
+    p->review_days = 180;
+    p->overrides = NULL;
+    p->n_overrides = 0;
+}
+
+void
+journey_free(struct journey *j)
+{
+    /* The journey itself lives in its arena. */
+    if (j)
+        arena_free(j->arena);
+}
+
+struct id_entry {
+    const char *id;
+    enum id_kind kind;
+    const void *obj;
+};
+
+struct id_index {
+    struct id_entry *v;
+    size_t n;
+};
+
+static int
+id_entry_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct id_entry *)a)->id, ((const struct id_entry *)b)->id);
+}
+
+struct id_index *
+id_index_new(const struct journey *j)
+{
+    struct id_index *x = xcalloc(1, sizeof *x);
+    size_t n = 1 + j->n_stages + j->n_touchpoints + j->n_changes + j->n_owners;
+    for (size_t i = 0; i < j->n_competitors; i++)
+        n += 1 + j->competitors[i]->n_touchpoints;
+    x->v = xmalloc(n * sizeof *x->v);
+#define ADD(ID, KIND, OBJ) (x->v[x->n++] = (struct id_entry){(ID), (KIND), (OBJ)})
+    for (size_t i = 0; i < j->n_stages; i++)
+        ADD(j->stages[i]->id, ID_STAGE, j->stages[i]);
+    for (size_t i = 0; i < j->n_touchpoints; i++)
+        ADD(j->touchpoints[i]->id, ID_TOUCHPOINT, j->touchpoints[i]);
+    for (size_t i = 0; i < j->n_changes; i++)
+        ADD(j->changes[i]->id, ID_CHANGE, j->changes[i]);
+    for (size_t i = 0; i < j->n_owners; i++)
+        ADD(j->owners[i]->id, ID_OWNER, j->owners[i]);
+    for (size_t i = 0; i < j->n_competitors; i++) {
+        const struct competitor *c = j->competitors[i];
+        ADD(c->id, ID_COMPETITOR, c);
+        for (size_t k = 0; k < c->n_touchpoints; k++)
+            ADD(c->touchpoints[k]->id, ID_COMPETITOR_TOUCHPOINT, c->touchpoints[k]);
+    }
+    /* The journey's own id may equal one of the others: they come first. */
+    ADD(j->id, ID_JOURNEY, j);
+#undef ADD
+    qsort(x->v, x->n, sizeof *x->v, id_entry_cmp);
+    return x;
+}
+
+void
+id_index_free(struct id_index *x)
+{
+    if (!x)
+        return;
+    free(x->v);
+    free(x);
+}
+
+enum id_kind
+id_index_find(const struct id_index *x, const char *id, const void **obj)
+{
+    struct id_entry key = {id, ID_NONE, NULL};
+    const struct id_entry *hit = bsearch(&key, x->v, x->n, sizeof *x->v, id_entry_cmp);
+    if (!hit)
+        return ID_NONE;
+    /* Element ids are unique in a file; prefer one over the journey id. */
+    while (hit > x->v && strcmp((hit - 1)->id, id) == 0)
+        hit--;
+    for (const struct id_entry *e = hit; e < x->v + x->n && strcmp(e->id, id) == 0; e++)
+        if (e->kind != ID_JOURNEY) {
+            hit = e;
+            break;
+        }
+    if (obj)
+        *obj = hit->obj;
+    return hit->kind;
+}

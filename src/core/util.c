@@ -1,0 +1,320 @@
+/*
+ * util.c - allocation that aborts on failure, and the growing buffer.
+ */
+#include "core/util.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+die_oom(void)
+{
+    fputs("journeymap: out of memory\n", stderr);
+    abort();
+}
+
+void *
+xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        die_oom();
+    return p;
+}
+
+void *
+xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p)
+        die_oom();
+    return p;
+}
+
+void *
+xrealloc(void *ptr, size_t size)
+{
+    void *p = realloc(ptr, size ? size : 1);
+    if (!p)
+        die_oom();
+    return p;
+}
+
+void
+xgrow(void **ptr, size_t *cap, size_t need, size_t elsize)
+{
+    if (need <= *cap)
+        return;
+    size_t n = *cap ? *cap : 8;
+    while (n < need) {
+        if (n > ((size_t)-1) / 2 / elsize)
+            die_oom();
+        n *= 2;
+    }
+    *ptr = xrealloc(*ptr, n * elsize);
+    *cap = n;
+}
+
+static size_t
+strindex_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+/* The slot holding key, or the empty slot where it belongs. */
+static size_t *
+strindex_slot(const struct strindex *x, const char *key)
+{
+    size_t mask = x->n_slots - 1, i = strindex_hash(key) & mask;
+    while (x->slots[i] && strcmp(x->keys[x->slots[i] - 1], key) != 0)
+        i = (i + 1) & mask;
+    return &x->slots[i];
+}
+
+size_t
+strindex_find(const struct strindex *x, const char *key)
+{
+    if (!x->n_slots)
+        return STRINDEX_NONE;
+    size_t slot = *strindex_slot(x, key);
+    return slot ? slot - 1 : STRINDEX_NONE;
+}
+
+size_t
+strindex_add(struct strindex *x, const char *key)
+{
+    if (2 * (x->n + 1) >= x->n_slots) { /* grow and rehash */
+        size_t n_slots = x->n_slots ? 2 * x->n_slots : 64;
+        if (n_slots > ((size_t)-1) / 2 / sizeof *x->slots)
+            die_oom();
+        free(x->slots);
+        x->n_slots = n_slots;
+        x->slots = xcalloc(n_slots, sizeof *x->slots);
+        for (size_t i = 0; i < x->n; i++)
+            *strindex_slot(x, x->keys[i]) = i + 1;
+    }
+    xgrow((void **)&x->keys, &x->cap, x->n + 1, sizeof *x->keys);
+    x->keys[x->n] = key;
+    *strindex_slot(x, key) = ++x->n;
+    return x->n - 1;
+}
+
+void
+strindex_finish(struct strindex *x)
+{
+    free(x->keys);
+    free(x->slots);
+    *x = (struct strindex)STRINDEX_INIT;
+}
+
+char *
+xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = xmalloc(n);
+    memcpy(p, s, n);
+    return p;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        die_oom();
+    char *p = xmalloc((size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = xvasprintf(fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void
+buf_init(struct buf *b)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+}
+
+void
+buf_finish(struct buf *b)
+{
+    free(b->data);
+    buf_init(b);
+}
+
+void
+buf_append(struct buf *b, const char *s, size_t n)
+{
+    if (n == 0)
+        return;
+    if (b->len + n + 1 < b->len)
+        die_oom();
+    if (b->len + n + 1 > b->cap)
+        xgrow((void **)&b->data, &b->cap, b->len + n + 1, 1);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+    buf_append(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, char c)
+{
+    if (b->len + 2 > b->cap)
+        xgrow((void **)&b->data, &b->cap, b->len + 2, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    buf_puts(b, s);
+    free(s);
+}
+
+const char *
+buf_str(const struct buf *b)
+{
+    return b->data ? b->data : "";
+}
+
+char *
+buf_steal(struct buf *b)
+{
+    char *s = b->data ? b->data : xstrdup("");
+    buf_init(b);
+    return s;
+}
+
+void
+buf_quote(struct buf *b, const char *s, size_t max_chars)
+{
+    size_t chars = 0;
+    buf_putc(b, '"');
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    for (; *p; p++) {
+        /* Count characters, not bytes: UTF-8 continuation bytes are free. */
+        bool cut = (*p & 0xC0) != 0x80 && chars++ == max_chars;
+        if (!cut && *p >= 0x20 && *p != 0x7F)
+            continue; /* part of a run appended in one piece */
+        buf_append(b, (const char *)run, (size_t)(p - run));
+        run = p + 1;
+        if (cut) {
+            buf_puts(b, "\xE2\x80\xA6"); /* … */
+            run = NULL;
+            break;
+        }
+        if (*p == '\n')
+            buf_puts(b, "\\n");
+        else if (*p == '\t')
+            buf_puts(b, "\\t");
+        else
+            buf_printf(b, "\\x%02X", *p);
+    }
+    if (run)
+        buf_append(b, (const char *)run, (size_t)(p - run));
+    buf_putc(b, '"');
+}
+
+/* Length of the well-formed UTF-8 sequence at s, or 0 (RFC 3629 table 3). */
+static size_t
+utf8_seq(const unsigned char *s)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        lo = c == 0xE0 ? 0xA0 : 0x80;
+        hi = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        lo = c == 0xF0 ? 0x90 : 0x80;
+        hi = c == 0xF4 ? 0x8F : 0xBF;
+    } else
+        return 0;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return n;
+}
+
+char *
+utf8_fix(const char *s)
+{
+    struct buf b;
+    buf_init(&b);
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = utf8_seq(p);
+        if (n) {
+            buf_append(&b, (const char *)p, n);
+            p += n;
+        } else {
+            buf_puts(&b, "\xEF\xBF\xBD"); /* U+FFFD */
+            p++;
+        }
+    }
+    return buf_steal(&b);
+}
+
+void
+buf_html(struct buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&':
+            buf_puts(b, "&amp;");
+            break;
+        case '<':
+            buf_puts(b, "&lt;");
+            break;
+        case '>':
+            buf_puts(b, "&gt;");
+            break;
+        case '"':
+            buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            buf_puts(b, "&#39;");
+            break;
+        default:
+            buf_putc(b, (unsigned char)*s < 0x20 ? ' ' : *s);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/*
+ * report.h - print findings: compiler-style lines or JSON.
+ *
+ * The only user of jansson. Writers take a sorted diag and never change
+ * it; they return false when the stream could not be written.
+ */
+#ifndef JOURNEYMAP_REPORT_H
+#define JOURNEYMAP_REPORT_H
+
+#include "core/diag.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* One line per finding: FILE:LINE: SEVERITY: MESSAGE [RULE] */
+bool report_human(FILE *out, const struct diag *d);
+/* One JSON array of {file, line, severity, rule, subject, message}. */
+bool report_json(FILE *out, const struct diag *d);
+
+/*
+ * SARIF 2.1.0 for code-scanning dashboards: one run whose driver lists
+ * every rule of the catalogue (with help text) and one result per finding.
+ */
+bool report_sarif(FILE *out, const struct diag *d);
+
+/* Free what report_sarif() keeps between calls; for leak checkers. */
+void report_cleanup(void);
+
+#endif
