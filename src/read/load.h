@@ -1,10 +1,15 @@
 /*
  * load.h - read one journey file into the model.
  *
- * The only user of libxml2 (see docs/architecture.md). The file is
- * streamed through libxml2's reader, so memory follows the model, not the
- * document; DOCTYPEs and entity references are refused, nothing outside
- * the named file is ever read, and compressed files are not decompressed.
+ * The loader is a stack of small parts (docs/architecture.md, "The
+ * loader"): the input gate (gate.h) reads the bytes and refuses what no
+ * parser should see; libxml2's streaming reader (xmlread.h, the only user
+ * of libxml2) turns them into events; the element stream (load.c) checks
+ * each element against the table of the format (elements.c, values.c)
+ * and builds the model; references are resolved at the end (resolve.c).
+ * Memory follows the model, not the document; DOCTYPEs and entity
+ * references are refused, nothing outside the named file is ever read,
+ * and compressed files are not decompressed.
  *
  * Ownership: a returned journey is the caller's; free it with
  * journey_free(). Findings go to the caller's diag, about its current file.

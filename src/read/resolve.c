@@ -1,0 +1,192 @@
+/*
+ * resolve.c - the id space of one file, and what needs all of it.
+ *
+ * Ids are defined as elements stream past; references are recorded as
+ * they appear and resolved after the last element, so that they may point
+ * forwards. A reference to an id of the wrong kind (an owner named where a
+ * stage is expected) says what it found. The checks that need every
+ * reference resolved (a competitor touchpoint's timing against the stage
+ * it names, one rating per competitor and touchpoint) run here too.
+ */
+#include "read/loader.h"
+
+#include "core/arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const ent_names[] = {
+    "an owner",    "a change", "a stage", "one of our touchpoints", "a competitor's touchpoint",
+    "a competitor"};
+
+static struct ent *
+resolve_lookup(struct idmap *m, const char *id)
+{
+    size_t i = strindex_find(&m->ids, id);
+    return i == STRINDEX_NONE ? NULL : &m->ents[i];
+}
+
+/* Insert id, or return the existing entry for it. */
+static struct ent *
+resolve_insert(struct idmap *m, const char *id, enum ent_kind kind, void *obj, unsigned line)
+{
+    struct ent *old = resolve_lookup(m, id);
+    if (old)
+        return old;
+    size_t i = strindex_add(&m->ids, id);
+    xgrow((void **)&m->ents, &m->cap, i + 1, sizeof *m->ents);
+    m->ents[i] = (struct ent){kind, obj, line};
+    return NULL;
+}
+
+void
+resolve_define(struct loader *L, const struct frame *f, const char *id, enum ent_kind kind,
+               void *obj)
+{
+    if (!id)
+        return;
+    struct ent *old = resolve_insert(&L->ids, id, kind, obj, f->line);
+    if (old)
+        load_error(L, f->line, "duplicate-id", id,
+                   "%s uses the id %s, already given to %s at line %u; ids must be unique in a "
+                   "file",
+                   f->desc, load_quote(L, id), ent_names[old->kind], old->line);
+}
+
+struct pending *
+resolve_refer(struct loader *L, const struct frame *f, const struct val *v, const char *attr,
+              enum ent_kind want)
+{
+    if (!v->ok)
+        return NULL;
+    xgrow((void **)&L->pend, &L->cap_pend, L->n_pend + 1, sizeof *L->pend);
+    struct pending *p = &L->pend[L->n_pend++];
+    memset(p, 0, sizeof *p);
+    p->want = want;
+    p->name = v->s;
+    p->line = f->line;
+    struct buf b;
+    buf_init(&b);
+    buf_printf(&b, "%s has %s=", f->desc, attr);
+    p->what = arena_strdup(L->arena, buf_str(&b));
+    buf_finish(&b);
+    p->subject = f->subject;
+    return p;
+}
+
+/* Point every recorded reference at what it names, or report it. */
+static void
+resolve_references(struct loader *L)
+{
+    for (size_t i = 0; i < L->n_pend; i++) {
+        struct pending *p = &L->pend[i];
+        struct ent *e = resolve_lookup(&L->ids, p->name);
+        if (!e) {
+            load_error(L, p->line, "unknown-reference", p->subject,
+                       "%s%s, but the file defines no such id; expected %s", p->what,
+                       load_quote(L, p->name), ent_names[p->want]);
+            continue;
+        }
+        if (e->kind != p->want) {
+            load_error(L, p->line, "unknown-reference", p->subject,
+                       "%s%s, which is %s (line %u); expected %s", p->what, load_quote(L, p->name),
+                       ent_names[e->kind], e->line, ent_names[p->want]);
+            continue;
+        }
+        switch (p->want) {
+        case ENT_OWNER:
+            *p->slot.owner = e->obj;
+            break;
+        case ENT_CHANGE:
+            *p->slot.change = e->obj;
+            break;
+        case ENT_STAGE:
+            *p->slot.stage = e->obj;
+            break;
+        case ENT_TOUCHPOINT:
+            *p->slot.touchpoint = e->obj;
+            break;
+        case ENT_CTOUCHPOINT:
+        case ENT_COMPETITOR:
+            break;
+        }
+    }
+}
+
+/* Competitors' touchpoints: timing against the stage they name. */
+static void
+resolve_competitor_timing(struct loader *L)
+{
+    const struct journey *j = L->j;
+    for (size_t c = 0; c < j->n_competitors; c++)
+        for (size_t i = 0; i < j->competitors[c]->n_touchpoints; i++) {
+            struct touchpoint *t = j->competitors[c]->touchpoints[i];
+            struct buf b;
+            buf_init(&b);
+            buf_puts(&b, "<touchpoint id=");
+            buf_quote(&b, t->id, 40);
+            buf_puts(&b, ">");
+            element_check_timing(L, t, buf_str(&b), t->id);
+            buf_finish(&b);
+        }
+}
+
+/* At most one rating per competitor and touchpoint. */
+static void
+resolve_rating_twice(struct loader *L)
+{
+    const struct journey *j = L->j;
+    unsigned *first = xcalloc(j->n_touchpoints, sizeof *first);
+    for (size_t c = 0; c < j->n_competitors; c++) {
+        const struct competitor *comp = j->competitors[c];
+        for (size_t i = 0; i < comp->n_ratings; i++) {
+            const struct rating *r = comp->ratings[i];
+            if (r->touchpoint)
+                first[r->touchpoint->index] = 0;
+        }
+        for (size_t i = 0; i < comp->n_ratings; i++) {
+            const struct rating *r = comp->ratings[i];
+            if (!r->touchpoint)
+                continue;
+            unsigned *seen = &first[r->touchpoint->index];
+            if (*seen)
+                load_error(L, r->loc.line, "invalid-value", comp->id,
+                           "competitor %s rates touchpoint %s twice (first at line %u); keep one "
+                           "rating",
+                           load_quote(L, comp->name), load_quote(L, r->touchpoint->name), *seen);
+            else
+                *seen = r->loc.line;
+        }
+    }
+    free(first);
+}
+
+void
+resolve_document(struct loader *L)
+{
+    struct journey *j = L->j;
+    LOAD_FREEZE(L, &L->owners, j->owners, j->n_owners);
+    LOAD_FREEZE(L, &L->changes, j->changes, j->n_changes);
+    LOAD_FREEZE(L, &L->stages, j->stages, j->n_stages);
+    LOAD_FREEZE(L, &L->all_tps, j->touchpoints, j->n_touchpoints);
+    LOAD_FREEZE(L, &L->competitors, j->competitors, j->n_competitors);
+    LOAD_FREEZE(L, &L->overrides, j->policy.overrides, j->policy.n_overrides);
+
+    if (j->n_stages == 0 && L->root_ok)
+        load_error(L, j->loc.line, "schema", j->id,
+                   "<journey> has no <stage>; a journey needs at least one stage");
+    resolve_references(L);
+    resolve_competitor_timing(L);
+    resolve_rating_twice(L);
+}
+
+void
+resolve_finish(struct loader *L)
+{
+    strindex_finish(&L->ids.ids);
+    free(L->ids.ents);
+    free(L->pend);
+    L->ids.ents = NULL;
+    L->pend = NULL;
+    L->n_pend = L->cap_pend = 0;
+}

@@ -1,0 +1,360 @@
+/*
+ * values.c - what an attribute value or a piece of text means: one checker
+ * per attribute type (a table indexed by enum attr_type), each reporting
+ * its own finding, and the text helpers (trimming, Markdown dedent).
+ */
+#include "read/loader.h"
+
+#include "core/arena.h"
+#include "core/catalog.h"
+#include "core/date.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool
+value_is_id(const char *s)
+{
+    size_t n = 0;
+    if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+        return false;
+    for (; s[n]; n++) {
+        char c = s[n];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '.'))
+            return false;
+    }
+    return n <= 64;
+}
+
+bool
+value_is_blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return false;
+    return true;
+}
+
+const char *
+value_trimmed(struct loader *L, const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    return arena_strndup(L->arena, s, n);
+}
+
+/* Whole decimal number: -?[0-9]+ within [min, max]. */
+static bool
+value_parse_int(const char *s, double min, double max, long *out)
+{
+    const char *p = s;
+    if (*p == '-')
+        p++;
+    if (!*p)
+        return false;
+    long v = 0;
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return false;
+        if (v > 1000000000L)
+            return false; /* far outside every range we accept */
+        v = v * 10 + (*p - '0');
+    }
+    if (*s == '-')
+        v = -v;
+    if ((double)v < min || (double)v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Decimal number: -?(digits[.digits]|.digits), within [min, max]. */
+static bool
+value_parse_num(const char *s, double min, double max, double *out)
+{
+    const char *p = s;
+    size_t digits = 0;
+    if (*p == '-')
+        p++;
+    for (; *p >= '0' && *p <= '9'; p++)
+        digits++;
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++)
+            digits++;
+    if (*p || digits == 0 || strlen(s) > 40)
+        return false;
+    double v = strtod(s, NULL);
+    if (!isfinite(v) || v < min || v > max)
+        return false;
+    *out = v == 0 ? 0 : v; /* no negative zero */
+    return true;
+}
+
+void
+value_range_text(struct buf *b, double min, double max)
+{
+    if (max >= 1e9 && min <= -1e9)
+        buf_printf(b, "between -%g and %g", 1e15, 1e15);
+    else if (max >= 1e9)
+        buf_printf(b, "%g or more", min);
+    else
+        buf_printf(b, "from %g to %g", min, max);
+}
+
+static void
+value_vocab_list(struct buf *b, const char *const *vocab, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        buf_printf(b, "%s%s", i ? ", " : "", vocab[i]);
+}
+
+/* ---------------------------------------------------------------------------
+ * One checker per attribute type
+ */
+
+typedef void value_checker(struct loader *L, const struct frame *f, const struct attr_spec *a,
+                           struct val *v);
+
+static void
+value_check_id(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
+{
+    v->ok = value_is_id(v->s);
+    if (!v->ok)
+        load_error(L, f->line, "schema", f->subject,
+                   "%s has %s %s, which is not an id: use a letter followed by letters, digits, "
+                   "'-', '_' or '.', at most 64 characters",
+                   f->desc, a->name, load_quote(L, v->s));
+}
+
+static void
+value_check_refs(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
+{
+    v->ok = !value_is_blank(v->s);
+    char *copy = xstrdup(v->s);
+    for (char *save = NULL, *t = strtok_r(copy, " \t\n\r", &save); t;
+         t = strtok_r(NULL, " \t\n\r", &save))
+        if (!value_is_id(t)) {
+            v->ok = false;
+            load_error(L, f->line, "schema", f->subject,
+                       "%s has %s %s, which is not a list of ids separated by spaces", f->desc,
+                       a->name, load_quote(L, v->s));
+            break;
+        }
+    free(copy);
+    if (value_is_blank(v->s))
+        load_error(L, f->line, "schema", f->subject,
+                   "%s has an empty %s; name at least one stage id or leave the attribute out",
+                   f->desc, a->name);
+}
+
+static void
+value_check_text(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
+{
+    /* Names are shown everywhere: keep them without outer spaces. */
+    v->s = value_trimmed(L, v->s);
+    v->ok = *v->s != '\0';
+    if (!v->ok)
+        load_error(L, f->line, "invalid-value", f->subject, "%s has an empty %s; give it one",
+                   f->desc, a->name);
+}
+
+static void
+value_check_opttext(struct loader *L, const struct frame *f, const struct attr_spec *a,
+                    struct val *v)
+{
+    (void)L;
+    (void)f;
+    (void)a;
+    v->ok = true;
+}
+
+static void
+value_check_enum(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
+{
+    int k = vocab_find(a->vocab, a->vocab_len, v->s);
+    v->ok = k >= 0;
+    v->i = k;
+    if (v->ok)
+        return;
+    struct buf b;
+    buf_init(&b);
+    value_vocab_list(&b, a->vocab, a->vocab_len);
+    load_error(L, f->line, "schema", f->subject, "%s has %s %s; expected one of %s", f->desc,
+               a->name, load_quote(L, v->s), buf_str(&b));
+    buf_finish(&b);
+}
+
+static void
+value_check_int(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
+{
+    v->ok = value_parse_int(v->s, a->min, a->max, &v->i);
+    if (v->ok)
+        return;
+    struct buf b;
+    buf_init(&b);
+    value_range_text(&b, a->min, a->max);
+    load_error(L, f->line, "invalid-value", f->subject, "%s has %s %s; expected a whole number %s",
+               f->desc, a->name, load_quote(L, v->s), buf_str(&b));
+    buf_finish(&b);
+}
+
+static void
+value_check_num(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
+{
+    v->ok = value_parse_num(v->s, a->min, a->max, &v->d);
+    if (v->ok)
+        return;
+    struct buf b;
+    buf_init(&b);
+    value_range_text(&b, a->min, a->max);
+    load_error(L, f->line, "invalid-value", f->subject,
+               "%s has %s %s; expected a decimal number %s", f->desc, a->name, load_quote(L, v->s),
+               buf_str(&b));
+    buf_finish(&b);
+}
+
+static void
+value_check_date(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
+{
+    v->ok = date_parse(v->s, &v->date);
+    if (!v->ok)
+        load_error(L, f->line, "invalid-value", f->subject,
+                   "%s has %s %s, which is not a calendar date; write YYYY-MM-DD, e.g. "
+                   "2026-03-31",
+                   f->desc, a->name, load_quote(L, v->s));
+}
+
+static void
+value_check_version(struct loader *L, const struct frame *f, const struct attr_spec *a,
+                    struct val *v)
+{
+    (void)a;
+    v->ok = strcmp(v->s, "1") == 0;
+    if (!v->ok)
+        load_error(L, f->line, "invalid-value", f->subject,
+                   "%s has version %s; this journeymap reads format version 1", f->desc,
+                   load_quote(L, v->s));
+}
+
+static void
+value_check_metric(struct loader *L, const struct frame *f, const struct attr_spec *a,
+                   struct val *v)
+{
+    (void)a;
+    int k = vocab_find(metric_names, METRIC_KIND_COUNT, v->s);
+    if (k < 0 && strncmp(v->s, "x-", 2) == 0)
+        k = METRIC_USER;
+    v->ok = k >= 0;
+    v->i = k;
+    if (v->ok)
+        return;
+    struct buf b;
+    buf_init(&b);
+    value_vocab_list(&b, metric_names, METRIC_KIND_COUNT - 1);
+    load_error(L, f->line, "schema", f->subject,
+               "%s has name %s; expected one of %s, or your own name starting with \"x-\"", f->desc,
+               load_quote(L, v->s), buf_str(&b));
+    buf_finish(&b);
+}
+
+static void
+value_check_rule(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
+{
+    (void)a;
+    v->ok = catalog_find(v->s) != NULL;
+    if (!v->ok)
+        load_error(L, f->line, "unknown-reference", f->subject,
+                   "%s has id %s, which is not a journeymap rule (see docs/rules.md)", f->desc,
+                   load_quote(L, v->s));
+}
+
+static value_checker *const value_checkers[T_COUNT] = {
+    [T_ID] = value_check_id,           [T_REF] = value_check_id,
+    [T_REFS] = value_check_refs,       [T_TEXT] = value_check_text,
+    [T_OPTTEXT] = value_check_opttext, [T_ENUM] = value_check_enum,
+    [T_INT] = value_check_int,         [T_NUM] = value_check_num,
+    [T_DATE] = value_check_date,       [T_VERSION] = value_check_version,
+    [T_METRIC] = value_check_metric,   [T_RULE] = value_check_rule,
+};
+
+void
+value_check(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
+{
+    value_checkers[a->type](L, f, a, v);
+}
+
+/* ---------------------------------------------------------------------------
+ * Markdown text
+ */
+
+/* The whitespace prefix that all non-blank lines of start..end share. */
+static size_t
+value_common_indent(const char *start, const char *end)
+{
+    const char *prefix = NULL;
+    size_t plen = 0;
+    for (const char *line = start; line < end;) {
+        const char *eol = memchr(line, '\n', (size_t)(end - line));
+        if (!eol)
+            eol = end;
+        size_t ws = 0;
+        while (line + ws < eol && (line[ws] == ' ' || line[ws] == '\t'))
+            ws++;
+        if (line + ws < eol) { /* not blank */
+            if (!prefix) {
+                prefix = line;
+                plen = ws;
+            } else {
+                size_t k = 0;
+                while (k < plen && k < ws && line[k] == prefix[k])
+                    k++;
+                plen = k;
+            }
+        }
+        line = eol + 1;
+    }
+    return plen;
+}
+
+/*
+ * Drop the blank lines around the text and the indentation that all its
+ * lines share, so that text indented to match the XML around it does not
+ * turn into a Markdown code block.
+ */
+const char *
+value_dedent(struct loader *L, const char *s)
+{
+    const char *start = s, *end = s + strlen(s);
+    /* Skip leading blank lines (keep the first non-blank line's indentation). */
+    for (const char *p = s; p < end; p++) {
+        if (*p == '\n')
+            start = p + 1;
+        else if (*p != ' ' && *p != '\t' && *p != '\r')
+            break;
+    }
+    while (end > start && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+    if (end <= start)
+        return "";
+    size_t plen = value_common_indent(start, end);
+    struct buf b;
+    buf_init(&b);
+    for (const char *line = start; line < end;) {
+        const char *eol = memchr(line, '\n', (size_t)(end - line));
+        if (!eol)
+            eol = end;
+        size_t skip = (size_t)(eol - line) >= plen ? plen : (size_t)(eol - line);
+        buf_append(&b, line + skip, (size_t)(eol - line) - skip);
+        if (eol < end)
+            buf_putc(&b, '\n');
+        line = eol + 1;
+    }
+    const char *out = arena_strdup(L->arena, buf_str(&b));
+    buf_finish(&b);
+    return out;
+}
