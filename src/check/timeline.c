@@ -60,6 +60,35 @@ timeline_series(const struct timeline *t, const struct touchpoint *tp)
     return s;
 }
 
+struct timeline_key {
+    jday first;
+    size_t index;
+    const struct touchpoint *tp;
+};
+
+static int
+timeline_key_cmp(const void *a, const void *b)
+{
+    const struct timeline_key *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+const struct touchpoint **
+timeline_order(const struct timeline *t, struct touchpoint *const *tps, size_t n)
+{
+    struct timeline_key *keys = xmalloc((n + 1) * sizeof *keys);
+    for (size_t i = 0; i < n; i++)
+        keys[i] = (struct timeline_key){timeline_series(t, tps[i]).first, tps[i]->index, tps[i]};
+    qsort(keys, n, sizeof *keys, timeline_key_cmp);
+    const struct touchpoint **order = xmalloc((n + 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = keys[i].tp;
+    free(keys);
+    return order;
+}
+
 bool
 series_at_or_after(const struct series *s, jday day, jday *out)
 {

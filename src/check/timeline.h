@@ -46,6 +46,13 @@ jday timeline_stage_end(const struct timeline *t, const struct stage *s);
 /* When a touchpoint (ours, or a competitor's in the stage it names) happens. */
 struct series timeline_series(const struct timeline *t, const struct touchpoint *tp);
 
+/*
+ * tps[0..n) (touchpoints of ours) in time order: by first occurrence,
+ * then by position in the file. Caller frees the array with free().
+ */
+const struct touchpoint **timeline_order(const struct timeline *t, struct touchpoint *const *tps,
+                                         size_t n);
+
 /* The first occurrence at or after day, if any. */
 bool series_at_or_after(const struct series *s, jday day, jday *out);
 

@@ -204,22 +204,22 @@ cmd_build(int argc, char **argv)
         char *name, *data = NULL;
         size_t len = 0;
         const char *why = NULL;
-        for (enum diagram_format fmt = DIAGRAM_DOT; fmt <= DIAGRAM_SVG; fmt++) {
-            if (!diagram_render(j, w.diag, NULL, fmt, &data, &len, &why)) {
+        for (enum graph_format fmt = GRAPH_DOT; fmt <= GRAPH_SVG; fmt++) {
+            if (!map_render(j, w.diag, NULL, fmt, &data, &len, &why)) {
                 fprintf(stderr, "journeymap build: %s: %s\n", v[i].source, why);
                 b.status = EXIT_FINDINGS;
                 continue;
             }
-            name = xasprintf("%s.%s", j->id, diagram_format_names[fmt]);
+            name = xasprintf("%s.%s", j->id, graph_format_names[fmt]);
             emit(&b, v[i].source, name, data, len);
             free(name);
-            if (fmt == DIAGRAM_SVG)
+            if (fmt == GRAPH_SVG)
                 svgs[i] = data;
             else
                 free(data);
         }
         v[i].svg = svgs[i];
-        if (diagram_curve(&j, 1, w.diag, DIAGRAM_SVG, &data, &len, &why)) {
+        if (curve_render(&j, 1, w.diag, GRAPH_SVG, &data, &len, &why)) {
             name = xasprintf("%s.curve.svg", j->id);
             emit(&b, v[i].source, name, data, len);
             free(name);
@@ -247,7 +247,7 @@ cmd_build(int argc, char **argv)
     free(data);
     char *compare_svg = NULL;
     const char *why = NULL;
-    if (diagram_compare(cmp, DIAGRAM_SVG, &compare_svg, &len, &why))
+    if (heatmap_render(cmp, GRAPH_SVG, &compare_svg, &len, &why))
         emit(&b, "", "compare.svg", compare_svg, len);
     else
         fprintf(stderr, "journeymap build: the comparison: %s\n", why);

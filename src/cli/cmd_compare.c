@@ -73,7 +73,7 @@ cmd_compare(int argc, char **argv)
     char *data = NULL;
     size_t len = 0;
     const char *why = NULL;
-    bool made = svg ? diagram_compare(cmp, DIAGRAM_SVG, &data, &len, &why)
+    bool made = svg ? heatmap_render(cmp, GRAPH_SVG, &data, &len, &why)
                     : (data = compare_markdown(cmp, &len)) != NULL;
     if (!made) {
         fprintf(stderr, "journeymap compare: %s\n", why);

@@ -38,11 +38,11 @@ static const char diagram_help[] =
     "How to read the picture: docs/diagram.md.\n";
 
 static bool
-parse_format(const char *s, enum diagram_format *out)
+parse_format(const char *s, enum graph_format *out)
 {
-    for (int i = 0; i < DIAGRAM_FORMAT_COUNT; i++)
-        if (strcmp(s, diagram_format_names[i]) == 0) {
-            *out = (enum diagram_format)i;
+    for (int i = 0; i < GRAPH_FORMAT_COUNT; i++)
+        if (strcmp(s, graph_format_names[i]) == 0) {
+            *out = (enum graph_format)i;
             return true;
         }
     return false;
@@ -70,7 +70,7 @@ finish(bool drawn, const char *what, char *data, size_t len, const char *why, co
 
 /* --view curve: one or more journeys, every one usable. */
 static int
-draw_curve(char **files, size_t n, const struct rule_options *ro, enum diagram_format format,
+draw_curve(char **files, size_t n, const struct rule_options *ro, enum graph_format format,
            const char *out_path)
 {
     struct stat st;
@@ -92,7 +92,7 @@ draw_curve(char **files, size_t n, const struct rule_options *ro, enum diagram_f
         char *data = NULL;
         size_t len = 0;
         const char *why = NULL;
-        bool drawn = diagram_curve((const struct journey *const *)w.journeys, w.n_journeys, w.diag,
+        bool drawn = curve_render((const struct journey *const *)w.journeys, w.n_journeys, w.diag,
                                    format, &data, &len, &why);
         status = finish(drawn, n == 1 ? files[0] : "the curves", data, len, why, out_path, &w, ro);
     }
@@ -114,7 +114,7 @@ cmd_diagram(int argc, char **argv)
     struct rule_options ro;
     cli_rule_defaults(&ro);
     const char *out_path = NULL, *competitor_id = NULL;
-    enum diagram_format format = DIAGRAM_SVG;
+    enum graph_format format = GRAPH_SVG;
     bool format_given = false, curve = false;
     int c;
     opterr = 0;
@@ -152,7 +152,7 @@ cmd_diagram(int argc, char **argv)
     if (!format_given && out_path) {
         const char *dot = strrchr(out_path, '.');
         if (dot && !parse_format(dot + 1, &format))
-            format = DIAGRAM_SVG;
+            format = GRAPH_SVG;
     }
     if (!cli_rule_today("diagram", &ro))
         return EXIT_TROUBLE;
@@ -184,7 +184,7 @@ cmd_diagram(int argc, char **argv)
     char *data = NULL;
     size_t len = 0;
     const char *why = NULL;
-    bool drawn = diagram_render(j, w.diag, comp, format, &data, &len, &why);
+    bool drawn = map_render(j, w.diag, comp, format, &data, &len, &why);
     status = finish(drawn, argv[optind], data, len, why, out_path, &w, &ro);
     workspace_finish(&w);
     return status;

@@ -294,27 +294,41 @@ utf8_fix(const char *s)
 }
 
 void
-buf_html(struct buf *b, const char *s)
+buf_html_n(struct buf *b, const char *s, size_t n)
 {
-    for (; *s; s++) {
-        switch (*s) {
+    size_t run = 0; /* start of the bytes not yet appended */
+    for (size_t i = 0; i < n; i++) {
+        const char *entity = NULL;
+        switch (s[i]) {
         case '&':
-            buf_puts(b, "&amp;");
+            entity = "&amp;";
             break;
         case '<':
-            buf_puts(b, "&lt;");
+            entity = "&lt;";
             break;
         case '>':
-            buf_puts(b, "&gt;");
+            entity = "&gt;";
             break;
         case '"':
-            buf_puts(b, "&quot;");
+            entity = "&quot;";
             break;
         case '\'':
-            buf_puts(b, "&#39;");
+            entity = "&#39;";
             break;
         default:
-            buf_putc(b, (unsigned char)*s < 0x20 ? ' ' : *s);
+            if ((unsigned char)s[i] >= 0x20)
+                continue;
+            entity = " "; /* control characters */
         }
+        buf_append(b, s + run, i - run);
+        buf_puts(b, entity);
+        run = i + 1;
     }
+    buf_append(b, s + run, n - run);
+}
+
+void
+buf_html(struct buf *b, const char *s)
+{
+    buf_html_n(b, s, strlen(s));
 }

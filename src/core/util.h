@@ -84,6 +84,8 @@ void buf_quote(struct buf *b, const char *s, size_t max_chars);
 /* Append s escaped for HTML text and attribute values (& < > " '); control
  * characters become spaces. */
 void buf_html(struct buf *b, const char *s);
+/* The same for n bytes of s. */
+void buf_html_n(struct buf *b, const char *s, size_t n);
 
 /*
  * A copy of s that is valid UTF-8: each byte that does not start a

@@ -1,14 +1,16 @@
 /*
- * diagram.h - the journey diagram, built with libcgraph and rendered with
+ * diagram.h - the pictures: the journey map, the emotion curve and the
+ * comparison heat map, built with libcgraph and laid out and rendered with
  * libgvc in-process (cli.md, "The diagram"; docs/diagram.md).
  *
- * The only user of Graphviz. The graph is built from the model and the
- * findings of `check` (weak spots, empty stages and contact gaps are drawn
- * as the findings say, so the picture and the list always agree). All user
- * text goes into HTML-like labels built by one escaping function.
+ * Each view is one file of render/graphviz/, the home of Graphviz, on its
+ * back end (graph.h); this header is the folder's face and includes no
+ * Graphviz header. Views draw from the model and the findings of `check`
+ * (weak spots, empty stages and contact gaps as the findings say, so the
+ * picture and the list always agree).
  *
- * Ownership: diagram_render() hands the caller a malloc'd buffer (free()
- * it). diagram_cleanup() releases the process-wide Graphviz context.
+ * Ownership: every *_render() hands the caller a malloc'd buffer (free()
+ * it). graph_cleanup() releases the process-wide Graphviz context.
  */
 #ifndef JOURNEYMAP_DIAGRAM_H
 #define JOURNEYMAP_DIAGRAM_H
@@ -19,10 +21,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum diagram_format { DIAGRAM_DOT, DIAGRAM_SVG, DIAGRAM_PNG, DIAGRAM_PDF, DIAGRAM_FORMAT_COUNT };
+enum graph_format { GRAPH_DOT, GRAPH_SVG, GRAPH_PNG, GRAPH_PDF, GRAPH_FORMAT_COUNT };
 
 /* "dot", "svg", "png", "pdf" (the -T names). */
-extern const char *const diagram_format_names[DIAGRAM_FORMAT_COUNT];
+extern const char *const graph_format_names[GRAPH_FORMAT_COUNT];
 
 /*
  * A stage with more touchpoints than this is summarised: its weak spots
@@ -31,42 +33,41 @@ extern const char *const diagram_format_names[DIAGRAM_FORMAT_COUNT];
  * a projector can show, and dot's layout time grows much faster than the
  * number of nodes.
  */
-#define DIAGRAM_STAGE_LIMIT 30
+#define MAP_STAGE_LIMIT 30
 
 /*
- * Draw journey j. d holds the findings of `check` for it (findings about
- * other files are ignored); competitor, when not NULL, is overlaid. For
- * DIAGRAM_DOT the result is the graph as built (no layout), so it is the
- * same bytes on every machine; the other formats are laid out with dot.
- * On success *out and *len hold the bytes (caller frees *out with free());
- * on failure *why says why (static text).
+ * The map of journey j (map.c). d holds the findings of `check` for it
+ * (findings about other files are ignored); competitor, when not NULL, is
+ * overlaid. For GRAPH_DOT the result is the graph as built (no layout), so
+ * it is the same bytes on every machine; the other formats are laid out
+ * with dot. On success *out and *len hold the bytes (caller frees *out
+ * with free()); on failure *why says why (static text).
  */
-bool diagram_render(const struct journey *j, const struct diag *d,
-                    const struct competitor *competitor, enum diagram_format format, char **out,
-                    size_t *len, const char **why);
+bool map_render(const struct journey *j, const struct diag *d, const struct competitor *competitor,
+                enum graph_format format, char **out, size_t *len, const char **why);
 
 /*
- * The emotion curve of n journeys (one, or several overlaid in distinct
- * colours): x the day of each touchpoint's first occurrence (or its place
- * in the journey when a journey has no day information), y its emotion;
- * stage bands, contact gaps, weak spots marked, touchpoints without an
- * emotion as hollow marks on the time axis. Positions are pinned and laid
- * out with neato. Same output contract as diagram_render().
+ * The emotion curve of n journeys (curve.c; one, or several overlaid in
+ * distinct colours): x the day of each touchpoint's first occurrence (or
+ * its place in the journey when a journey has no day information), y its
+ * emotion; stage bands, contact gaps, weak spots marked, touchpoints
+ * without an emotion as hollow marks on the time axis. Positions are
+ * pinned and laid out with neato. Same output contract as map_render().
  */
-bool diagram_curve(const struct journey *const *js, size_t n, const struct diag *d,
-                   enum diagram_format format, char **out, size_t *len, const char **why);
+bool curve_render(const struct journey *const *js, size_t n, const struct diag *d,
+                  enum graph_format format, char **out, size_t *len, const char **why);
 
 struct comparison;
 
 /*
- * The competitor comparison (compare.h) as a heat map: the tally across
- * segments, then one colour-coded matrix per journey. Same output contract
- * as diagram_render().
+ * The competitor comparison (compare.h) as a heat map (heatmap.c): the
+ * tally across segments, then one colour-coded matrix per journey. Same
+ * output contract as map_render().
  */
-bool diagram_compare(const struct comparison *cmp, enum diagram_format format, char **out,
-                     size_t *len, const char **why);
+bool heatmap_render(const struct comparison *cmp, enum graph_format format, char **out, size_t *len,
+                    const char **why);
 
 /* Release Graphviz's context (plugins, fonts); safe to call when unused. */
-void diagram_cleanup(void);
+void graph_cleanup(void);
 
 #endif

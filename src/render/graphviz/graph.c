@@ -1,0 +1,357 @@
+/*
+ * graph.c - the Graphviz back end (graph.h): an id discipline that numbers
+ * objects in creation order, the label escaping every view shares, and
+ * layout and rendering to memory.
+ */
+#include "render/graphviz/graph.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const graph_format_names[GRAPH_FORMAT_COUNT] = {"dot", "svg", "png", "pdf"};
+
+const char *const graph_score_fill[6] = {"#eaecee", "#f5b7b1", "#f8c9a0",
+                                         "#fce8a6", "#d4edbc", "#a9dfbf"};
+
+/* ------------------------------------------------------------------------
+ * Object ids in creation order
+ *
+ * cgraph's default discipline gives named objects their string's address
+ * as id, and 2.42 keeps subgraphs in id order, so cluster order in the DOT
+ * text would depend on malloc. This discipline numbers names in the order
+ * they are first seen (even ids, as cgraph expects of named objects;
+ * anonymous ones get odd ids) and keeps the names in its own hash table.
+ */
+
+struct graph_seq {
+    Agraph_t *root;        /* whose string pool holds the names */
+    struct strindex names; /* numbered id / 2 - 1; pool strings */
+    IDTYPE anonymous;      /* next odd id */
+};
+
+static void *
+graph_seq_open(Agraph_t *g, Agdisc_t *disc)
+{
+    (void)disc;
+    struct graph_seq *s = xcalloc(1, sizeof *s);
+    s->root = g;
+    s->anonymous = 1;
+    return s;
+}
+
+static long
+graph_seq_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+    (void)objtype;
+    struct graph_seq *s = state;
+    if (!str) {
+        if (!createflag)
+            return 0;
+        *id = s->anonymous;
+        s->anonymous += 2;
+        return 1;
+    }
+    size_t i = strindex_find(&s->names, str);
+    if (i == STRINDEX_NONE) {
+        if (!createflag)
+            return 0;
+        i = strindex_add(&s->names, agstrdup(s->root, str));
+    }
+    *id = (IDTYPE)(i + 1) * 2; /* even: named */
+    return 1;
+}
+
+static long
+graph_seq_alloc(void *state, int objtype, IDTYPE request)
+{
+    (void)state;
+    (void)objtype;
+    (void)request;
+    return 0; /* ids are never chosen by callers */
+}
+
+static void
+graph_seq_free(void *state, int objtype, IDTYPE id)
+{
+    (void)state;
+    (void)objtype;
+    (void)id; /* names live until the graph closes */
+}
+
+static char *
+graph_seq_print(void *state, int objtype, IDTYPE id)
+{
+    (void)objtype;
+    struct graph_seq *s = state;
+    if (id % 2 || id == 0 || (size_t)id / 2 > s->names.n)
+        return NULL;
+    return (char *)(uintptr_t)s->names.keys[id / 2 - 1]; /* a pool string; agwrite() wants char * */
+}
+
+static void
+graph_seq_close(void *state)
+{
+    struct graph_seq *s = state; /* the names go with the graph's string pool */
+    strindex_finish(&s->names);
+    free(s);
+}
+
+static void
+graph_seq_register(void *state, int objtype, void *obj)
+{
+    (void)state;
+    (void)objtype;
+    (void)obj;
+}
+
+static Agiddisc_t graph_seq_iddisc = {graph_seq_open,    graph_seq_map,   graph_seq_alloc,
+                                      graph_seq_free,    graph_seq_print, graph_seq_close,
+                                      graph_seq_register};
+
+/* ------------------------------------------------------------------------
+ * Building
+ */
+
+/* cgraph 2.42 takes char * where it only reads (it copies every string it
+ * keeps): the one place where const is cast away. */
+static char *
+graph_mut(const char *s)
+{
+    return (char *)(uintptr_t)s;
+}
+
+Agraph_t *
+graph_open(const char *name)
+{
+    agseterr(AGMAX);
+    agreseterrors();
+    static Agdisc_t disc;
+    disc = (Agdisc_t){&AgMemDisc, &graph_seq_iddisc, &AgIoDisc};
+    return agopen(graph_mut(name), Agdirected, &disc);
+}
+
+Agsym_t *
+graph_attr(Agraph_t *g, int kind, const char *name, const char *dflt)
+{
+    return agattr(g, kind, graph_mut(name), graph_mut(dflt));
+}
+
+void
+graph_set(void *obj, Agsym_t *sym, const char *value)
+{
+    agxset(obj, sym, graph_mut(value));
+}
+
+void
+graph_set_html(void *obj, Agsym_t *sym, const char *html)
+{
+    Agraph_t *root = agroot(obj);
+    char *h = agstrdup_html(root, graph_mut(html));
+    agxset(obj, sym, h);
+    agstrfree(root, h);
+}
+
+Agnode_t *
+graph_node(Agraph_t *g, const char *name)
+{
+    return agnode(g, graph_mut(name), 1);
+}
+
+Agraph_t *
+graph_subgraph(Agraph_t *g, const char *name)
+{
+    return agsubg(g, graph_mut(name), 1);
+}
+
+Agedge_t *
+graph_edge(Agraph_t *g, Agnode_t *from, Agnode_t *to)
+{
+    /* cgraph keys: several edges between one pair stay distinct. */
+    return agedge(g, from, to, NULL, 1);
+}
+
+/* ------------------------------------------------------------------------
+ * Labels
+ */
+
+/* Append s as HTML-label text: markup characters as entities (buf_html),
+ * control characters dropped but for white space, backslashes doubled. */
+void
+graph_text(struct buf *b, const char *s, size_t n)
+{
+    size_t run = 0; /* start of the bytes not yet appended */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool doubled = c == '\\';
+        bool dropped = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+        if (!doubled && !dropped)
+            continue;
+        buf_html_n(b, s + run, i - run);
+        if (doubled)
+            buf_puts(b, "\\\\");
+        run = i + 1;
+    }
+    buf_html_n(b, s + run, n - run);
+}
+
+/* Bytes of the UTF-8 character at s (1 for anything malformed). */
+static size_t
+graph_utf8_len(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    for (size_t i = 1; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            return 1;
+    return n;
+}
+
+/*
+ * Append text wrapped at width characters per line (at spaces where
+ * possible), at most max_lines lines, the last ending in "…" when cut.
+ * Lines are joined with <BR/>. Never appends nothing for non-blank text.
+ */
+void
+graph_wrapped_at(struct buf *b, const char *s, size_t width, size_t max_lines)
+{
+    while (*s == ' ')
+        s++;
+    size_t lines = 0;
+    while (*s && lines < max_lines) {
+        /* Take up to width characters; remember the last space. */
+        const char *p = s, *space = NULL;
+        size_t chars = 0;
+        while (*p && chars < width) {
+            if (*p == ' ')
+                space = p;
+            p += graph_utf8_len(p);
+            chars++;
+        }
+        const char *end = p, *next = p;
+        if (*p && *p != ' ' && space && space > s) { /* break at the last space */
+            end = space;
+            next = space + 1;
+        }
+        while (*next == ' ')
+            next++;
+        if (lines)
+            buf_puts(b, "<BR/>");
+        graph_text(b, s, (size_t)(end - s));
+        lines++;
+        s = next;
+        if (*s && lines == max_lines)
+            buf_puts(b, "…");
+    }
+}
+
+void
+graph_wrapped(struct buf *b, const char *s, size_t max_lines)
+{
+    graph_wrapped_at(b, s, GRAPH_WRAP, max_lines);
+}
+
+/* A tooltip is a Graphviz escString: a backslash starts an escape (\N is
+ * the node's name; neither doubling nor &#92; keeps a backslash in 2.42)
+ * and entities pass through to SVG as they are. So markup characters
+ * become entities, a backslash the full-width "＼", control characters
+ * spaces. */
+void
+graph_tooltip(struct buf *b, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if (*p == '\\')
+            buf_puts(b, "\xEF\xBC\xBC"); /* ＼ */
+        else
+            graph_text(b, p, 1);
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Rendering
+ */
+
+static GVC_t *graph_gvc;
+static char graph_error_text[512];
+
+/* Graphviz's last error message (reporting is switched off while we
+ * work, so messages are kept for aglasterr()), trimmed, or fallback. */
+static const char *
+graph_last_error(const char *fallback)
+{
+    const char *msg = aglasterr();
+    if (!msg || !*msg)
+        return fallback;
+    snprintf(graph_error_text, sizeof graph_error_text, "Graphviz: %s", msg);
+    for (char *p = graph_error_text; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    size_t n = strlen(graph_error_text);
+    while (n && graph_error_text[n - 1] == ' ')
+        graph_error_text[--n] = '\0';
+    return graph_error_text;
+}
+
+void
+graph_cleanup(void)
+{
+    if (graph_gvc)
+        gvFreeContext(graph_gvc);
+    graph_gvc = NULL;
+}
+
+static bool
+graph_write_dot(Agraph_t *g, char **out, size_t *len)
+{
+    char *data = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&data, &size);
+    if (!f)
+        die_oom();
+    bool ok = agwrite(g, f) == 0;
+    ok = fclose(f) == 0 && ok;
+    if (!ok) {
+        free(data);
+        return false;
+    }
+    *out = data;
+    *len = size;
+    return true;
+}
+
+bool
+graph_render(Agraph_t *g, const char *engine, enum graph_format format, char **out, size_t *len,
+             const char **why)
+{
+    bool ok = false;
+    if (format == GRAPH_DOT) {
+        ok = graph_write_dot(g, out, len);
+        if (!ok)
+            *why = "could not write the DOT text";
+    } else {
+        if (!graph_gvc)
+            graph_gvc = gvContext();
+        if (gvLayout(graph_gvc, g, engine) != 0 || agerrors() > 0) {
+            *why = graph_last_error("Graphviz could not lay out the diagram");
+        } else {
+            char *data = NULL;
+            unsigned int size = 0;
+            if (gvRenderData(graph_gvc, g, graph_format_names[format], &data, &size) != 0 ||
+                agerrors() > 0 || !data) {
+                *why = graph_last_error("Graphviz could not render the diagram");
+            } else {
+                *out = xmalloc(size + 1);
+                memcpy(*out, data, size);
+                (*out)[size] = '\0';
+                *len = size;
+                ok = true;
+            }
+            if (data)
+                gvFreeRenderData(data);
+            gvFreeLayout(graph_gvc, g);
+        }
+    }
+    agclose(g);
+    return ok;
+}

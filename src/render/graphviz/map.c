@@ -1,0 +1,569 @@
+/*
+ * map.c - the journey map: the journey as a Graphviz graph, laid out with
+ * dot (render/diagram.h).
+ *
+ * Left to right: one cluster per stage, one node per touchpoint (named by
+ * its id), coloured by score, bordered by who starts the contact, marked
+ * when a weak-spot finding names it (marks.h). Gaps are drawn as nodes of
+ * their own: a placeholder in an empty stage, a node on the path across
+ * each silence. Edges follow the file's <next> flow, or else the timeline.
+ *
+ * Graphviz 2.42 traps this view works around (hazards,
+ * docs/architecture.md): edges with a `label` inside one rank, and
+ * constraint=false edges in clusters, make dot free memory twice, so
+ * shares are tail labels and each stage is a rank=same column whose inner
+ * edges are written reversed with dir=back.
+ */
+#include "render/graphviz/graph.h"
+
+#include "check/timeline.h"
+#include "core/catalog.h"
+#include "core/date.h"
+#include "render/marks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAP_WRAP_LINES 4 /* lines of one name before it is cut with "…" */
+
+struct map {
+    const struct journey *j;
+    const struct diag *d;
+    const struct competitor *comp;
+    struct timeline t;
+    Agraph_t *g;
+    /* attribute symbols */
+    Agsym_t *g_label, *g_style, *g_color, *g_fillcolor, *g_fontcolor, *g_rank;
+    Agsym_t *n_label, *n_style, *n_fillcolor, *n_color, *n_penwidth, *n_fontcolor, *n_shape,
+        *n_tooltip;
+    Agsym_t *e_label, *e_taillabel, *e_dir, *e_style, *e_color, *e_penwidth, *e_weight,
+        *e_arrowhead, *e_fontcolor;
+    struct marks marks; /* what the findings say */
+    size_t n_gaps;
+    Agnode_t **more; /* per stage: the "N more touchpoints" box, or NULL */
+    size_t n_hidden; /* touchpoints not drawn (summarised stages) */
+};
+
+static void
+map_attributes(struct map *c)
+{
+    Agraph_t *g = c->g;
+    graph_attr(g, AGRAPH, "rankdir", "LR");
+    graph_attr(g, AGRAPH, "newrank", "true");
+    graph_attr(g, AGRAPH, "fontname", GRAPH_FONT);
+    graph_attr(g, AGRAPH, "fontsize", "12");
+    graph_attr(g, AGRAPH, "labelloc", "t");
+    graph_attr(g, AGRAPH, "nodesep", "0.25");
+    graph_attr(g, AGRAPH, "ranksep", "0.45");
+    graph_attr(g, AGRAPH, "bgcolor", "white");
+    graph_attr(g, AGRAPH, "pad", "0.3");
+    c->g_label = graph_attr(g, AGRAPH, "label", "");
+    c->g_style = graph_attr(g, AGRAPH, "style", "");
+    c->g_color = graph_attr(g, AGRAPH, "color", "black");
+    c->g_fillcolor = graph_attr(g, AGRAPH, "fillcolor", "white");
+    c->g_fontcolor = graph_attr(g, AGRAPH, "fontcolor", "black");
+    c->g_rank = graph_attr(g, AGRAPH, "rank", "");
+    if (c->j->n_touchpoints > 150) { /* keep layout time in check (hazards) */
+        graph_attr(g, AGRAPH, "nslimit", "4");
+        graph_attr(g, AGRAPH, "nslimit1", "4");
+        graph_attr(g, AGRAPH, "mclimit", "0.5");
+    }
+    graph_attr(g, AGNODE, "fontname", GRAPH_FONT);
+    graph_attr(g, AGNODE, "fontsize", "11");
+    graph_attr(g, AGNODE, "margin", "0.12,0.06");
+    c->n_shape = graph_attr(g, AGNODE, "shape", "box");
+    c->n_label = graph_attr(g, AGNODE, "label", "\\N");
+    c->n_style = graph_attr(g, AGNODE, "style", "rounded,filled");
+    c->n_fillcolor = graph_attr(g, AGNODE, "fillcolor", graph_score_fill[0]);
+    c->n_color = graph_attr(g, AGNODE, "color", GRAPH_GREY);
+    c->n_penwidth = graph_attr(g, AGNODE, "penwidth", "1.2");
+    c->n_fontcolor = graph_attr(g, AGNODE, "fontcolor", "black");
+    c->n_tooltip = graph_attr(g, AGNODE, "tooltip", "");
+    graph_attr(g, AGEDGE, "fontname", GRAPH_FONT);
+    graph_attr(g, AGEDGE, "fontsize", "10");
+    graph_attr(g, AGEDGE, "arrowsize", "0.7");
+    c->e_label = graph_attr(g, AGEDGE, "label", "");
+    c->e_taillabel = graph_attr(g, AGEDGE, "taillabel", "");
+    c->e_dir = graph_attr(g, AGEDGE, "dir", "forward");
+    graph_attr(g, AGEDGE, "labelfontsize", "10");
+    graph_attr(g, AGEDGE, "labelfontcolor", GRAPH_GREY);
+    graph_attr(g, AGEDGE, "labeldistance", "1.8");
+    c->e_style = graph_attr(g, AGEDGE, "style", "solid");
+    c->e_color = graph_attr(g, AGEDGE, "color", GRAPH_GREY);
+    c->e_penwidth = graph_attr(g, AGEDGE, "penwidth", "1");
+    c->e_weight = graph_attr(g, AGEDGE, "weight", "1");
+    c->e_arrowhead = graph_attr(g, AGEDGE, "arrowhead", "normal");
+    c->e_fontcolor = graph_attr(g, AGEDGE, "fontcolor", GRAPH_GREY);
+}
+
+/* "day 0–14" for a stage whose start and end are both written down. */
+static bool
+map_days_known(const struct journey *j, size_t index)
+{
+    for (size_t i = 0; i <= index; i++)
+        if (!j->stages[i]->has_days)
+            return false;
+    return true;
+}
+
+static void
+map_stage(struct map *c, size_t i, Agraph_t **out)
+{
+    const struct stage *s = c->j->stages[i];
+    char name[32];
+    snprintf(name, sizeof name, "cluster_%03zu", i);
+    Agraph_t *sg = graph_subgraph(c->g, name);
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<B>");
+    graph_wrapped(&b, s->name, 2);
+    buf_puts(&b, "</B>");
+    if (map_days_known(c->j, i))
+        buf_printf(&b, "<BR/><FONT POINT-SIZE=\"10\">day %llu–%llu</FONT>",
+                   (unsigned long long)c->t.stage_start[i],
+                   (unsigned long long)timeline_stage_end(&c->t, s));
+    if (s->phase != PHASE_NONE)
+        buf_printf(&b, "<BR/><FONT POINT-SIZE=\"10\">%s</FONT>", phase_names[s->phase]);
+    graph_set_html(sg, c->g_label, buf_str(&b));
+    buf_finish(&b);
+    graph_set(sg, c->g_style, "rounded,filled");
+    graph_set(sg, c->g_fillcolor, "#f4f6f7");
+    graph_set(sg, c->g_color, "#aeb6bf");
+    *out = sg;
+}
+
+/* Names of the weak-spot rules that name tp, for the marker line. */
+static void
+map_weak_reasons(struct buf *b, const struct marks *m, const struct touchpoint *tp)
+{
+    static const struct {
+        const char *rule, *words;
+    } reasons[] = {{"low-score", "low score"},
+                   {"negative-emotion", "feels bad"},
+                   {"more-minuses", "more minuses"},
+                   {"high-drop-off", "drop-off"},
+                   {"long-wait", "long wait"}};
+    bool first = true;
+    for (size_t i = 0; i < ARRAY_LEN(reasons); i++) {
+        const struct rule_info *r = catalog_find(reasons[i].rule);
+        if (marks_weak_by(m, tp, r)) {
+            buf_printf(b, "%s%s", first ? "" : ", ", reasons[i].words);
+            first = false;
+        }
+    }
+}
+
+static const struct rating *
+map_rating_of(const struct competitor *comp, const struct touchpoint *tp)
+{
+    for (size_t i = 0; comp && i < comp->n_ratings; i++)
+        if (comp->ratings[i]->touchpoint == tp)
+            return comp->ratings[i];
+    return NULL;
+}
+
+static Agnode_t *
+map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
+               const struct rating *rating)
+{
+    Agnode_t *n = graph_node(sg, tp->id);
+    bool weak = marks_weak(&c->marks, tp);
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
+    buf_puts(&b, "<TR><TD><B>");
+    graph_wrapped(&b, tp->name, MAP_WRAP_LINES);
+    buf_puts(&b, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"10\">");
+    buf_puts(&b, channel_names[tp->channel]);
+    buf_puts(&b, " · ");
+    if (tp->owner)
+        graph_wrapped(&b, tp->owner->name, 1);
+    else
+        buf_puts(&b, "<I>no owner</I>");
+    buf_puts(&b, "</FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"10\">");
+    if (tp->score)
+        buf_printf(&b, "score %d/5", tp->score);
+    else
+        buf_puts(&b, "no score");
+    if (tp->has_emotion)
+        buf_printf(&b, " · feeling %+d", tp->emotion);
+    if (tp->every)
+        buf_printf(&b, " · every %u days", tp->every);
+    buf_puts(&b, "</FONT></TD></TR>");
+    if (rating) {
+        bool ahead = tp->score && rating->score > tp->score;
+        buf_printf(&b, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">",
+                   ahead ? GRAPH_RED : GRAPH_GREY);
+        graph_wrapped(&b, c->comp->name, 1);
+        buf_printf(&b, ": %d/5%s</FONT></TD></TR>", rating->score, ahead ? " ▲ ahead" : "");
+    }
+    if (weak) {
+        buf_printf(&b, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>⚠ ",
+                   tp->plan ? GRAPH_ORANGE : GRAPH_RED);
+        map_weak_reasons(&b, &c->marks, tp);
+        buf_puts(&b, "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"10\">");
+        if (tp->plan && tp->plan->has_due) {
+            char due[11];
+            date_format(tp->plan->due, due);
+            buf_printf(&b, "plan due %s", due);
+        } else {
+            buf_puts(&b, tp->plan ? "plan in place" : "no plan yet");
+        }
+        buf_puts(&b, "</FONT></TD></TR>");
+    }
+    buf_puts(&b, "</TABLE>");
+    graph_set_html(n, c->n_label, buf_str(&b));
+    buf_finish(&b);
+
+    graph_set(n, c->n_fillcolor, graph_score_fill[tp->score]);
+    graph_set(n, c->n_style,
+              tp->initiator == INITIATOR_CUSTOMER ? "rounded,filled,dashed" : "rounded,filled");
+    if (weak) {
+        graph_set(n, c->n_color, tp->plan ? GRAPH_ORANGE : GRAPH_RED);
+        graph_set(n, c->n_penwidth, "3.5");
+    }
+    return n;
+}
+
+static Agnode_t *
+map_placeholder(struct map *c, Agraph_t *sg, const struct stage *s)
+{
+    char *name = xasprintf("empty:%s", s->id);
+    Agnode_t *n = graph_node(sg, name);
+    free(name);
+    graph_set_html(n, c->n_label,
+                   "<B>no touchpoint</B><BR/><FONT POINT-SIZE=\"10\">empty stage</FONT>");
+    graph_set(n, c->n_style, "filled,dotted");
+    graph_set(n, c->n_fillcolor, GRAPH_GAP_FILL);
+    graph_set(n, c->n_color, GRAPH_RED);
+    graph_set(n, c->n_fontcolor, GRAPH_RED);
+    graph_set(n, c->n_penwidth, "2");
+    return n;
+}
+
+/*
+ * Which of a stage's touchpoints (in time order) are drawn: all of them up
+ * to MAP_STAGE_LIMIT; beyond, the weak spots first, then the others,
+ * the earliest of each, up to the limit.
+ */
+static bool *
+map_choose_drawn(struct map *c, const struct touchpoint **order, size_t n)
+{
+    bool *drawn = xcalloc(n + 1, sizeof *drawn);
+    size_t left = MAP_STAGE_LIMIT;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < n && left; k++)
+            if (!drawn[k] && (pass == 1 || marks_weak(&c->marks, order[k]))) {
+                drawn[k] = true;
+                left--;
+            }
+    return drawn;
+}
+
+/* The box standing for the touchpoints of a summarised stage not drawn. */
+static Agnode_t *
+map_more(struct map *c, Agraph_t *sg, const struct stage *s, const struct touchpoint **order,
+         const bool *drawn)
+{
+    size_t hidden = 0, weak = 0;
+    for (size_t k = 0; k < s->n_touchpoints; k++)
+        if (!drawn[k]) {
+            hidden++;
+            weak += marks_weak(&c->marks, order[k]);
+        }
+    c->n_hidden += hidden;
+    char *name = xasprintf("more:%s", s->id);
+    Agnode_t *n = graph_node(sg, name);
+    free(name);
+    char *label = xasprintf("<B>+ %zu more touchpoint%s</B><BR/><FONT POINT-SIZE=\"10\">not "
+                            "drawn, %zu of them weak spots;<BR/>the checklist lists them "
+                            "all</FONT>",
+                            hidden, hidden == 1 ? "" : "s", weak);
+    graph_set_html(n, c->n_label, label);
+    free(label);
+    graph_set(n, c->n_style, "rounded,dashed");
+    graph_set(n, c->n_color, GRAPH_GREY);
+    graph_set(n, c->n_fontcolor, GRAPH_GREY);
+    return n;
+}
+
+static Agnode_t *
+map_ghost(struct map *c, Agraph_t *sg, const struct touchpoint *tp)
+{
+    char *name = xasprintf("competitor:%s", tp->id);
+    Agnode_t *n = graph_node(sg, name);
+    free(name);
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<FONT POINT-SIZE=\"10\">only ");
+    graph_wrapped(&b, tp->competitor->name, 1);
+    buf_puts(&b, "</FONT><BR/><B>");
+    graph_wrapped(&b, tp->name, MAP_WRAP_LINES);
+    buf_printf(&b, "</B><BR/><FONT POINT-SIZE=\"10\">%s", channel_names[tp->channel]);
+    if (tp->score)
+        buf_printf(&b, " · score %d/5", tp->score);
+    buf_puts(&b, "</FONT>");
+    graph_set_html(n, c->n_label, buf_str(&b));
+    buf_finish(&b);
+    graph_set(n, c->n_style, "rounded,dashed");
+    graph_set(n, c->n_color, "#aab7b8");
+    graph_set(n, c->n_fontcolor, GRAPH_GREY);
+    return n;
+}
+
+/*
+ * An edge from one node to another. Inside one stage both share a rank,
+ * and with rankdir=LR dot stacks a rank's nodes upwards along its edges;
+ * so an edge within a stage is written reversed with dir=back: it points
+ * the same way and the stage reads top to bottom.
+ */
+static Agedge_t *
+map_arrow(struct map *c, Agnode_t *from, Agnode_t *to, bool same_stage)
+{
+    if (!same_stage)
+        return graph_edge(c->g, from, to);
+    Agedge_t *e = graph_edge(c->g, to, from);
+    graph_set(e, c->e_dir, "back");
+    return e;
+}
+
+/* An edge of the journey between two of our touchpoints. */
+static Agedge_t *
+map_step(struct map *c, Agnode_t **nodes, const struct touchpoint *from,
+         const struct touchpoint *to)
+{
+    if (!nodes[from->index] || !nodes[to->index])
+        return NULL; /* one end is not drawn (a summarised stage) */
+    return map_arrow(c, nodes[from->index], nodes[to->index], from->stage == to->stage);
+}
+
+/* The flow of <next> elements, or else the touchpoints in time order. */
+static void
+map_flow(struct map *c, Agnode_t **nodes)
+{
+    const struct journey *j = c->j;
+    if (j->uses_next) {
+        for (size_t i = 0; i < j->n_touchpoints; i++) {
+            const struct touchpoint *tp = j->touchpoints[i];
+            for (size_t k = 0; k < tp->n_nexts; k++) {
+                Agedge_t *e = map_step(c, nodes, tp, tp->nexts[k]->to);
+                if (e && tp->nexts[k]->has_share) {
+                    char share[32];
+                    snprintf(share, sizeof share, "%g%%", 100.0 * tp->nexts[k]->share);
+                    /* A tail label, not a label: Graphviz 2.42 frees memory
+                     * twice after laying out labelled edges inside a rank. */
+                    graph_set(e, c->e_taillabel, share);
+                }
+            }
+        }
+        return;
+    }
+    const struct touchpoint **order = timeline_order(&c->t, j->touchpoints, j->n_touchpoints);
+    for (size_t i = 1; i < j->n_touchpoints; i++)
+        map_step(c, nodes, order[i - 1], order[i]);
+    free(order);
+}
+
+/* A node for each silence the contact-gap findings report. */
+static void
+map_gaps(struct map *c, Agraph_t **clusters, Agnode_t **nodes)
+{
+    if (!c->marks.contact_gaps)
+        return;
+    struct silence *v;
+    size_t n = timeline_silences(&c->t, c->j->policy.max_silence_days, &v);
+    for (size_t i = 0; i < n; i++) {
+        const struct silence *s = &v[i];
+        const struct stage *where = timeline_stage_at(&c->t, s->from + (s->to - s->from) / 2);
+        char name[32];
+        snprintf(name, sizeof name, "gap:%zu", i + 1);
+        Agnode_t *g = graph_node(clusters[where->index], name);
+        char *label = xasprintf("<B>%llu days</B><BR/><FONT POINT-SIZE=\"10\">without contact "
+                                "from us<BR/>day %llu–%llu%s</FONT>",
+                                (unsigned long long)(s->to - s->from), (unsigned long long)s->from,
+                                (unsigned long long)s->to, s->to_end ? " (end)" : "");
+        graph_set_html(g, c->n_label, label);
+        free(label);
+        graph_set(g, c->n_shape, "box");
+        graph_set(g, c->n_style, "filled,dotted");
+        graph_set(g, c->n_fillcolor, GRAPH_GAP_FILL);
+        graph_set(g, c->n_color, GRAPH_RED);
+        graph_set(g, c->n_fontcolor, GRAPH_RED);
+        graph_set(g, c->n_penwidth, "2");
+        Agnode_t *from =
+            nodes[s->subject->index] ? nodes[s->subject->index] : c->more[s->subject->stage->index];
+        Agedge_t *e = map_arrow(c, from, g, s->subject->stage == where);
+        graph_set(e, c->e_style, "dashed");
+        graph_set(e, c->e_color, GRAPH_RED);
+        graph_set(e, c->e_arrowhead, "none");
+        if (s->next) {
+            Agnode_t *to =
+                nodes[s->next->index] ? nodes[s->next->index] : c->more[s->next->stage->index];
+            e = map_arrow(c, g, to, s->next->stage == where);
+            graph_set(e, c->e_style, "dashed");
+            graph_set(e, c->e_color, GRAPH_RED);
+        }
+        c->n_gaps++;
+    }
+    free(v);
+}
+
+static void
+map_legend(struct map *c, Agnode_t *after)
+{
+    Agraph_t *sg = graph_subgraph(c->g, "cluster_legend");
+    graph_set_html(sg, c->g_label, "<B>How to read this</B>");
+    graph_set(sg, c->g_style, "rounded");
+    graph_set(sg, c->g_color, "#d5d8dc");
+    Agnode_t *n = graph_node(sg, "legend");
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
+    buf_puts(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"6\">score (fill)</TD></TR><TR>");
+    static const char *const words[6] = {"none", "1", "2", "3", "4", "5"};
+    for (int i = 0; i < 6; i++)
+        buf_printf(&b, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"%s\">%s</TD>", graph_score_fill[i],
+                   GRAPH_GREY, words[i]);
+    buf_puts(&b, "</TR>");
+    static const char *const rows[][2] = {
+        {"black", "solid border: we reach out"},
+        {"black", "dashed border: the customer comes to us"},
+        {GRAPH_RED, "⚠ thick red border: weak spot, no plan"},
+        {GRAPH_ORANGE, "⚠ thick orange border: weak spot with a plan"},
+        {GRAPH_RED, "pink box, dotted border: contact gap or empty stage"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(rows); i++)
+        buf_printf(&b,
+                   "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"6\"><FONT COLOR=\"%s\">%s</FONT></TD></TR>",
+                   rows[i][0], rows[i][1]);
+    if (c->comp)
+        buf_printf(&b,
+                   "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"6\"><FONT COLOR=\"%s\">grey dashed: "
+                   "only the competitor has it; ▲: the competitor is rated higher</FONT></TD></TR>",
+                   GRAPH_GREY);
+    buf_puts(&b, "</TABLE>");
+    graph_set_html(n, c->n_label, buf_str(&b));
+    buf_finish(&b);
+    graph_set(n, c->n_shape, "plaintext");
+    graph_set(n, c->n_style, "");
+    if (after) { /* keep the legend at the right-hand end */
+        Agedge_t *e = graph_edge(c->g, after, n);
+        graph_set(e, c->e_style, "invis");
+    }
+}
+
+static void
+map_title(struct map *c)
+{
+    const struct journey *j = c->j;
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<FONT POINT-SIZE=\"18\"><B>");
+    graph_wrapped_at(&b, j->name, 60, 2);
+    buf_printf(&b,
+               "</B></FONT><BR/>%zu stage%s · %zu touchpoint%s · %zu weak spot%s · %zu "
+               "contact gap%s",
+               j->n_stages, j->n_stages == 1 ? "" : "s", j->n_touchpoints,
+               j->n_touchpoints == 1 ? "" : "s", c->marks.n_weak, c->marks.n_weak == 1 ? "" : "s",
+               c->n_gaps, c->n_gaps == 1 ? "" : "s");
+    if (c->n_hidden)
+        buf_printf(&b,
+                   "<BR/>summarised: %zu touchpoint%s not drawn (at most %d per stage, weak "
+                   "spots first)",
+                   c->n_hidden, c->n_hidden == 1 ? "" : "s", MAP_STAGE_LIMIT);
+    if (c->marks.no_proactive)
+        buf_printf(&b,
+                   "<BR/><FONT COLOR=\"%s\">No touchpoint where we reach out: customers "
+                   "only hear from us when they ask</FONT>",
+                   GRAPH_RED);
+    if (c->comp) {
+        buf_puts(&b, "<BR/>compared with ");
+        graph_wrapped(&b, c->comp->name, 1);
+    }
+    graph_set_html(c->g, c->g_label, buf_str(&b));
+    buf_finish(&b);
+}
+
+static Agraph_t *
+map_build(struct map *c)
+{
+    const struct journey *j = c->j;
+    c->g = graph_open("journey");
+    map_attributes(c);
+    marks_init(&c->marks, j, c->d);
+
+    Agraph_t **clusters = xcalloc(j->n_stages + 1, sizeof *clusters);
+    Agnode_t **nodes = xcalloc(j->n_touchpoints + 1, sizeof *nodes);
+    Agnode_t **anchor = xcalloc(j->n_stages + 1, sizeof *anchor);
+    c->more = xcalloc(j->n_stages + 1, sizeof *c->more);
+    for (size_t i = 0; i < j->n_stages; i++) {
+        const struct stage *s = j->stages[i];
+        map_stage(c, i, &clusters[i]);
+        /* Created in time order: dot keeps it down the stage's column. */
+        const struct touchpoint **order = timeline_order(&c->t, s->touchpoints, s->n_touchpoints);
+        bool *drawn = map_choose_drawn(c, order, s->n_touchpoints);
+        for (size_t k = 0; k < s->n_touchpoints; k++) {
+            const struct touchpoint *tp = order[k];
+            if (!drawn[k])
+                continue;
+            nodes[tp->index] = map_touchpoint(c, clusters[i], tp, map_rating_of(c->comp, tp));
+            if (!anchor[i])
+                anchor[i] = nodes[tp->index];
+        }
+        if (s->n_touchpoints > MAP_STAGE_LIMIT)
+            c->more[i] = map_more(c, clusters[i], s, order, drawn);
+        free(drawn);
+        free(order);
+        if (c->marks.empty_stage[i] || s->n_touchpoints == 0) {
+            Agnode_t *p = map_placeholder(c, clusters[i], s);
+            if (!anchor[i])
+                anchor[i] = p;
+        }
+    }
+    if (c->comp)
+        for (size_t k = 0; k < c->comp->n_touchpoints; k++) {
+            const struct touchpoint *tp = c->comp->touchpoints[k];
+            map_ghost(c, clusters[tp->stage->index], tp);
+        }
+    map_flow(c, nodes);
+    map_gaps(c, clusters, nodes);
+    /* One column per stage: everything in a stage shares one rank (edges
+     * inside it run top to bottom), and each stage is right of the one
+     * before (an invisible edge between their first nodes). Graphviz 2.42
+     * frees memory twice after laying out constraint=false edges in
+     * clusters, so ranks, not constraints, shape the picture. */
+    for (size_t i = 0; i < j->n_stages; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "column_%03zu", i);
+        Agraph_t *col = graph_subgraph(clusters[i], name);
+        graph_set(col, c->g_rank, "same");
+        for (Agnode_t *n = agfstnode(clusters[i]); n; n = agnxtnode(clusters[i], n))
+            agsubnode(col, n, 1);
+        if (i > 0) {
+            Agedge_t *e = graph_edge(c->g, anchor[i - 1], anchor[i]);
+            graph_set(e, c->e_style, "invis");
+        }
+    }
+    map_legend(c, j->n_stages ? anchor[j->n_stages - 1] : NULL);
+    map_title(c);
+    free(clusters);
+    free(nodes);
+    free(anchor);
+    free(c->more);
+    c->more = NULL;
+    return c->g;
+}
+
+bool
+map_render(const struct journey *j, const struct diag *d, const struct competitor *competitor,
+           enum graph_format format, char **out, size_t *len, const char **why)
+{
+    struct map c = {.j = j, .d = d, .comp = competitor};
+    timeline_init(&c.t, j);
+    Agraph_t *g = map_build(&c);
+    bool ok = graph_render(g, "dot", format, out, len, why);
+    marks_finish(&c.marks);
+    timeline_finish(&c.t);
+    return ok;
+}

@@ -1,0 +1,74 @@
+/*
+ * marks.c - the findings of one journey by the things they name (marks.h).
+ */
+#include "render/marks.h"
+
+#include "core/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t *
+marks_set_of(const struct marks *m, size_t tp_index)
+{
+    return &m->weak[tp_index * MARKS_WORDS];
+}
+
+void
+marks_init(struct marks *m, const struct journey *j, const struct diag *d)
+{
+    memset(m, 0, sizeof *m);
+    m->j = j;
+    m->weak = xcalloc((j->n_touchpoints + 1) * MARKS_WORDS, sizeof *m->weak);
+    m->empty_stage = xcalloc(j->n_stages + 1, sizeof *m->empty_stage);
+    struct id_index *ids = id_index_new(j);
+    for (size_t i = 0; i < diag_count(d); i++) {
+        const struct finding *f = diag_get(d, i);
+        if (f->file != j->file) /* build: the findings of every journey */
+            continue;
+        const struct rule_info *r = catalog_find(f->rule);
+        if (!r)
+            continue;
+        const void *obj = NULL;
+        enum id_kind kind = id_index_find(ids, f->subject, &obj);
+        if (strcmp(f->rule, "contact-gap") == 0) {
+            if (kind == ID_TOUCHPOINT)
+                m->contact_gaps = true;
+            else
+                m->no_proactive = true; /* the journey-level finding */
+        } else if (strcmp(f->rule, "empty-stage") == 0 && kind == ID_STAGE) {
+            m->empty_stage[((const struct stage *)obj)->index] = true;
+        } else if (r->category == RULE_WEAK && kind == ID_TOUCHPOINT) {
+            const struct touchpoint *tp = obj;
+            size_t bit = (size_t)(r - catalog);
+            m->n_weak += !marks_weak(m, tp);
+            marks_set_of(m, tp->index)[bit / 64] |= (uint64_t)1 << (bit % 64);
+        }
+    }
+    id_index_free(ids);
+}
+
+void
+marks_finish(struct marks *m)
+{
+    free(m->weak);
+    free(m->empty_stage);
+    memset(m, 0, sizeof *m);
+}
+
+bool
+marks_weak(const struct marks *m, const struct touchpoint *tp)
+{
+    const uint64_t *set = marks_set_of(m, tp->index);
+    for (size_t w = 0; w < MARKS_WORDS; w++)
+        if (set[w])
+            return true;
+    return false;
+}
+
+bool
+marks_weak_by(const struct marks *m, const struct touchpoint *tp, const struct rule_info *r)
+{
+    size_t bit = (size_t)(r - catalog);
+    return (marks_set_of(m, tp->index)[bit / 64] >> (bit % 64)) & 1;
+}
