@@ -44,7 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             free(checklist_render(j, d, 20000, html, &len));
         const struct journey *one = j;
         struct comparison *c = compare_new(&one, 1);
-        free(compare_markdown(c, &len));
+        free(comparison_render(c, &len));
         compare_free(c);
         free(mermaid_export(j, &len));
     }

@@ -242,7 +242,7 @@ cmd_build(int argc, char **argv)
 
     struct comparison *cmp = compare_new((const struct journey *const *)w.journeys, w.n_journeys);
     size_t len = 0;
-    char *data = compare_markdown(cmp, &len);
+    char *data = comparison_render(cmp, &len);
     emit(&b, "", "compare.md", data, len);
     free(data);
     char *compare_svg = NULL;
@@ -252,7 +252,7 @@ cmd_build(int argc, char **argv)
     else
         fprintf(stderr, "journeymap build: the comparison: %s\n", why);
     compare_free(cmp);
-    data = index_markdown(v, n, compare_svg != NULL, ro.today, &len);
+    data = index_render(v, n, compare_svg != NULL, ro.today, &len);
     emit(&b, "", "index.md", data, len);
     free(data);
     data = site_html(v, n, compare_svg, ro.today, &len);

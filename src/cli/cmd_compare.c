@@ -74,7 +74,7 @@ cmd_compare(int argc, char **argv)
     size_t len = 0;
     const char *why = NULL;
     bool made = svg ? heatmap_render(cmp, GRAPH_SVG, &data, &len, &why)
-                    : (data = compare_markdown(cmp, &len)) != NULL;
+                    : (data = comparison_render(cmp, &len)) != NULL;
     if (!made) {
         fprintf(stderr, "journeymap compare: %s\n", why);
         status = EXIT_FINDINGS;

@@ -1,14 +1,16 @@
 /*
- * markdown.h - the Markdown emitter: the review checklist, a Markdown document (or a standalone
- * HTML page of it) that a planning workshop works through together
- * (cli.md, "The review checklist"; docs/checklist.md).
+ * markdown.h - the Markdown documents: the review checklist, the
+ * competitor comparison tables and index.md, built as cmark node trees
+ * and rendered as GitHub-flavoured CommonMark (or, for the checklist, a
+ * standalone HTML page).
  *
- * The only user of cmark. The document is built as a cmark node tree;
- * user Markdown is parsed, cleaned (no raw HTML, no unsafe links, no
- * images) and grafted in as nodes, never pasted as text. Every finding of
- * `check` for the journey appears exactly once as a task item.
+ * Each document is one file of render/cmark/, the home of cmark, on its
+ * back end (md.h); this header is the folder's face and includes no cmark
+ * header. User Markdown is parsed, cleaned (no raw HTML, no unsafe links,
+ * no images) and grafted in as nodes, never pasted as text.
  *
- * Ownership: checklist_render() hands the caller a malloc'd string.
+ * Ownership: every function returns malloc'd text the caller frees, its
+ * length in *len.
  */
 #ifndef JOURNEYMAP_MARKDOWN_H
 #define JOURNEYMAP_MARKDOWN_H
@@ -22,8 +24,9 @@
 /*
  * The checklist of j with the findings in d (those about j's file), as
  * GitHub-flavoured CommonMark, or as a complete HTML page when html is
- * set. today dates the summary ("reviewed N days ago"). Caller frees the
- * result with free(); *len is its length.
+ * set (checklist.c). Every finding of `check` for the journey appears
+ * exactly once as a task item. today dates the summary ("reviewed N days
+ * ago").
  */
 char *checklist_render(const struct journey *j, const struct diag *d, day_number today, bool html,
                        size_t *len);
@@ -31,16 +34,16 @@ char *checklist_render(const struct journey *j, const struct diag *d, day_number
 struct comparison;
 
 /*
- * The competitor comparison (compare.h) as GitHub-flavoured Markdown: the
- * tally per competitor across segments, then one table per journey with
- * per-stage averages. Caller frees the result with free().
+ * The competitor comparison (compare.h) as GitHub-flavoured Markdown
+ * (comparison.c): the tally per competitor across segments, then one
+ * table per journey with per-stage averages.
  */
-char *compare_markdown(const struct comparison *cmp, size_t *len);
+char *comparison_render(const struct comparison *cmp, size_t *len);
 
 struct site_entry;
 
-/* index.md for `build` (see site.h). Caller frees the result. */
-char *index_markdown(const struct site_entry *v, size_t n, bool comparison, day_number today,
-                     size_t *len);
+/* index.md for `build` (index.c; see site.h). */
+char *index_render(const struct site_entry *v, size_t n, bool comparison, day_number today,
+                   size_t *len);
 
 #endif

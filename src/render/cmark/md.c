@@ -1,0 +1,293 @@
+/*
+ * md.c - the cmark back end (md.h): node builders, the cleaning of user
+ * Markdown before it is grafted in, GitHub tables as custom blocks, and
+ * rendering.
+ */
+#include "render/cmark/md.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+cmark_node *
+md_node(cmark_node_type type, cmark_node *parent)
+{
+    cmark_node *n = cmark_node_new(type);
+    if (!n)
+        die_oom();
+    if (parent)
+        cmark_node_append_child(parent, n);
+    return n;
+}
+
+/* A text node for a name or any one-line text: control characters and
+ * line breaks become spaces (a newline would end a heading or a cell). */
+cmark_node *
+md_text(cmark_node *parent, const char *s)
+{
+    char *clean = xstrdup(s);
+    for (char *p = clean; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7F)
+            *p = ' ';
+    cmark_node *n = md_node(CMARK_NODE_TEXT, parent);
+    cmark_node_set_literal(n, clean);
+    free(clean);
+    return n;
+}
+
+cmark_node *
+md_textf(cmark_node *parent, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    cmark_node *n = md_text(parent, s);
+    free(s);
+    return n;
+}
+
+cmark_node *
+md_code(cmark_node *parent, const char *s)
+{
+    cmark_node *n = md_node(CMARK_NODE_CODE, parent);
+    cmark_node_set_literal(n, s);
+    return n;
+}
+
+cmark_node *
+md_strong(cmark_node *parent, const char *s)
+{
+    cmark_node *n = md_node(CMARK_NODE_STRONG, parent);
+    md_text(n, s);
+    return n;
+}
+
+cmark_node *
+md_heading(cmark_node *parent, int level, const char *s)
+{
+    cmark_node *h = md_node(CMARK_NODE_HEADING, parent);
+    cmark_node_set_heading_level(h, level);
+    md_text(h, s);
+    return h;
+}
+
+cmark_node *
+md_paragraph(cmark_node *parent)
+{
+    return md_node(CMARK_NODE_PARAGRAPH, parent);
+}
+
+cmark_node *
+md_bullet_list(cmark_node *parent)
+{
+    cmark_node *l = md_node(CMARK_NODE_LIST, parent);
+    cmark_node_set_list_type(l, CMARK_BULLET_LIST);
+    cmark_node_set_list_tight(l, 1);
+    return l;
+}
+
+/* A list whose items hold several blocks must be loose, or the blocks
+ * would run together when the Markdown is read again. */
+void
+md_loosen(cmark_node *list)
+{
+    for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
+        cmark_node *first = cmark_node_first_child(it);
+        if (first && cmark_node_next(first)) {
+            cmark_node_set_list_tight(list, 0);
+            return;
+        }
+    }
+}
+
+/* A list item's paragraph. */
+cmark_node *
+md_item(cmark_node *list)
+{
+    return md_paragraph(md_node(CMARK_NODE_ITEM, list));
+}
+
+/* A task item ("- [ ] …" in GitHub's syntax; a checkbox in HTML): its
+ * paragraph, after the box. The box is a custom inline because cmark
+ * would escape the brackets of a text node. */
+cmark_node *
+md_task(cmark_node *list, bool html)
+{
+    cmark_node *p = md_item(list);
+    cmark_node *box = md_node(CMARK_NODE_CUSTOM_INLINE, p);
+    cmark_node_set_on_enter(box, html ? "<input type=\"checkbox\" disabled=\"\" /> " : "[ ] ");
+    return p;
+}
+
+/* Links may point at the web or mail, or be relative; nothing else. */
+static bool
+md_safe_url(const char *url)
+{
+    const char *p = url;
+    while (*p && (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.'))
+        p++;
+    if (*p != ':' || p == url)
+        return true; /* no scheme: a relative reference */
+    size_t n = (size_t)(p - url);
+    return (n == 4 && strncasecmp(url, "http", 4) == 0) ||
+           (n == 5 && strncasecmp(url, "https", 5) == 0) ||
+           (n == 6 && strncasecmp(url, "mailto", 6) == 0);
+}
+
+/* Replace node n by its children (a link's or image's text). */
+static void
+md_unwrap(cmark_node *n)
+{
+    cmark_node *child;
+    while ((child = cmark_node_first_child(n)))
+        cmark_node_insert_before(n, child);
+    cmark_node_free(n);
+}
+
+/* Replace an HTML node by code showing the same text. */
+static void
+md_html_to_code(cmark_node *n, cmark_node_type as)
+{
+    cmark_node *c = cmark_node_new(as);
+    if (!c)
+        die_oom();
+    const char *lit = cmark_node_get_literal(n);
+    cmark_node_set_literal(c, lit ? lit : "");
+    cmark_node_replace(n, c);
+    cmark_node_free(n);
+}
+
+/*
+ * Parse Markdown written by the user and move its blocks to the end of
+ * parent, cleaned: raw HTML shown as code, unsafe links and every image
+ * reduced to their text (the HTML handout loads nothing from anywhere),
+ * headings demoted below level (never above H6).
+ */
+void
+md_append_user(cmark_node *parent, const char *md, int level)
+{
+    cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+    if (!doc)
+        die_oom();
+    /* Collect first: the tree cannot change under an iterator. */
+    cmark_node **todo = NULL;
+    size_t n = 0, cap = 0;
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *x = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node_type t = cmark_node_get_type(x);
+        if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE || t == CMARK_NODE_LINK ||
+            t == CMARK_NODE_IMAGE || t == CMARK_NODE_HEADING) {
+            xgrow((void **)&todo, &cap, n + 1, sizeof *todo);
+            todo[n++] = x;
+        }
+    }
+    cmark_iter_free(it);
+    /* Innermost first, so unwrapping a link keeps nodes inside it valid. */
+    for (size_t i = n; i-- > 0;) {
+        cmark_node *x = todo[i];
+        cmark_node_type t = cmark_node_get_type(x);
+        if (t == CMARK_NODE_HTML_BLOCK) {
+            md_html_to_code(x, CMARK_NODE_CODE_BLOCK);
+        } else if (t == CMARK_NODE_HTML_INLINE) {
+            md_html_to_code(x, CMARK_NODE_CODE);
+        } else if (t == CMARK_NODE_LINK) {
+            const char *url = cmark_node_get_url(x);
+            if (!md_safe_url(url ? url : ""))
+                md_unwrap(x);
+        } else if (t == CMARK_NODE_IMAGE) {
+            md_unwrap(x);
+        } else {
+            int l = cmark_node_get_heading_level(x) + level;
+            cmark_node_set_heading_level(x, l > 6 ? 6 : l);
+        }
+    }
+    free(todo);
+    cmark_node *b;
+    while ((b = cmark_node_first_child(doc)))
+        cmark_node_append_child(parent, b);
+    cmark_node_free(doc);
+}
+
+void
+md_cell(struct md_table *t, const char *s)
+{
+    xgrow((void **)&t->cells, &t->cap, t->n + 1, sizeof *t->cells);
+    t->cells[t->n++] = xstrdup(s);
+}
+
+/* A cell's text for GitHub Markdown: every character that could end the
+ * cell or start inline markup (emphasis, code, links, HTML, entities,
+ * strikethrough) backslash-escaped; line breaks become spaces. Cells are
+ * parsed as inline content only, so block markers need no escape. */
+static void
+md_escape_cell(struct buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch < 0x20 || ch == 0x7F)
+            buf_putc(b, ' ');
+        else if (strchr("\\`*_[]<>|!&~", ch))
+            buf_printf(b, "\\%c", ch);
+        else
+            buf_putc(b, (char)ch);
+    }
+}
+
+/* The table as one custom block, then freed. */
+void
+md_table_block(cmark_node *parent, struct md_table *t, bool html)
+{
+    struct buf b;
+    buf_init(&b);
+    size_t rows = t->n / t->cols;
+    if (html)
+        buf_puts(&b, "<table>\n");
+    for (size_t r = 0; r < rows; r++) {
+        if (html)
+            buf_puts(&b, "<tr>");
+        for (size_t k = 0; k < t->cols; k++) {
+            const char *s = t->cells[r * t->cols + k];
+            if (html) {
+                buf_puts(&b, r ? "<td>" : "<th>");
+                buf_html(&b, s);
+                buf_puts(&b, r ? "</td>" : "</th>");
+            } else {
+                buf_puts(&b, "| ");
+                md_escape_cell(&b, s);
+                buf_putc(&b, ' ');
+            }
+        }
+        buf_puts(&b, html ? "</tr>\n" : "|\n");
+        if (r == 0 && !html) {
+            for (size_t k = 0; k < t->cols; k++)
+                buf_puts(&b, k >= t->num_from ? "|---:" : "|---");
+            buf_puts(&b, "|\n");
+        }
+    }
+    if (html)
+        buf_puts(&b, "</table>\n");
+    cmark_node *blk = md_node(CMARK_NODE_CUSTOM_BLOCK, parent);
+    cmark_node_set_on_enter(blk, buf_str(&b));
+    buf_finish(&b);
+    for (size_t i = 0; i < t->n; i++)
+        free(t->cells[i]);
+    free(t->cells);
+}
+
+char *
+md_render(cmark_node *doc, bool html, size_t *len)
+{
+    char *out = html ? cmark_render_html(doc, CMARK_OPT_DEFAULT)
+                     : cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+    cmark_node_free(doc);
+    if (!out)
+        die_oom();
+    *len = strlen(out);
+    return out;
+}

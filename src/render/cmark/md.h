@@ -1,0 +1,82 @@
+/*
+ * md.h - the cmark back end that every Markdown view of this folder is
+ * built on (checklist.c, comparison.c, index.c).
+ *
+ * This folder is the home of cmark (docs/architecture.md): only its files
+ * include cmark.h, and this header is theirs alone; the rest of the
+ * program sees render/markdown.h. Documents are cmark node trees; names
+ * only ever go into text nodes (cmark escapes them); user Markdown is
+ * parsed and cleaned before it is grafted in (md_append_user()); task
+ * boxes and GitHub tables, which cmark has no node for, are custom nodes
+ * whose raw text is built here with its own escaping.
+ *
+ * cmark traps (hazards): its CommonMark renderer writes raw HTML and any
+ * link unchanged, and custom nodes are emitted raw.
+ *
+ * Ownership: nodes belong to the tree they are appended to; md_render()
+ * frees the tree and returns malloc'd text the caller frees. Out of
+ * memory aborts.
+ */
+#ifndef JOURNEYMAP_MD_H
+#define JOURNEYMAP_MD_H
+
+#include "core/util.h"
+
+#include <cmark.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A new node of type, appended to parent when not NULL. */
+cmark_node *md_node(cmark_node_type type, cmark_node *parent);
+/* A text node for a name or any one-line text: control characters and
+ * line breaks become spaces (a newline would end a heading or a cell). */
+cmark_node *md_text(cmark_node *parent, const char *s);
+cmark_node *md_textf(cmark_node *parent, const char *fmt, ...) PRINTF_LIKE(2, 3);
+cmark_node *md_code(cmark_node *parent, const char *s);
+cmark_node *md_strong(cmark_node *parent, const char *s);
+cmark_node *md_heading(cmark_node *parent, int level, const char *s);
+cmark_node *md_paragraph(cmark_node *parent);
+/* A tight bullet list. */
+cmark_node *md_bullet_list(cmark_node *parent);
+/* A list whose items hold several blocks must be loose, or the blocks
+ * would run together when the Markdown is read again. */
+void md_loosen(cmark_node *list);
+/* A list item's paragraph. */
+cmark_node *md_item(cmark_node *list);
+/* A task item ("- [ ] …" in GitHub's syntax; a checkbox in HTML): its
+ * paragraph, after the box. */
+cmark_node *md_task(cmark_node *list, bool html);
+
+/*
+ * Parse Markdown written by the user and move its blocks to the end of
+ * parent, cleaned: raw HTML shown as code, unsafe links and every image
+ * reduced to their text (the HTML handout loads nothing from anywhere),
+ * headings demoted below level (never above H6).
+ */
+void md_append_user(cmark_node *parent, const char *md, int level);
+
+/* A GitHub table being filled, row by row (cmark has no table node). */
+struct md_table {
+    size_t cols;
+    size_t num_from; /* columns from this one on hold numbers (right-aligned) */
+    char **cells;    /* row-major, the first row is the header */
+    size_t n, cap;
+};
+
+/* Append one cell (copied). */
+void md_cell(struct md_table *t, const char *s);
+/* The table as one custom block at the end of parent (GitHub Markdown,
+ * every cell escaped; or HTML, entity-escaped); t's cells are freed. */
+void md_table_block(cmark_node *parent, struct md_table *t, bool html);
+
+/* Render doc as CommonMark, or as HTML when html is set, and free it.
+ * Caller frees the result; *len is its length. */
+char *md_render(cmark_node *doc, bool html, size_t *len);
+
+struct compare_journey;
+/* comparison.c: one journey's comparison table (the checklist shows it
+ * too); with averages, a row after each stage. */
+void comparison_table(cmark_node *doc, const struct compare_journey *cj, bool averages, bool html);
+
+#endif
