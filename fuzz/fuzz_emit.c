@@ -7,7 +7,7 @@
 #include "render/diagram.h"
 #include "fuzz_common.h"
 #include "render/markdown.h"
-#include "read/mermaid.h"
+#include "render/mermaid.h"
 #include "render/report.h"
 
 #include <string.h>
@@ -34,8 +34,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char *out = NULL;
         size_t len = 0;
         const char *why = NULL;
-        if (map_render(j, d, j->n_competitors ? j->competitors[0] : NULL, GRAPH_DOT, &out,
-                           &len, &why))
+        if (map_render(j, d, j->n_competitors ? j->competitors[0] : NULL, GRAPH_DOT, &out, &len,
+                       &why))
             free(out);
         const struct journey *const one_journey[1] = {j};
         if (curve_render(one_journey, 1, d, GRAPH_DOT, &out, &len, &why))

@@ -5,6 +5,7 @@
  */
 #include "fuzz_common.h"
 #include "read/mermaid.h"
+#include "render/xmlout.h"
 
 #include <string.h>
 
@@ -22,8 +23,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (utf8) { /* the command refuses anything else before importing */
         FILE *null = fopen("/dev/null", "w");
         size_t len = 0;
-        char *xml = mermaid_import(text, size, "fuzz.mmd", "fuzz", null, &len);
+        struct journey *imported = mermaid_read(text, size, "fuzz.mmd", "fuzz", null);
         fclose(null);
+        char *xml = imported ? xmlout_journey(imported, "imported", &len) : NULL;
+        journey_free(imported);
         if (xml) {
             struct diag *d = diag_new();
             struct journey *j = fuzz_load((const uint8_t *)xml, len, d);

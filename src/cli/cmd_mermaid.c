@@ -4,6 +4,9 @@
 #include "cli/cli.h"
 #include "read/files.h"
 #include "read/mermaid.h"
+#include "read/slug.h"
+#include "render/mermaid.h"
+#include "render/xmlout.h"
 #include "write/output.h"
 #include "check/workspace.h"
 
@@ -197,10 +200,20 @@ cmd_import(int argc, char **argv)
     char *dot = strrchr(stem, '.');
     if (dot && dot != stem)
         *dot = '\0';
-    char *id = mermaid_slug(stem, "journey", 1);
+    char *id = slug_make(stem, "journey", 1);
     free(stem);
     size_t xml_len = 0;
-    char *xml = mermaid_import(text, len, path, id, stderr, &xml_len);
+    struct journey *j = mermaid_read(text, len, path, id, stderr);
+    char *xml = NULL;
+    if (j) {
+        char *comment = xasprintf("Imported from the Mermaid journey %s by `journeymap import`.\n"
+                                  "     Channels and initiators are guesses (other, customer): set "
+                                  "them, then run journeymap check.",
+                                  path);
+        xml = xmlout_journey(j, comment, &xml_len);
+        free(comment);
+        journey_free(j);
+    }
     int status = EXIT_CLEAN;
     if (!xml) {
         status = EXIT_FINDINGS;

@@ -1,0 +1,169 @@
+/*
+ * xmlout.c - the journey file writer (xmlout.h).
+ */
+#include "render/xmlout.h"
+
+#include "core/util.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Append s as XML text: markup characters escaped, line breaks kept only
+ * in element text, and the two code points XML forbids although they are
+ * UTF-8 (U+FFFE, U+FFFF) replaced by U+FFFD. */
+static void
+xmlout_escaped(struct buf *b, const char *s, bool keep_newlines)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == 0xEF && (unsigned char)s[1] == 0xBF &&
+            ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF)) {
+            buf_puts(b, "\xEF\xBF\xBD");
+            s += 2;
+        } else if (c == '\n' && keep_newlines) {
+            buf_putc(b, '\n');
+        } else {
+            buf_html_n(b, s, 1);
+        }
+    }
+}
+
+static void
+xmlout_attr(struct buf *b, const char *name, const char *value)
+{
+    buf_printf(b, " %s=\"", name);
+    xmlout_escaped(b, value, false);
+    buf_putc(b, '"');
+}
+
+static void
+xmlout_number(struct buf *b, const char *name, long value)
+{
+    buf_printf(b, " %s=\"%ld\"", name, value);
+}
+
+/* <name>text</name> on a line of its own, indented. */
+static void
+xmlout_text(struct buf *b, int indent, const char *name, const char *text)
+{
+    buf_printf(b, "%*s<%s>", indent, "", name);
+    xmlout_escaped(b, text, true);
+    buf_printf(b, "</%s>\n", name);
+}
+
+static void
+xmlout_comment(struct buf *b, const char *comment)
+{
+    buf_puts(b, "<!-- ");
+    for (const char *c = comment; *c; c++) /* "--" cannot appear in a comment */
+        buf_putc(b, *c == '-' && (c[1] == '-' || !c[1]) ? '_' : *c);
+    buf_puts(b, " -->\n");
+}
+
+static void
+xmlout_owners(struct buf *b, const struct journey *j)
+{
+    if (!j->n_owners)
+        return;
+    buf_puts(b, "  <owners>\n");
+    for (size_t i = 0; i < j->n_owners; i++) {
+        const struct owner *o = j->owners[i];
+        buf_puts(b, "    <owner");
+        xmlout_attr(b, "id", o->id);
+        xmlout_attr(b, "name", o->name);
+        if (o->trained != TRAINED_UNKNOWN)
+            xmlout_attr(b, "trained", trained_names[o->trained]);
+        buf_puts(b, "/>\n");
+    }
+    buf_puts(b, "  </owners>\n");
+}
+
+/* A touchpoint's attributes, in the order of format.md. */
+static void
+xmlout_touchpoint_attrs(struct buf *b, const struct touchpoint *tp)
+{
+    xmlout_attr(b, "id", tp->id);
+    xmlout_attr(b, "name", tp->name);
+    xmlout_attr(b, "channel", channel_names[tp->channel]);
+    xmlout_attr(b, "initiator", initiator_names[tp->initiator]);
+    if (tp->owner)
+        xmlout_attr(b, "owner", tp->owner->id);
+    if (tp->mode != MODE_NONE)
+        xmlout_attr(b, "mode", mode_names[tp->mode]);
+    if (tp->purpose != PURPOSE_NONE)
+        xmlout_attr(b, "purpose", purpose_names[tp->purpose]);
+    if (tp->has_day)
+        xmlout_number(b, "day", tp->day);
+    if (tp->every)
+        xmlout_number(b, "every", tp->every);
+    if (tp->score)
+        xmlout_number(b, "score", tp->score);
+    if (tp->has_emotion)
+        xmlout_number(b, "emotion", tp->emotion);
+    if (tp->about)
+        xmlout_attr(b, "about", tp->about->id);
+}
+
+static void
+xmlout_touchpoint(struct buf *b, const struct touchpoint *tp)
+{
+    buf_puts(b, "    <touchpoint");
+    xmlout_touchpoint_attrs(b, tp);
+    if (!tp->note && !tp->n_pluses && !tp->n_minuses) {
+        buf_puts(b, "/>\n");
+        return;
+    }
+    buf_puts(b, ">\n");
+    if (tp->note)
+        xmlout_text(b, 6, "note", tp->note->markdown);
+    for (size_t i = 0; i < tp->n_pluses; i++)
+        xmlout_text(b, 6, "plus", tp->pluses[i]->markdown);
+    for (size_t i = 0; i < tp->n_minuses; i++)
+        xmlout_text(b, 6, "minus", tp->minuses[i]->markdown);
+    buf_puts(b, "    </touchpoint>\n");
+}
+
+static void
+xmlout_stage(struct buf *b, const struct stage *s)
+{
+    buf_puts(b, "  <stage");
+    xmlout_attr(b, "id", s->id);
+    xmlout_attr(b, "name", s->name);
+    if (s->phase != PHASE_NONE)
+        xmlout_attr(b, "phase", phase_names[s->phase]);
+    if (s->has_days)
+        xmlout_number(b, "days", s->days);
+    if (!s->n_touchpoints && !s->description) {
+        buf_puts(b, "/>\n");
+        return;
+    }
+    buf_puts(b, ">\n");
+    if (s->description)
+        xmlout_text(b, 4, "description", s->description);
+    for (size_t k = 0; k < s->n_touchpoints; k++)
+        xmlout_touchpoint(b, s->touchpoints[k]);
+    buf_puts(b, "  </stage>\n");
+}
+
+char *
+xmlout_journey(const struct journey *j, const char *comment, size_t *len)
+{
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if (comment)
+        xmlout_comment(&b, comment);
+    buf_puts(&b, "<journey version=\"1\"");
+    xmlout_attr(&b, "id", j->id);
+    xmlout_attr(&b, "name", j->name);
+    buf_puts(&b, ">\n");
+    if (j->description)
+        xmlout_text(&b, 2, "description", j->description);
+    xmlout_owners(&b, j);
+    for (size_t i = 0; i < j->n_stages; i++)
+        xmlout_stage(&b, j->stages[i]);
+    buf_puts(&b, "</journey>\n");
+    *len = b.len;
+    return buf_steal(&b);
+}
