@@ -34,11 +34,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char *out = NULL;
         size_t len = 0;
         const char *why = NULL;
-        if (map_render(j, d, j->n_competitors ? j->competitors[0] : NULL, GRAPH_DOT, &out, &len,
+        if (map_render(j, d, j->n_competitors ? j->competitors[0] : NULL, DIAGRAM_DOT, &out, &len,
                        &why))
             free(out);
         const struct journey *const one_journey[1] = {j};
-        if (curve_render(one_journey, 1, d, GRAPH_DOT, &out, &len, &why))
+        if (curve_render(one_journey, 1, d, DIAGRAM_DOT, &out, &len, &why))
             free(out);
         for (int html = 0; html <= 1; html++)
             free(checklist_render(j, d, 20000, html, &len));

@@ -1,17 +1,25 @@
 /*
- * cli.c - option handling shared by the subcommands.
+ * cli.c - the scaffolding every subcommand stands on (cli.h): parsing the
+ * shared options and a command's own, --help assembled from one set of
+ * lines for the shared options, loading models for generators, and
+ * writing outputs or saying why not.
  */
 #include "cli/cli.h"
 
+#include "check/workspace.h"
 #include "core/date.h"
 #include "render/report.h"
-#include "check/workspace.h"
+#include "write/output.h"
 
 #include <getopt.h>
-#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* ---------------------------------------------------------------------------
+ * Options
+ */
 
 int
 usage_error(const char *cmd, const char *fmt, ...)
@@ -26,54 +34,184 @@ usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_TROUBLE;
 }
 
-void
-cli_rule_defaults(struct rule_options *o)
+/* The help lines of the shared options, in the order --help lists them. */
+static const struct {
+    unsigned takes;
+    const char *lines;
+} cli_shared_help[] = {
+    {CLI_OUTPUT, "  -o FILE            write to FILE (replaced only once complete);\n"
+                 "                     default: standard output\n"},
+    {CLI_TODAY, "  --today DATE       judge dates as of DATE (YYYY-MM-DD); default:\n"
+                "                     SOURCE_DATE_EPOCH if set, else the system date\n"},
+    {CLI_FAIL_ON, "  --fail-on LEVEL    exit 1 when a finding is at LEVEL or above:\n"
+                  "                     error (default), warning or note\n"},
+};
+
+static int
+cli_help(const struct cli_spec *spec)
 {
-    o->fail_on = SEVERITY_ERROR;
-    o->today = 0;
-    o->today_given = false;
+    fputs(spec->usage, stdout);
+    fputs("\nOptions:\n", stdout);
+    fputs(spec->options, stdout);
+    for (size_t i = 0; i < ARRAY_LEN(cli_shared_help); i++)
+        if (spec->help_for & cli_shared_help[i].takes)
+            fputs(cli_shared_help[i].lines, stdout);
+    fputs("  -h, --help         show this help and exit\n\n", stdout);
+    fputs(spec->notes, stdout);
+    return EXIT_CLEAN;
 }
 
-bool
-cli_rule_today(const char *cmd, struct rule_options *o)
+/* "dot, svg, png or pdf". */
+static char *
+cli_format_list(const char *const *formats)
 {
-    if (o->today_given)
-        return true;
-    if (!date_today(&o->today)) {
-        usage_error(cmd, "SOURCE_DATE_EPOCH is set to \"%s\", which is not a number of seconds",
-                    getenv("SOURCE_DATE_EPOCH"));
-        return false;
-    }
-    return true;
+    struct buf b;
+    buf_init(&b);
+    for (size_t i = 0; formats[i]; i++)
+        buf_printf(&b, "%s%s", i == 0 ? "" : formats[i + 1] ? ", " : " or ", formats[i]);
+    return buf_steal(&b);
 }
 
-bool
-cli_parse_today(const char *cmd, const char *arg, struct rule_options *o)
+static int
+cli_parse_format(const struct cli_spec *spec, struct cli_args *a, const char *arg)
 {
-    if (!date_parse(arg, &o->today)) {
-        usage_error(cmd, "--today wants a calendar date written YYYY-MM-DD, not \"%s\"", arg);
-        return false;
-    }
-    o->today_given = true;
-    return true;
+    for (int i = 0; spec->formats[i]; i++)
+        if (strcmp(spec->formats[i], arg) == 0) {
+            a->format = i;
+            return CLI_CONTINUE;
+        }
+    char *list = cli_format_list(spec->formats);
+    usage_error(spec->name, "-T wants %s, not \"%s\"", list, arg);
+    free(list);
+    return EXIT_TROUBLE;
 }
 
-bool
-cli_parse_fail_on(const char *cmd, const char *arg, struct rule_options *o)
+static int
+cli_parse_today(const struct cli_spec *spec, struct cli_args *a, const char *arg)
+{
+    if (!date_parse(arg, &a->ro.today))
+        return usage_error(spec->name,
+                           "--today wants a calendar date written YYYY-MM-DD, not \"%s\"", arg);
+    a->ro.today_given = true;
+    return CLI_CONTINUE;
+}
+
+static int
+cli_parse_fail_on(const struct cli_spec *spec, struct cli_args *a, const char *arg)
 {
     int k = vocab_find(severity_names, SEVERITY_COUNT, arg);
-    if (k <= SEVERITY_OFF) {
-        usage_error(cmd, "--fail-on wants error, warning or note, not \"%s\"", arg);
-        return false;
-    }
-    o->fail_on = (enum severity)k;
-    return true;
+    if (k <= SEVERITY_OFF)
+        return usage_error(spec->name, "--fail-on wants error, warning or note, not \"%s\"", arg);
+    a->ro.fail_on = (enum severity)k;
+    return CLI_CONTINUE;
 }
 
-const struct journey *
-cli_load_model(const char *cmd, const char *path, const struct rule_options *o, struct workspace *w,
-               int *status)
+/* One option as getopt_long returned it. */
+static int
+cli_option(const struct cli_spec *spec, struct cli_args *a, int c, char **argv)
 {
+    switch (c) {
+    case 't':
+        return cli_parse_today(spec, a, optarg);
+    case 'F':
+        return cli_parse_fail_on(spec, a, optarg);
+    case 'o':
+        a->out = optarg;
+        return CLI_CONTINUE;
+    case 'T':
+        return cli_parse_format(spec, a, optarg);
+    case 'h':
+        return cli_help(spec);
+    case ':':
+        return usage_error(spec->name, "%s needs a value", argv[optind - 1]);
+    default:
+        if (c >= CLI_KEY)
+            return spec->flag(a, c, optarg);
+        return usage_error(spec->name, "unknown option '%s'", argv[optind - 1]);
+    }
+}
+
+enum { CLI_MAX_OPTIONS = 16 };
+
+/* getopt_long's table: the shared long options spec takes, then its own. */
+static void
+cli_longopts(const struct cli_spec *spec, struct option *o)
+{
+    size_t n = 0;
+    if (spec->takes & CLI_TODAY)
+        o[n++] = (struct option){"today", required_argument, NULL, 't'};
+    if (spec->takes & CLI_FAIL_ON)
+        o[n++] = (struct option){"fail-on", required_argument, NULL, 'F'};
+    o[n++] = (struct option){"help", no_argument, NULL, 'h'};
+    for (const struct cli_flag *f = spec->flags; f && f->name; f++) {
+        if (n + 1 == CLI_MAX_OPTIONS)
+            abort(); /* raise CLI_MAX_OPTIONS */
+        o[n++] =
+            (struct option){f->name, f->has_arg ? required_argument : no_argument, NULL, f->key};
+    }
+    o[n] = (struct option){NULL, 0, NULL, 0};
+}
+
+int
+cli_parse(const struct cli_spec *spec, void *cmd, int argc, char **argv, struct cli_args *a)
+{
+    memset(a, 0, sizeof *a);
+    a->spec = spec;
+    a->cmd = cmd;
+    a->format = -1;
+    a->ro.fail_on = SEVERITY_ERROR;
+    struct option longopts[CLI_MAX_OPTIONS];
+    cli_longopts(spec, longopts);
+    char shortopts[8] = ":h";
+    if (spec->takes & CLI_OUTPUT)
+        strcat(shortopts, "o:");
+    if (spec->takes & CLI_FORMAT)
+        strcat(shortopts, "T:");
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        int rc = cli_option(spec, a, c, argv);
+        if (rc != CLI_CONTINUE)
+            return rc;
+    }
+    a->operands = argv + optind;
+    a->n_operands = (size_t)(argc - optind);
+    return CLI_CONTINUE;
+}
+
+int
+cli_ready(struct cli_args *a, size_t min, size_t max, const char *message)
+{
+    if (a->n_operands < min || a->n_operands > max)
+        return usage_error(a->spec->name, "%s", message);
+    if ((a->spec->takes & CLI_TODAY) && !a->ro.today_given && !date_today(&a->ro.today))
+        return usage_error(a->spec->name,
+                           "SOURCE_DATE_EPOCH is set to \"%s\", which is not a number of seconds",
+                           getenv("SOURCE_DATE_EPOCH"));
+    return CLI_CONTINUE;
+}
+
+int
+cli_format(const struct cli_args *a, int dflt)
+{
+    if (a->format >= 0)
+        return a->format;
+    const char *dot = a->out ? strrchr(a->out, '.') : NULL;
+    for (int i = 0; dot && a->spec->formats[i]; i++)
+        if (strcmp(dot + 1, a->spec->formats[i]) == 0)
+            return i;
+    return dflt;
+}
+
+/* ---------------------------------------------------------------------------
+ * Models
+ */
+
+const struct journey *
+cli_load_one(const struct cli_args *a, struct workspace *w, int *status)
+{
+    const char *cmd = a->spec->name, *path = a->operands[0];
     workspace_init(w);
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -81,9 +219,7 @@ cli_load_model(const char *cmd, const char *path, const struct rule_options *o, 
         *status = EXIT_TROUBLE;
         return NULL;
     }
-    char *copy = xstrdup(path);
-    workspace_load(w, &copy, 1, &o->today);
-    free(copy);
+    workspace_load(w, a->operands, 1, &a->ro.today);
     diag_sort(w->diag);
     if (w->n_unreadable) {
         *status = EXIT_TROUBLE;
@@ -100,24 +236,6 @@ int
 cli_findings_status(const struct workspace *w, const struct rule_options *o)
 {
     return diag_worst(w->diag, 0) >= o->fail_on ? EXIT_FINDINGS : EXIT_CLEAN;
-}
-
-int
-cli_option(const char *cmd, int c, char **argv, struct rule_options *o, const char *help)
-{
-    switch (c) {
-    case 't':
-        return cli_parse_today(cmd, optarg, o) ? CLI_CONTINUE : EXIT_TROUBLE;
-    case 'F':
-        return cli_parse_fail_on(cmd, optarg, o) ? CLI_CONTINUE : EXIT_TROUBLE;
-    case 'h':
-        fputs(help, stdout);
-        return EXIT_CLEAN;
-    case ':':
-        return usage_error(cmd, "%s needs a value", argv[optind - 1]);
-    default:
-        return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
-    }
 }
 
 int
@@ -151,4 +269,57 @@ cli_report_errors(const char *cmd, const struct workspace *w)
     }
     diag_free(errors);
     return EXIT_FINDINGS;
+}
+
+/* ---------------------------------------------------------------------------
+ * Outputs
+ */
+
+int
+cli_write(const struct cli_args *a, const void *data, size_t len)
+{
+    const char *why = NULL;
+    if (output_write(a->out, data, len, &why))
+        return EXIT_CLEAN;
+    fprintf(stderr, "journeymap %s: cannot write %s: %s\n", a->spec->name,
+            a->out ? a->out : "standard output", why);
+    return EXIT_TROUBLE;
+}
+
+int
+cli_create(const struct cli_args *a, const void *data, size_t len)
+{
+    if (!a->out)
+        return cli_write(a, data, len);
+    const char *why = NULL;
+    bool exists = false;
+    if (output_create(a->out, data, len, &exists, &why))
+        return EXIT_CLEAN;
+    if (exists)
+        fprintf(stderr,
+                "journeymap %s: %s already exists; it was left unchanged (choose "
+                "another name or remove it first)\n",
+                a->spec->name, a->out);
+    else
+        fprintf(stderr, "journeymap %s: cannot write %s: %s\n", a->spec->name, a->out, why);
+    return EXIT_TROUBLE;
+}
+
+int
+cli_emit(const struct cli_args *a, const struct workspace *w, int status, char *data, size_t len,
+         const char *what, const char *why)
+{
+    if (!data) {
+        if (why)
+            fprintf(stderr, "journeymap %s: %s%s%s\n", a->spec->name, what ? what : "",
+                    what ? ": " : "", why);
+        return EXIT_FINDINGS;
+    }
+    int written = cli_write(a, data, len);
+    free(data);
+    if (written != EXIT_CLEAN)
+        return written;
+    if (status != EXIT_CLEAN)
+        return status;
+    return w ? cli_findings_status(w, &a->ro) : EXIT_CLEAN;
 }

@@ -3,119 +3,67 @@
  * folder and write every output for each usable one, the comparison, and
  * the index pages, into one output folder.
  *
- * Stale outputs: build keeps a list of what it wrote, and from which
- * model, in OUTDIR/.journeymap-build. Files it wrote before for models that
- * are gone (or renamed their id) are removed and named on stderr; files of
- * a model that now has errors are kept as they were; files it never wrote
- * are never touched.
+ * The steps, each a function below: load the models; write each usable
+ * segment's outputs; the comparison; the index pages; remove the stale
+ * outputs of models that are gone; write the manifest of what was written
+ * (write/manifest.h); print the summary. Files of a model that now has
+ * errors are kept as they were; files build never wrote are never touched.
  */
-#include "cli/cli.h"
 #include "check/compare.h"
+#include "check/workspace.h"
+#include "cli/cli.h"
 #include "render/diagram.h"
 #include "render/markdown.h"
-#include "write/output.h"
 #include "render/site.h"
-#include "check/workspace.h"
+#include "write/manifest.h"
+#include "write/output.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char build_help[] =
-    "Usage: journeymap build [OPTION]... [DIR]\n"
-    "The main job: check every model in DIR (default: models/) and write all\n"
-    "outputs to OUTDIR (default: output/): for each usable model ID.svg,\n"
-    "ID.dot, ID.curve.svg (the emotion curve), ID.checklist.md and\n"
-    "ID.checklist.html; then compare.md,\n"
-    "compare.svg, index.md and index.html (open it in a browser).\n"
-    "\n"
-    "Options:\n"
-    "  -o OUTDIR          write into OUTDIR (created if missing)\n"
-    "  --today DATE       judge dates as of DATE (YYYY-MM-DD)\n"
-    "  --fail-on LEVEL    exit 1 when a finding is at LEVEL or above\n"
-    "  -h, --help         show this help and exit\n"
-    "\n"
-    "Models with errors are reported (file:line) and skipped, their previous\n"
-    "outputs kept; the others are still built. Outputs of models that are gone\n"
-    "are removed. Exit status as for check.\n";
-
-#define MANIFEST ".journeymap-build"
-
-struct written {
-    char **source, **name; /* parallel: model file, output file name */
-    size_t n, cap_s, cap_n;
+static const struct cli_spec build_spec = {
+    .name = "build",
+    .usage = "Usage: journeymap build [OPTION]... [DIR]\n"
+             "The main job: check every model in DIR (default: models/) and write all\n"
+             "outputs to OUTDIR (default: output/): for each usable model ID.svg,\n"
+             "ID.dot, ID.curve.svg (the emotion curve), ID.checklist.md and\n"
+             "ID.checklist.html; then compare.md,\n"
+             "compare.svg, index.md and index.html (open it in a browser).\n",
+    .options = "  -o OUTDIR          write into OUTDIR (created if missing)\n",
+    .notes = "Models with errors are reported (file:line) and skipped, their previous\n"
+             "outputs kept; the others are still built. Outputs of models that are gone\n"
+             "are removed. Exit status as for check.\n",
+    .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
+    .help_for = CLI_TODAY | CLI_FAIL_ON,
 };
 
-static void
-remember(struct written *w, const char *source, const char *name)
-{
-    xgrow((void **)&w->source, &w->cap_s, w->n + 1, sizeof *w->source);
-    xgrow((void **)&w->name, &w->cap_n, w->n + 1, sizeof *w->name);
-    w->source[w->n] = xstrdup(source);
-    w->name[w->n++] = xstrdup(name);
-}
-
-static void
-forget_all(struct written *w)
-{
-    for (size_t i = 0; i < w->n; i++) {
-        free(w->source[i]);
-        free(w->name[i]);
-    }
-    free(w->source);
-    free(w->name);
-    memset(w, 0, sizeof *w);
-}
-
-static bool
-has_name(const struct written *w, const char *name)
-{
-    for (size_t i = 0; i < w->n; i++)
-        if (strcmp(w->name[i], name) == 0)
-            return true;
-    return false;
-}
-
-/* The previous run's list; a missing or garbled one is an empty list. */
-static void
-read_manifest(const char *out, struct written *w)
-{
-    char *path = xasprintf("%s/%s", out, MANIFEST);
-    FILE *f = fopen(path, "r");
-    free(path);
-    if (!f)
-        return;
-    char line[8192];
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\n")] = '\0';
-        char *tab = strchr(line, '\t');
-        if (!tab || strchr(tab + 1, '/') || tab[1] == '.' || !tab[1])
-            continue; /* only plain names inside OUTDIR */
-        *tab = '\0';
-        remember(w, line, tab + 1);
-    }
-    fclose(f);
-}
-
-struct job {
-    const char *out;
-    int status;
-    size_t files;
-    struct written now;
+/* One run of build. */
+struct build {
+    const char *out;      /* the output folder */
+    int status;           /* the worst so far */
+    size_t files;         /* written */
+    struct manifest now;  /* what this run wrote */
+    struct workspace w;   /* the models */
+    struct site_entry *v; /* one per model: usable ones, then those with errors */
+    size_t n;             /* entries in v */
+    char **svgs;          /* per entry: its map and its curve, for index.html */
+    char *compare_svg;    /* the heat map, for index.html; NULL when not drawn */
+    const struct rule_options *ro;
 };
 
+/* Write one output file into the folder and remember it. */
 static void
-emit(struct job *b, const char *source, const char *name, const char *data, size_t len)
+build_write(struct build *b, const char *source, const char *name, const char *data, size_t len)
 {
     char *path = xasprintf("%s/%s", b->out, name);
     const char *why = NULL;
     if (output_write(path, data, len, &why)) {
         b->files++;
-        remember(&b->now, source, name);
+        manifest_add(&b->now, source, name);
     } else {
         fprintf(stderr, "journeymap build: cannot write %s: %s\n", path, why);
         b->status = EXIT_TROUBLE;
@@ -123,196 +71,235 @@ emit(struct job *b, const char *source, const char *name, const char *data, size
     free(path);
 }
 
-static bool
-is_broken(const struct site_entry *v, size_t n, const char *source)
+/* Write ID.SUFFIX for a model. */
+static void
+build_write_of(struct build *b, const struct site_entry *e, const char *suffix, const char *data,
+               size_t len)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!v[i].j && strcmp(v[i].source, source) == 0)
+    char *name = xasprintf("%s.%s", e->j->id, suffix);
+    build_write(b, e->source, name, data, len);
+    free(name);
+}
+
+/* The output folder exists, or is made; false after saying why not. */
+static bool
+build_outdir(const char *out)
+{
+    struct stat st;
+    if (mkdir(out, 0777) == 0 || (errno == EEXIST && stat(out, &st) == 0 && S_ISDIR(st.st_mode)))
+        return true;
+    fprintf(stderr, "journeymap build: cannot use %s as the output folder: %s\n", out,
+            strerror(errno == EEXIST ? ENOTDIR : errno));
+    return false;
+}
+
+/* Load and check every model of dir; one entry per model, with its counts. */
+static void
+build_load(struct build *b, const char *folder)
+{
+    char *dir = xstrdup(folder);
+    workspace_init(&b->w);
+    workspace_load(&b->w, &dir, 1, &b->ro->today);
+    free(dir);
+    diag_sort(b->w.diag);
+    b->status = cli_report_errors("build", &b->w);
+    b->v = xcalloc(b->w.n_files + 1, sizeof *b->v);
+    b->svgs = xcalloc(2 * b->w.n_files + 1, sizeof *b->svgs);
+    for (size_t i = 0; i < b->w.n_journeys; i++)
+        b->v[b->n++] = (struct site_entry){.source = b->w.journeys[i]->file, .j = b->w.journeys[i]};
+    for (size_t i = 0; i < diag_count(b->w.diag); i++) {
+        const struct finding *f = diag_get(b->w.diag, i);
+        size_t k = 0;
+        while (k < b->n && b->v[k].source != f->file)
+            k++;
+        if (k == b->n)
+            b->v[b->n++] = (struct site_entry){.source = f->file};
+        b->v[k].count[f->severity]++;
+    }
+}
+
+/* A picture of one model, or a message and NULL. */
+static char *
+build_picture(struct build *b, const struct site_entry *e, bool curve, enum diagram_format format,
+              size_t *len)
+{
+    char *data = NULL;
+    const char *why = NULL;
+    bool drawn = curve ? curve_render(&e->j, 1, b->w.diag, format, &data, len, &why)
+                       : map_render(e->j, b->w.diag, NULL, format, &data, len, &why);
+    if (!drawn) {
+        fprintf(stderr, "journeymap build: %s: %s\n", e->source, why);
+        b->status = EXIT_FINDINGS;
+    }
+    return drawn ? data : NULL;
+}
+
+/* ID.dot, ID.svg, ID.curve.svg, ID.checklist.md and .html; the SVGs stay
+ * in the entry for index.html. */
+static void
+build_segment(struct build *b, size_t i)
+{
+    struct site_entry *e = &b->v[i];
+    size_t len = 0;
+    char *data = build_picture(b, e, false, DIAGRAM_DOT, &len);
+    if (data)
+        build_write_of(b, e, "dot", data, len);
+    free(data);
+    if ((e->svg = b->svgs[2 * i] = build_picture(b, e, false, DIAGRAM_SVG, &len)))
+        build_write_of(b, e, "svg", e->svg, len);
+    if ((e->curve_svg = b->svgs[2 * i + 1] = build_picture(b, e, true, DIAGRAM_SVG, &len)))
+        build_write_of(b, e, "curve.svg", e->curve_svg, len);
+    for (int html = 0; html <= 1; html++) {
+        data = checklist_render(e->j, b->w.diag, b->ro->today, html, &len);
+        build_write_of(b, e, html ? "checklist.html" : "checklist.md", data, len);
+        free(data);
+    }
+}
+
+/* Every usable segment, with a progress line on a terminal. */
+static void
+build_segments(struct build *b)
+{
+    bool tty = isatty(STDERR_FILENO);
+    for (size_t i = 0; i < b->n; i++) {
+        if (!b->v[i].j)
+            continue;
+        if (tty)
+            fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, b->w.n_journeys, b->v[i].j->id);
+        build_segment(b, i);
+    }
+    if (tty && b->w.n_journeys)
+        fputs("\r\033[K", stderr);
+}
+
+/* compare.md and compare.svg, across every usable segment. */
+static void
+build_comparison(struct build *b)
+{
+    struct comparison *cmp =
+        compare_new((const struct journey *const *)b->w.journeys, b->w.n_journeys);
+    size_t len = 0;
+    char *data = comparison_render(cmp, &len);
+    build_write(b, "", "compare.md", data, len);
+    free(data);
+    const char *why = NULL;
+    if (heatmap_render(cmp, DIAGRAM_SVG, &b->compare_svg, &len, &why))
+        build_write(b, "", "compare.svg", b->compare_svg, len);
+    else
+        fprintf(stderr, "journeymap build: the comparison: %s\n", why);
+    compare_free(cmp);
+}
+
+/* index.md and index.html, the workshop page. */
+static void
+build_index(struct build *b)
+{
+    size_t len = 0;
+    char *data = index_render(b->v, b->n, b->compare_svg != NULL, b->ro->today, &len);
+    build_write(b, "", "index.md", data, len);
+    free(data);
+    data = site_html(b->v, b->n, b->compare_svg, b->ro->today, &len);
+    build_write(b, "", "index.html", data, len);
+    free(data);
+}
+
+static bool
+build_is_broken(const struct build *b, const char *source)
+{
+    for (size_t i = 0; i < b->n; i++)
+        if (!b->v[i].j && strcmp(b->v[i].source, source) == 0)
             return true;
     return false;
+}
+
+/* What an earlier build wrote for models that are gone: remove it.
+ * Outputs of models with errors now stay, and stay on the list. */
+static void
+build_prune(struct build *b)
+{
+    struct manifest old;
+    manifest_init(&old);
+    manifest_read(&old, b->out);
+    for (size_t i = 0; i < old.n; i++) {
+        const struct manifest_entry *e = &old.v[i];
+        if (manifest_has(&b->now, e->name))
+            continue;
+        if (build_is_broken(b, e->source)) {
+            manifest_add(&b->now, e->source, e->name);
+            continue;
+        }
+        char *path = xasprintf("%s/%s", b->out, e->name);
+        if (unlink(path) == 0)
+            fprintf(stderr, "journeymap build: removed %s (its model %s is gone)\n", path,
+                    e->source);
+        free(path);
+    }
+    manifest_finish(&old);
+}
+
+static void
+build_manifest(struct build *b)
+{
+    const char *why = NULL;
+    if (manifest_write(&b->now, b->out, &why))
+        return;
+    fprintf(stderr, "journeymap build: cannot write %s/%s: %s\n", b->out, MANIFEST_NAME, why);
+    b->status = EXIT_TROUBLE;
+}
+
+static const char *
+build_plural(size_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
+/* "built 3 of 3 segments into output/: 19 files; …" on standard output. */
+static void
+build_summary(const struct build *b)
+{
+    size_t e = diag_count_severity(b->w.diag, 0, SEVERITY_ERROR);
+    size_t w = diag_count_severity(b->w.diag, 0, SEVERITY_WARNING);
+    size_t n = diag_count_severity(b->w.diag, 0, SEVERITY_NOTE);
+    printf("built %zu of %zu segment%s into %s/: %zu files; %zu error%s, %zu warning%s, %zu "
+           "note%s%s; open %s/index.html\n",
+           b->w.n_journeys, b->n, build_plural(b->n), b->out, b->files, e, build_plural(e), w,
+           build_plural(w), n, build_plural(n),
+           b->n > b->w.n_journeys ? " (models with errors skipped)" : "", b->out);
+}
+
+static void
+build_finish(struct build *b)
+{
+    for (size_t i = 0; i < 2 * b->n; i++)
+        free(b->svgs[i]);
+    free(b->svgs);
+    free(b->v);
+    free(b->compare_svg);
+    manifest_finish(&b->now);
+    workspace_finish(&b->w);
 }
 
 int
 cmd_build(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"today", required_argument, NULL, 't'},
-        {"fail-on", required_argument, NULL, 'F'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    struct rule_options ro;
-    cli_rule_defaults(&ro);
-    struct job b = {.out = "output"};
-    int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-        if (c == 'o') {
-            b.out = optarg;
-        } else {
-            int rc = cli_option("build", c, argv, &ro, build_help);
-            if (rc != CLI_CONTINUE)
-                return rc;
-        }
-    }
-    if (argc - optind > 1)
-        return usage_error("build", "name at most one folder of models");
-    char *dir = xstrdup(optind < argc ? argv[optind] : "models");
-    if (!cli_rule_today("build", &ro)) {
-        free(dir);
+    struct cli_args a;
+    int rc = cli_parse(&build_spec, NULL, argc, argv, &a);
+    if (rc == CLI_CONTINUE)
+        rc = cli_ready(&a, 0, 1, "name at most one folder of models");
+    if (rc != CLI_CONTINUE)
+        return rc;
+    struct build b = {.out = a.out ? a.out : "output", .ro = &a.ro};
+    if (!build_outdir(b.out))
         return EXIT_TROUBLE;
-    }
-    struct stat st;
-    if (mkdir(b.out, 0777) != 0 &&
-        (errno != EEXIST || stat(b.out, &st) != 0 || !S_ISDIR(st.st_mode))) {
-        fprintf(stderr, "journeymap build: cannot use %s as the output folder: %s\n", b.out,
-                strerror(errno == EEXIST ? ENOTDIR : errno));
-        free(dir);
-        return EXIT_TROUBLE;
-    }
-
-    struct workspace w;
-    workspace_init(&w);
-    workspace_load(&w, &dir, 1, &ro.today);
-    diag_sort(w.diag);
-    b.status = cli_report_errors("build", &w);
-
-    /* One entry per model: usable journeys, then files with errors. */
-    struct site_entry *v = xcalloc(w.n_files + 1, sizeof *v);
-    size_t n = 0;
-    for (size_t i = 0; i < w.n_journeys; i++)
-        v[n++] = (struct site_entry){.source = w.journeys[i]->file, .j = w.journeys[i]};
-    for (size_t i = 0; i < diag_count(w.diag); i++) {
-        const struct finding *f = diag_get(w.diag, i);
-        size_t k = 0;
-        while (k < n && v[k].source != f->file)
-            k++;
-        if (k == n)
-            v[n++] = (struct site_entry){.source = f->file};
-        v[k].count[f->severity]++;
-    }
-
-    bool tty = isatty(STDERR_FILENO);
-    char **svgs = xcalloc(n + 1, sizeof *svgs), **curves = xcalloc(n + 1, sizeof *curves);
-    for (size_t i = 0; i < n; i++) {
-        const struct journey *j = v[i].j;
-        if (!j)
-            continue;
-        if (tty)
-            fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, w.n_journeys, j->id);
-        char *name, *data = NULL;
-        size_t len = 0;
-        const char *why = NULL;
-        for (enum graph_format fmt = GRAPH_DOT; fmt <= GRAPH_SVG; fmt++) {
-            if (!map_render(j, w.diag, NULL, fmt, &data, &len, &why)) {
-                fprintf(stderr, "journeymap build: %s: %s\n", v[i].source, why);
-                b.status = EXIT_FINDINGS;
-                continue;
-            }
-            name = xasprintf("%s.%s", j->id, graph_format_names[fmt]);
-            emit(&b, v[i].source, name, data, len);
-            free(name);
-            if (fmt == GRAPH_SVG)
-                svgs[i] = data;
-            else
-                free(data);
-        }
-        v[i].svg = svgs[i];
-        if (curve_render(&j, 1, w.diag, GRAPH_SVG, &data, &len, &why)) {
-            name = xasprintf("%s.curve.svg", j->id);
-            emit(&b, v[i].source, name, data, len);
-            free(name);
-            curves[i] = data;
-            v[i].curve_svg = data;
-        } else {
-            fprintf(stderr, "journeymap build: %s: %s\n", v[i].source, why);
-            b.status = EXIT_FINDINGS;
-        }
-        for (int html = 0; html <= 1; html++) {
-            data = checklist_render(j, w.diag, ro.today, html, &len);
-            name = xasprintf("%s.checklist.%s", j->id, html ? "html" : "md");
-            emit(&b, v[i].source, name, data, len);
-            free(name);
-            free(data);
-        }
-    }
-    if (tty && w.n_journeys)
-        fputs("\r\033[K", stderr);
-
-    struct comparison *cmp = compare_new((const struct journey *const *)w.journeys, w.n_journeys);
-    size_t len = 0;
-    char *data = comparison_render(cmp, &len);
-    emit(&b, "", "compare.md", data, len);
-    free(data);
-    char *compare_svg = NULL;
-    const char *why = NULL;
-    if (heatmap_render(cmp, GRAPH_SVG, &compare_svg, &len, &why))
-        emit(&b, "", "compare.svg", compare_svg, len);
-    else
-        fprintf(stderr, "journeymap build: the comparison: %s\n", why);
-    compare_free(cmp);
-    data = index_render(v, n, compare_svg != NULL, ro.today, &len);
-    emit(&b, "", "index.md", data, len);
-    free(data);
-    data = site_html(v, n, compare_svg, ro.today, &len);
-    emit(&b, "", "index.html", data, len);
-    free(data);
-    free(compare_svg);
-
-    /* What an earlier build wrote for models that are gone: remove it.
-     * Outputs of models with errors now stay, and stay on the list. */
-    struct written old = {0};
-    read_manifest(b.out, &old);
-    for (size_t i = 0; i < old.n; i++) {
-        if (has_name(&b.now, old.name[i]))
-            continue;
-        if (is_broken(v, n, old.source[i])) {
-            remember(&b.now, old.source[i], old.name[i]);
-            continue;
-        }
-        char *path = xasprintf("%s/%s", b.out, old.name[i]);
-        if (unlink(path) == 0)
-            fprintf(stderr, "journeymap build: removed %s (its model %s is gone)\n", path,
-                    old.source[i]);
-        free(path);
-    }
-    forget_all(&old);
-    struct buf m;
-    buf_init(&m);
-    for (size_t i = 0; i < b.now.n; i++)
-        buf_printf(&m, "%s\t%s\n", b.now.source[i], b.now.name[i]);
-    char *mpath = xasprintf("%s/%s", b.out, MANIFEST);
-    if (!output_write(mpath, m.data ? m.data : "", m.len, &why)) {
-        fprintf(stderr, "journeymap build: cannot write %s: %s\n", mpath, why);
-        b.status = EXIT_TROUBLE;
-    }
-    free(mpath);
-    buf_finish(&m);
-
-    size_t broken = n - w.n_journeys;
-    printf("built %zu of %zu segment%s into %s/: %zu files; %zu error%s, %zu warning%s, %zu "
-           "note%s%s; open %s/index.html\n",
-           w.n_journeys, n, n == 1 ? "" : "s", b.out, b.files,
-           diag_count_severity(w.diag, 0, SEVERITY_ERROR),
-           diag_count_severity(w.diag, 0, SEVERITY_ERROR) == 1 ? "" : "s",
-           diag_count_severity(w.diag, 0, SEVERITY_WARNING),
-           diag_count_severity(w.diag, 0, SEVERITY_WARNING) == 1 ? "" : "s",
-           diag_count_severity(w.diag, 0, SEVERITY_NOTE),
-           diag_count_severity(w.diag, 0, SEVERITY_NOTE) == 1 ? "" : "s",
-           broken ? " (models with errors skipped)" : "", b.out);
-    int status = b.status;
-    if (status == EXIT_CLEAN)
-        status = cli_findings_status(&w, &ro);
-    for (size_t i = 0; i < n; i++)
-        free(svgs[i]);
-    free(svgs);
-    for (size_t i = 0; i < n; i++)
-        free(curves[i]);
-    free(curves);
-    free(v);
-    forget_all(&b.now);
-    workspace_finish(&w);
-    free(dir);
+    manifest_init(&b.now);
+    build_load(&b, a.n_operands ? a.operands[0] : "models");
+    build_segments(&b);
+    build_comparison(&b);
+    build_index(&b);
+    build_prune(&b);
+    build_manifest(&b);
+    build_summary(&b);
+    int status = b.status == EXIT_CLEAN ? cli_findings_status(&b.w, &a.ro) : b.status;
+    build_finish(&b);
     return status;
 }

@@ -3,26 +3,23 @@
  */
 #include "cli/cli.h"
 #include "core/date.h"
-#include "write/output.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char new_help[] =
-    "Usage: journeymap new [OPTION]... ID\n"
-    "Write a commented starter journey for a new customer segment: four stages\n"
-    "that follow the life of a customer and example touchpoints to replace.\n"
-    "ID names the segment (a letter, then letters, digits, '-', '_' or '.').\n"
-    "\n"
-    "Options:\n"
-    "  -o FILE            write to FILE, which must not exist yet (it is never\n"
-    "                     overwritten); default: standard output\n"
-    "  --today DATE       the date put in <review> (default: today)\n"
-    "  -h, --help         show this help and exit\n"
-    "\n"
-    "Then edit it, and run `journeymap check FILE`. See docs/format.md.\n";
+static const struct cli_spec new_spec = {
+    .name = "new",
+    .usage = "Usage: journeymap new [OPTION]... ID\n"
+             "Write a commented starter journey for a new customer segment: four stages\n"
+             "that follow the life of a customer and example touchpoints to replace.\n"
+             "ID names the segment (a letter, then letters, digits, '-', '_' or '.').\n",
+    .options = "  -o FILE            write to FILE, which must not exist yet (it is never\n"
+               "                     overwritten); default: standard output\n"
+               "  --today DATE       the date put in <review> (default: today)\n",
+    .notes = "Then edit it, and run `journeymap check FILE`. See docs/format.md.\n",
+    .takes = CLI_TODAY | CLI_OUTPUT,
+};
 
 /* The starter journey; @ID@ is the id, @TODAY@ today's date. Every example
  * is valid, so the file passes `check` without errors from the start. */
@@ -121,7 +118,7 @@ static const char starter[] =
 
 /* The template with @ID@ and @TODAY@ replaced (caller frees). */
 static char *
-fill(const char *tmpl, const char *id, const char *today)
+new_fill(const char *tmpl, const char *id, const char *today)
 {
     struct buf b;
     buf_init(&b);
@@ -139,72 +136,27 @@ fill(const char *tmpl, const char *id, const char *today)
     return buf_steal(&b);
 }
 
-static bool
-valid_id(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 64 || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
-        return false;
-    return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") == n;
-}
-
 int
 cmd_new(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"today", required_argument, NULL, 't'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    struct rule_options ro; /* --today dates the starter's <review> */
-    cli_rule_defaults(&ro);
-    const char *out_path = NULL;
-    int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-        if (c == 'o') {
-            out_path = optarg;
-        } else {
-            int rc = cli_option("new", c, argv, &ro, new_help);
-            if (rc != CLI_CONTINUE)
-                return rc;
-        }
-    }
-    if (argc - optind != 1)
-        return usage_error("new", "name the new segment's id, e.g. journeymap new smb-owners");
-    const char *id = argv[optind];
-    if (!valid_id(id))
-        return usage_error("new",
-                           "\"%s\" is not an id: use a letter followed by letters, digits, '-', "
-                           "'_' or '.', at most 64 characters",
-                           id);
-    if (!cli_rule_today("new", &ro))
-        return EXIT_TROUBLE;
+    struct cli_args a; /* --today dates the starter's <review> */
+    int rc = cli_parse(&new_spec, NULL, argc, argv, &a);
+    if (rc == CLI_CONTINUE && a.n_operands == 1 && !model_is_id(a.operands[0]))
+        rc = usage_error("new",
+                         "\"%s\" is not an id: use a letter followed by letters, digits, '-', "
+                         "'_' or '.', at most 64 characters",
+                         a.operands[0]);
+    if (rc == CLI_CONTINUE)
+        rc = cli_ready(&a, 1, 1, "name the new segment's id, e.g. journeymap new smb-owners");
+    if (rc != CLI_CONTINUE)
+        return rc;
     char today[11];
-    date_format(ro.today, today);
-    char *text = fill(starter, id, today);
-    int status = EXIT_CLEAN;
-    const char *why = NULL;
-    bool exists = false;
-    if (!out_path) {
-        if (!output_write(NULL, text, strlen(text), &why)) {
-            fprintf(stderr, "journeymap new: cannot write standard output: %s\n", why);
-            status = EXIT_TROUBLE;
-        }
-    } else if (!output_create(out_path, text, strlen(text), &exists, &why)) {
-        if (exists)
-            fprintf(stderr,
-                    "journeymap new: %s already exists; it was left unchanged (choose "
-                    "another name or remove it first)\n",
-                    out_path);
-        else
-            fprintf(stderr, "journeymap new: cannot write %s: %s\n", out_path, why);
-        status = EXIT_TROUBLE;
-    } else {
-        fprintf(stderr, "journeymap new: wrote %s; edit it, then run: journeymap check %s\n",
-                out_path, out_path);
-    }
+    date_format(a.ro.today, today);
+    char *text = new_fill(starter, a.operands[0], today);
+    int status = cli_create(&a, text, strlen(text));
+    if (status == EXIT_CLEAN && a.out)
+        fprintf(stderr, "journeymap new: wrote %s; edit it, then run: journeymap check %s\n", a.out,
+                a.out);
     free(text);
     return status;
 }

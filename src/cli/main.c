@@ -65,7 +65,7 @@ main(int argc, char **argv)
             signal(SIGXFSZ, SIG_IGN);
             load_init();
             int status = commands[i].run(argc - 1, argv + 1);
-            graph_cleanup();
+            diagram_cleanup();
             report_cleanup();
             load_cleanup();
             return status;

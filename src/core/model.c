@@ -29,6 +29,21 @@ const char *const metric_names[METRIC_KIND_COUNT] = {
     "nps", "csat", "ces", "wait-seconds", "drop-off", "response-hours", "resolution", NULL,
 };
 
+bool
+model_is_id(const char *s)
+{
+    size_t n = 0;
+    if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+        return false;
+    for (; s[n]; n++) {
+        char c = s[n];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '.'))
+            return false;
+    }
+    return n <= 64;
+}
+
 int
 vocab_find(const char *const *names, size_t count, const char *s)
 {

@@ -297,6 +297,10 @@ extern const char *const trained_names[TRAINED_COUNT];
 extern const char *const severity_names[SEVERITY_COUNT];
 extern const char *const metric_names[METRIC_KIND_COUNT];
 
+/* Whether s is an id (format.md): a letter, then letters, digits, '-',
+ * '_' or '.', at most 64 characters in all. */
+bool model_is_id(const char *s);
+
 /* Index of s in names[0..count), or -1 when absent (exact, case-sensitive). */
 int vocab_find(const char *const *names, size_t count, const char *s);
 

@@ -160,7 +160,7 @@ load_read_attrs(struct loader *L, struct frame *f, struct val *vals)
     /* The subject: the element's own id when it is well-formed, else the parent's. */
     f->subject = L->depth > 1 ? L->stack[L->depth - 2].subject : "";
     for (size_t k = 0; k < info->n_attrs; k++)
-        if (info->attrs[k].type == T_ID && vals[k].present && value_is_id(vals[k].s))
+        if (info->attrs[k].type == T_ID && vals[k].present && model_is_id(vals[k].s))
             f->subject = vals[k].s;
 
     if (extra.len) {

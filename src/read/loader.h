@@ -211,7 +211,6 @@ void **load_vec_freeze(struct loader *L, struct ptrvec *v, size_t *n_out);
 /* values.c: check one attribute value against its spec, reporting; fills v->ok and the parsed
  * value. */
 void value_check(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v);
-bool value_is_id(const char *s);
 bool value_is_blank(const char *s);
 /* values.c: an arena copy of s without the XML white space around it. */
 const char *value_trimmed(struct loader *L, const char *s);

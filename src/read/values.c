@@ -14,21 +14,6 @@
 #include <string.h>
 
 bool
-value_is_id(const char *s)
-{
-    size_t n = 0;
-    if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
-        return false;
-    for (; s[n]; n++) {
-        char c = s[n];
-        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_' || c == '.'))
-            return false;
-    }
-    return n <= 64;
-}
-
-bool
 value_is_blank(const char *s)
 {
     for (; *s; s++)
@@ -123,7 +108,7 @@ typedef void value_checker(struct loader *L, const struct frame *f, const struct
 static void
 value_check_id(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
 {
-    v->ok = value_is_id(v->s);
+    v->ok = model_is_id(v->s);
     if (!v->ok)
         load_error(L, f->line, "schema", f->subject,
                    "%s has %s %s, which is not an id: use a letter followed by letters, digits, "
@@ -138,7 +123,7 @@ value_check_refs(struct loader *L, const struct frame *f, const struct attr_spec
     char *copy = xstrdup(v->s);
     for (char *save = NULL, *t = strtok_r(copy, " \t\n\r", &save); t;
          t = strtok_r(NULL, " \t\n\r", &save))
-        if (!value_is_id(t)) {
+        if (!model_is_id(t)) {
             v->ok = false;
             load_error(L, f->line, "schema", f->subject,
                        "%s has %s %s, which is not a list of ids separated by spaces", f->desc,

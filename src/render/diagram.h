@@ -4,13 +4,13 @@
  * libgvc in-process (cli.md, "The diagram"; docs/diagram.md).
  *
  * Each view is one file of render/graphviz/, the home of Graphviz, on its
- * back end (graph.h); this header is the folder's face and includes no
+ * back end (canvas.h); this header is the folder's face and includes no
  * Graphviz header. Views draw from the model and the findings of `check`
  * (weak spots, empty stages and contact gaps as the findings say, so the
  * picture and the list always agree).
  *
  * Ownership: every *_render() hands the caller a malloc'd buffer (free()
- * it). graph_cleanup() releases the process-wide Graphviz context.
+ * it). diagram_cleanup() releases the process-wide Graphviz context.
  */
 #ifndef JOURNEYMAP_DIAGRAM_H
 #define JOURNEYMAP_DIAGRAM_H
@@ -21,10 +21,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum graph_format { GRAPH_DOT, GRAPH_SVG, GRAPH_PNG, GRAPH_PDF, GRAPH_FORMAT_COUNT };
+enum diagram_format { DIAGRAM_DOT, DIAGRAM_SVG, DIAGRAM_PNG, DIAGRAM_PDF, DIAGRAM_FORMAT_COUNT };
 
-/* "dot", "svg", "png", "pdf" (the -T names). */
-extern const char *const graph_format_names[GRAPH_FORMAT_COUNT];
+/* "dot", "svg", "png", "pdf" (the -T names), then NULL. */
+extern const char *const diagram_format_names[DIAGRAM_FORMAT_COUNT + 1];
 
 /*
  * A stage with more touchpoints than this is summarised: its weak spots
@@ -38,13 +38,13 @@ extern const char *const graph_format_names[GRAPH_FORMAT_COUNT];
 /*
  * The map of journey j (map.c). d holds the findings of `check` for it
  * (findings about other files are ignored); competitor, when not NULL, is
- * overlaid. For GRAPH_DOT the result is the graph as built (no layout), so
+ * overlaid. For DIAGRAM_DOT the result is the graph as built (no layout), so
  * it is the same bytes on every machine; the other formats are laid out
  * with dot. On success *out and *len hold the bytes (caller frees *out
  * with free()); on failure *why says why (static text).
  */
 bool map_render(const struct journey *j, const struct diag *d, const struct competitor *competitor,
-                enum graph_format format, char **out, size_t *len, const char **why);
+                enum diagram_format format, char **out, size_t *len, const char **why);
 
 /*
  * The emotion curve of n journeys (curve.c; one, or several overlaid in
@@ -55,7 +55,7 @@ bool map_render(const struct journey *j, const struct diag *d, const struct comp
  * pinned and laid out with neato. Same output contract as map_render().
  */
 bool curve_render(const struct journey *const *js, size_t n, const struct diag *d,
-                  enum graph_format format, char **out, size_t *len, const char **why);
+                  enum diagram_format format, char **out, size_t *len, const char **why);
 
 struct comparison;
 
@@ -64,10 +64,10 @@ struct comparison;
  * tally across segments, then one colour-coded matrix per journey. Same
  * output contract as map_render().
  */
-bool heatmap_render(const struct comparison *cmp, enum graph_format format, char **out, size_t *len,
-                    const char **why);
+bool heatmap_render(const struct comparison *cmp, enum diagram_format format, char **out,
+                    size_t *len, const char **why);
 
 /* Release Graphviz's context (plugins, fonts); safe to call when unused. */
-void graph_cleanup(void);
+void diagram_cleanup(void);
 
 #endif

@@ -7,7 +7,7 @@
  * touchpoint's first occurrence (or, without any day information, its
  * place in the journey); y is its emotion.
  */
-#include "render/graphviz/graph.h"
+#include "render/graphviz/canvas.h"
 
 #include "check/timeline.h"
 #include "render/marks.h"
@@ -52,7 +52,7 @@ curve_pin(struct curve *cv, Agnode_t *n, double x, double y)
 {
     char pos[64];
     snprintf(pos, sizeof pos, "%.3f,%.3f!", x, y);
-    graph_set(n, cv->n_pos, pos);
+    canvas_set(n, cv->n_pos, pos);
 }
 
 static void
@@ -60,10 +60,10 @@ curve_size(struct curve *cv, Agnode_t *n, double w, double h)
 {
     char s[32];
     snprintf(s, sizeof s, "%.3f", w);
-    graph_set(n, cv->n_width, s);
+    canvas_set(n, cv->n_width, s);
     snprintf(s, sizeof s, "%.3f", h);
-    graph_set(n, cv->n_height, s);
-    graph_set(n, cv->n_fixedsize, "true");
+    canvas_set(n, cv->n_height, s);
+    canvas_set(n, cv->n_fixedsize, "true");
 }
 
 /* A journey has day information when a stage has days or a touchpoint a day. */
@@ -156,7 +156,7 @@ curve_bands(struct curve *cv, const struct journey *j, const struct timeline *t,
         /* About nine characters of bold 10-point text per inch of band. */
         size_t chars = (size_t)((x1 - x0) * 9);
         buf_puts(&b, "<B>");
-        graph_wrapped_at(&b, s->name, chars < 6 ? 6 : chars, 3);
+        canvas_wrapped_at(&b, s->name, chars < 6 ? 6 : chars, 3);
         buf_puts(&b, "</B>");
         if (!cv->by_order) {
             buf_printf(&b, "<BR/><FONT POINT-SIZE=\"9\">day %llu–%llu</FONT>",
@@ -167,17 +167,17 @@ curve_bands(struct curve *cv, const struct journey *j, const struct timeline *t,
             x1 = x0 + 0.05;
         char name[96];
         snprintf(name, sizeof name, "stage:%s", s->id);
-        Agnode_t *n = graph_node(cv->g, name);
-        graph_set_html(n, cv->n_label, buf_str(&b));
+        Agnode_t *n = canvas_node(cv->g, name);
+        canvas_set_html(n, cv->n_label, buf_str(&b));
         buf_finish(&b);
-        graph_set(n, cv->n_class, "stage");
-        graph_set(n, cv->n_shape, "box");
-        graph_set(n, cv->n_style, "filled");
-        graph_set(n, cv->n_color, "#d5dbdb");
+        canvas_set(n, cv->n_class, "stage");
+        canvas_set(n, cv->n_shape, "box");
+        canvas_set(n, cv->n_style, "filled");
+        canvas_set(n, cv->n_color, "#d5dbdb");
         /* Translucent: the line, drawn first, shows through. */
-        graph_set(n, cv->n_fillcolor, i % 2 ? "#ffffff00" : "#d6eaf870");
-        graph_set(n, cv->n_fontcolor, GRAPH_GREY);
-        graph_set(n, cv->n_labelloc, "t");
+        canvas_set(n, cv->n_fillcolor, i % 2 ? "#ffffff00" : "#d6eaf870");
+        canvas_set(n, cv->n_fontcolor, CANVAS_GREY);
+        canvas_set(n, cv->n_labelloc, "t");
         curve_size(cv, n, x1 - x0, CURVE_BAND_TOP - CURVE_BAND_BOTTOM);
         curve_pin(cv, n, (x0 + x1) / 2, (CURVE_BAND_TOP + CURVE_BAND_BOTTOM) / 2);
     }
@@ -193,20 +193,20 @@ curve_gaps(struct curve *cv, const struct journey *j, const struct timeline *t, 
         double x0 = curve_x_of_day(cv, which, v[i].from), x1 = curve_x_of_day(cv, which, v[i].to);
         char name[96];
         snprintf(name, sizeof name, "gap:%zu:%zu", which, i + 1);
-        Agnode_t *g = graph_node(cv->g, name);
+        Agnode_t *g = canvas_node(cv->g, name);
         char *label =
             xasprintf("%llu days without contact", (unsigned long long)(v[i].to - v[i].from));
-        graph_set(g, cv->n_label, x1 - x0 > 1.8 ? label : ""); /* else the tooltip only */
-        graph_set(g, cv->n_tooltip, label);
+        canvas_set(g, cv->n_label, x1 - x0 > 1.8 ? label : ""); /* else the tooltip only */
+        canvas_set(g, cv->n_tooltip, label);
         free(label);
-        graph_set(g, cv->n_class, "gap");
-        graph_set(g, cv->n_shape, "box");
-        graph_set(g, cv->n_style, "filled,dotted");
-        graph_set(g, cv->n_fillcolor, GRAPH_GAP_FILL "c0");
-        graph_set(g, cv->n_color,
-                  cv->n > 1 ? curve_colors[which % ARRAY_LEN(curve_colors)] : GRAPH_RED);
-        graph_set(g, cv->n_fontcolor, GRAPH_RED);
-        graph_set(g, cv->n_fontsize, "9");
+        canvas_set(g, cv->n_class, "gap");
+        canvas_set(g, cv->n_shape, "box");
+        canvas_set(g, cv->n_style, "filled,dotted");
+        canvas_set(g, cv->n_fillcolor, CANVAS_GAP_FILL "c0");
+        canvas_set(g, cv->n_color,
+                   cv->n > 1 ? curve_colors[which % ARRAY_LEN(curve_colors)] : CANVAS_RED);
+        canvas_set(g, cv->n_fontcolor, CANVAS_RED);
+        canvas_set(g, cv->n_fontsize, "9");
         curve_size(cv, g, x1 - x0 > 0.05 ? x1 - x0 : 0.05, 0.28);
         curve_pin(cv, g, (x0 + x1) / 2, CURVE_BAND_BOTTOM + 0.2 + 0.32 * (double)which);
     }
@@ -222,28 +222,28 @@ curve_scale(struct curve *cv)
     for (int e = -2; e <= 2; e++) {
         char name[16];
         snprintf(name, sizeof name, "scale:%d", e);
-        Agnode_t *n = graph_node(cv->g, name);
-        graph_set(n, cv->n_label, words[e + 2]);
-        graph_set(n, cv->n_class, "scale");
-        graph_set(n, cv->n_shape, "plaintext");
-        graph_set(n, cv->n_fontcolor, GRAPH_GREY);
-        graph_set(n, cv->n_fontsize, "10");
+        Agnode_t *n = canvas_node(cv->g, name);
+        canvas_set(n, cv->n_label, words[e + 2]);
+        canvas_set(n, cv->n_class, "scale");
+        canvas_set(n, cv->n_shape, "plaintext");
+        canvas_set(n, cv->n_fontcolor, CANVAS_GREY);
+        canvas_set(n, cv->n_fontsize, "10");
         curve_pin(cv, n, -0.6, e * CURVE_STEP);
     }
-    Agnode_t *a = graph_node(cv->g, "zero:start"), *b = graph_node(cv->g, "zero:end");
+    Agnode_t *a = canvas_node(cv->g, "zero:start"), *b = canvas_node(cv->g, "zero:end");
     for (Agnode_t *n = a; n; n = n == a ? b : NULL) {
-        graph_set(n, cv->n_shape, "point");
-        graph_set(n, cv->n_style, "invis");
-        graph_set(n, cv->n_label, "");
+        canvas_set(n, cv->n_shape, "point");
+        canvas_set(n, cv->n_style, "invis");
+        canvas_set(n, cv->n_label, "");
         curve_size(cv, n, 0.01, 0.01);
-        graph_set(n, cv->n_class, "zero");
+        canvas_set(n, cv->n_class, "zero");
     }
     curve_pin(cv, a, 0, 0);
     curve_pin(cv, b, cv->width, 0);
     Agedge_t *e = agedge(cv->g, a, b, NULL, 1);
-    graph_set(e, cv->e_style, "dashed");
-    graph_set(e, cv->e_color, GRAPH_GREY);
-    graph_set(e, cv->e_arrowhead, "none");
+    canvas_set(e, cv->e_style, "dashed");
+    canvas_set(e, cv->e_color, CANVAS_GREY);
+    canvas_set(e, cv->e_arrowhead, "none");
 }
 
 /* Journey j's points and line; returns how many touchpoints lack an emotion. */
@@ -266,54 +266,55 @@ curve_journey(struct curve *cv, const struct diag *d, size_t which, const size_t
         char *name = cv->n > 1         ? xasprintf("%s:%s", j->id, tp->id)
                      : tp->has_emotion ? xstrdup(tp->id)
                                        : xasprintf("no-emotion:%s", tp->id);
-        Agnode_t *n = graph_node(cv->g, name);
+        Agnode_t *n = canvas_node(cv->g, name);
         free(name);
         struct buf tip;
         buf_init(&tip);
-        graph_tooltip(&tip, tp->name);
+        canvas_tooltip(&tip, tp->name);
         if (tp->has_emotion)
             buf_printf(&tip, " (emotion %+d)", tp->emotion);
         else
             buf_puts(&tip, " (no emotion recorded)");
-        graph_set(n, cv->n_tooltip, buf_str(&tip));
+        canvas_set(n, cv->n_tooltip, buf_str(&tip));
         buf_finish(&tip);
-        graph_set(n, cv->n_label, "");
-        graph_set(n, cv->n_shape, "circle");
+        canvas_set(n, cv->n_label, "");
+        canvas_set(n, cv->n_shape, "circle");
         bool weak = marks_weak(&marks, tp);
         if (!tp->has_emotion) {
             /* On the time axis, hollow: we do not know how this one feels. */
             unknown++;
-            graph_set(n, cv->n_class, "unknown");
-            graph_set(n, cv->n_style, "dashed");
-            graph_set(n, cv->n_fillcolor, "white");
-            graph_set(n, cv->n_color, cv->n > 1 ? colour : GRAPH_GREY);
-            graph_set(n, cv->n_label, "?");
-            graph_set(n, cv->n_fontsize, "9");
-            graph_set(n, cv->n_fontcolor, GRAPH_GREY);
+            canvas_set(n, cv->n_class, "unknown");
+            canvas_set(n, cv->n_style, "dashed");
+            canvas_set(n, cv->n_fillcolor, "white");
+            canvas_set(n, cv->n_color, cv->n > 1 ? colour : CANVAS_GREY);
+            canvas_set(n, cv->n_label, "?");
+            canvas_set(n, cv->n_fontsize, "9");
+            canvas_set(n, cv->n_fontcolor, CANVAS_GREY);
             curve_size(cv, n, 0.2, 0.2);
             curve_pin(cv, n, x, CURVE_BAND_BOTTOM + 0.75 + 0.22 * (double)which);
             continue;
         }
-        graph_set(n, cv->n_class, weak ? "point weak" : "point");
-        graph_set(n, cv->n_style, "filled");
-        graph_set(n, cv->n_fillcolor, cv->n > 1 ? colour : graph_score_fill[tp->score]);
-        graph_set(n, cv->n_color,
-                  weak ? (tp->plan ? GRAPH_ORANGE : GRAPH_RED) : (cv->n > 1 ? colour : GRAPH_GREY));
-        graph_set(n, cv->n_penwidth, weak ? "3" : "1");
+        canvas_set(n, cv->n_class, weak ? "point weak" : "point");
+        canvas_set(n, cv->n_style, "filled");
+        canvas_set(n, cv->n_fillcolor, cv->n > 1 ? colour : canvas_score_fill[tp->score]);
+        canvas_set(n, cv->n_color,
+                   weak ? (tp->plan ? CANVAS_ORANGE : CANVAS_RED)
+                        : (cv->n > 1 ? colour : CANVAS_GREY));
+        canvas_set(n, cv->n_penwidth, weak ? "3" : "1");
         curve_size(cv, n, 0.22, 0.22);
         if (cv->n == 1 || tp->emotion < 0) { /* overlays: name the dips only */
             struct buf b;
             buf_init(&b);
-            graph_wrapped_at(&b, tp->name, CURVE_NAME, 1);
-            graph_set_html(n, cv->n_xlabel, buf_str(&b));
+            canvas_wrapped_at(&b, tp->name, CURVE_NAME, 1);
+            canvas_set_html(n, cv->n_xlabel, buf_str(&b));
             buf_finish(&b);
         }
         curve_pin(cv, n, x, tp->emotion * CURVE_STEP);
         if (prev) {
             Agedge_t *e = agedge(cv->g, prev, n, NULL, 1);
-            graph_set(e, cv->e_color, colour);
-            graph_set(e, cv->e_penwidth, "2.5");
-            graph_set(e, cv->e_arrowhead, "none");
+            canvas_set(e, cv->e_color, colour);
+            canvas_set(e, cv->e_penwidth, "2.5");
+            canvas_set(e, cv->e_arrowhead, "none");
         }
         prev = n;
     }
@@ -367,36 +368,36 @@ static void
 curve_attributes(struct curve *cv)
 {
     Agraph_t *g = cv->g;
-    graph_attr(g, AGRAPH, "layout", "neato");
-    graph_attr(g, AGRAPH, "splines", "line");
-    graph_attr(g, AGRAPH, "overlap", "true");
-    graph_attr(g, AGRAPH, "outputorder", "edgesfirst");
-    graph_attr(g, AGRAPH, "forcelabels", "true");
-    graph_attr(g, AGRAPH, "fontname", GRAPH_FONT);
-    graph_attr(g, AGRAPH, "labelloc", "t");
-    graph_attr(g, AGRAPH, "pad", "0.3");
-    cv->g_label = graph_attr(g, AGRAPH, "label", "");
-    graph_attr(g, AGNODE, "fontname", GRAPH_FONT);
-    cv->n_fontsize = graph_attr(g, AGNODE, "fontsize", "10");
-    cv->n_pos = graph_attr(g, AGNODE, "pos", "");
-    cv->n_label = graph_attr(g, AGNODE, "label", "\\N");
-    cv->n_xlabel = graph_attr(g, AGNODE, "xlabel", "");
-    cv->n_shape = graph_attr(g, AGNODE, "shape", "circle");
-    cv->n_style = graph_attr(g, AGNODE, "style", "");
-    cv->n_fillcolor = graph_attr(g, AGNODE, "fillcolor", "white");
-    cv->n_color = graph_attr(g, AGNODE, "color", "black");
-    cv->n_penwidth = graph_attr(g, AGNODE, "penwidth", "1");
-    cv->n_fontcolor = graph_attr(g, AGNODE, "fontcolor", "black");
-    cv->n_width = graph_attr(g, AGNODE, "width", "0.2");
-    cv->n_height = graph_attr(g, AGNODE, "height", "0.2");
-    cv->n_fixedsize = graph_attr(g, AGNODE, "fixedsize", "false");
-    cv->n_labelloc = graph_attr(g, AGNODE, "labelloc", "c");
-    cv->n_tooltip = graph_attr(g, AGNODE, "tooltip", "");
-    cv->n_class = graph_attr(g, AGNODE, "class", "");
-    cv->e_color = graph_attr(g, AGEDGE, "color", "black");
-    cv->e_penwidth = graph_attr(g, AGEDGE, "penwidth", "1");
-    cv->e_style = graph_attr(g, AGEDGE, "style", "");
-    cv->e_arrowhead = graph_attr(g, AGEDGE, "arrowhead", "normal");
+    canvas_attr(g, AGRAPH, "layout", "neato");
+    canvas_attr(g, AGRAPH, "splines", "line");
+    canvas_attr(g, AGRAPH, "overlap", "true");
+    canvas_attr(g, AGRAPH, "outputorder", "edgesfirst");
+    canvas_attr(g, AGRAPH, "forcelabels", "true");
+    canvas_attr(g, AGRAPH, "fontname", CANVAS_FONT);
+    canvas_attr(g, AGRAPH, "labelloc", "t");
+    canvas_attr(g, AGRAPH, "pad", "0.3");
+    cv->g_label = canvas_attr(g, AGRAPH, "label", "");
+    canvas_attr(g, AGNODE, "fontname", CANVAS_FONT);
+    cv->n_fontsize = canvas_attr(g, AGNODE, "fontsize", "10");
+    cv->n_pos = canvas_attr(g, AGNODE, "pos", "");
+    cv->n_label = canvas_attr(g, AGNODE, "label", "\\N");
+    cv->n_xlabel = canvas_attr(g, AGNODE, "xlabel", "");
+    cv->n_shape = canvas_attr(g, AGNODE, "shape", "circle");
+    cv->n_style = canvas_attr(g, AGNODE, "style", "");
+    cv->n_fillcolor = canvas_attr(g, AGNODE, "fillcolor", "white");
+    cv->n_color = canvas_attr(g, AGNODE, "color", "black");
+    cv->n_penwidth = canvas_attr(g, AGNODE, "penwidth", "1");
+    cv->n_fontcolor = canvas_attr(g, AGNODE, "fontcolor", "black");
+    cv->n_width = canvas_attr(g, AGNODE, "width", "0.2");
+    cv->n_height = canvas_attr(g, AGNODE, "height", "0.2");
+    cv->n_fixedsize = canvas_attr(g, AGNODE, "fixedsize", "false");
+    cv->n_labelloc = canvas_attr(g, AGNODE, "labelloc", "c");
+    cv->n_tooltip = canvas_attr(g, AGNODE, "tooltip", "");
+    cv->n_class = canvas_attr(g, AGNODE, "class", "");
+    cv->e_color = canvas_attr(g, AGEDGE, "color", "black");
+    cv->e_penwidth = canvas_attr(g, AGEDGE, "penwidth", "1");
+    cv->e_style = canvas_attr(g, AGEDGE, "style", "");
+    cv->e_arrowhead = canvas_attr(g, AGEDGE, "arrowhead", "normal");
 }
 
 /* Where x comes from: slots by the first journey's stages when days are
@@ -444,7 +445,7 @@ curve_title(struct curve *cv, size_t points, size_t unknown, size_t n_gaps)
     buf_init(&b);
     buf_puts(&b, "<FONT POINT-SIZE=\"18\"><B>");
     if (cv->n == 1)
-        graph_wrapped_at(&b, cv->js[0]->name, 60, 2);
+        canvas_wrapped_at(&b, cv->js[0]->name, 60, 2);
     else
         buf_puts(&b, "How the segments feel");
     buf_printf(&b,
@@ -454,7 +455,7 @@ curve_title(struct curve *cv, size_t points, size_t unknown, size_t n_gaps)
     if (cv->n > 1 && !cv->bands && !cv->by_order)
         buf_puts(&b, "<BR/>the segments' stages differ: no stage bands; each curve runs from "
                      "its segment's start (left) to its end (right)");
-    graph_set_html(cv->g, cv->g_label, buf_str(&b));
+    canvas_set_html(cv->g, cv->g_label, buf_str(&b));
     buf_finish(&b);
 }
 
@@ -462,19 +463,19 @@ curve_title(struct curve *cv, size_t points, size_t unknown, size_t n_gaps)
 static void
 curve_axis(struct curve *cv)
 {
-    Agnode_t *axis = graph_node(cv->g, "axis");
+    Agnode_t *axis = canvas_node(cv->g, "axis");
     if (cv->by_order) {
-        graph_set(axis, cv->n_label, "touchpoints in journey order (no day information)");
+        canvas_set(axis, cv->n_label, "touchpoints in journey order (no day information)");
     } else {
         char *l = cv->own_scale ? xasprintf("from each segment's start to its end (%llu days "
                                             "for the longest)",
                                             (unsigned long long)cv->end)
                                 : xasprintf("day 0 → day %llu", (unsigned long long)cv->end);
-        graph_set(axis, cv->n_label, l);
+        canvas_set(axis, cv->n_label, l);
         free(l);
     }
-    graph_set(axis, cv->n_shape, "plaintext");
-    graph_set(axis, cv->n_fontcolor, GRAPH_GREY);
+    canvas_set(axis, cv->n_shape, "plaintext");
+    canvas_set(axis, cv->n_fontcolor, CANVAS_GREY);
     curve_pin(cv, axis, cv->width / 2, CURVE_BAND_BOTTOM - 0.3);
 }
 
@@ -488,24 +489,24 @@ curve_legend(struct curve *cv)
     for (size_t k = 0; k < cv->n; k++) {
         buf_printf(&b, "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">",
                    curve_colors[k % ARRAY_LEN(curve_colors)]);
-        graph_wrapped_at(&b, cv->js[k]->name, 40, 1);
+        canvas_wrapped_at(&b, cv->js[k]->name, 40, 1);
         buf_puts(&b, "</TD></TR>");
     }
     buf_puts(&b, "</TABLE>");
-    Agnode_t *legend = graph_node(cv->g, "legend");
-    graph_set_html(legend, cv->n_label, buf_str(&b));
+    Agnode_t *legend = canvas_node(cv->g, "legend");
+    canvas_set_html(legend, cv->n_label, buf_str(&b));
     buf_finish(&b);
-    graph_set(legend, cv->n_shape, "plaintext");
+    canvas_set(legend, cv->n_shape, "plaintext");
     curve_pin(cv, legend, cv->width + 1.8, CURVE_BAND_TOP - 0.4 - 0.15 * (double)cv->n);
 }
 
 bool
 curve_render(const struct journey *const *js, size_t n, const struct diag *d,
-             enum graph_format format, char **out, size_t *len, const char **why)
+             enum diagram_format format, char **out, size_t *len, const char **why)
 {
     struct curve cv = {.js = js, .n = n};
     curve_measure(&cv);
-    cv.g = graph_open("curve");
+    cv.g = canvas_open("curve");
     curve_attributes(&cv);
     curve_scale_x(&cv);
     if (cv.bands)
@@ -522,7 +523,7 @@ curve_render(const struct journey *const *js, size_t n, const struct diag *d,
         curve_legend(&cv);
     free(cv.tp_slot);
     free(cv.stage_slot);
-    bool ok = graph_render(cv.g, "neato", format, out, len, why);
+    bool ok = canvas_render(cv.g, "neato", format, out, len, why);
     free(cv.stage_x);
     for (size_t k = 0; k < n; k++)
         timeline_finish(&cv.t[k]);

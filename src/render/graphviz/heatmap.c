@@ -4,7 +4,7 @@
  * per journey, each an HTML-like table label, stacked top to bottom and
  * laid out with dot (render/diagram.h).
  */
-#include "render/graphviz/graph.h"
+#include "render/graphviz/canvas.h"
 
 #include "check/compare.h"
 
@@ -17,7 +17,7 @@ heatmap_cell(struct buf *b, int score, int ours)
         buf_puts(b, "<TD>–</TD>");
         return;
     }
-    buf_printf(b, "<TD BGCOLOR=\"%s\">%d%s</TD>", graph_score_fill[score], score,
+    buf_printf(b, "<TD BGCOLOR=\"%s\">%d%s</TD>", canvas_score_fill[score], score,
                ours && score > ours ? " ▲" : "");
 }
 
@@ -29,32 +29,32 @@ heatmap_table(struct buf *b, const struct compare_journey *cj)
     buf_printf(b,
                "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" "
                "COLOR=\"%s\"><TR><TD COLSPAN=\"%zu\"><B>",
-               GRAPH_GREY, 3 + j->n_competitors);
-    graph_wrapped_at(b, j->name, 60, 2);
+               CANVAS_GREY, 3 + j->n_competitors);
+    canvas_wrapped_at(b, j->name, 60, 2);
     buf_puts(b,
              "</B></TD></TR><TR><TD><B>stage</B></TD><TD><B>touchpoint</B></TD><TD><B>us</B></TD>");
     for (size_t k = 0; k < j->n_competitors; k++) {
         buf_puts(b, "<TD><B>");
-        graph_wrapped(b, j->competitors[k]->name, 2);
+        canvas_wrapped(b, j->competitors[k]->name, 2);
         buf_puts(b, "</B></TD>");
     }
     buf_puts(b, "</TR>");
     for (size_t r = 0; r < cj->n_rows; r++) {
         const struct compare_row *row = &cj->rows[r];
         buf_puts(b, "<TR><TD ALIGN=\"LEFT\">");
-        graph_wrapped(b, row->stage->name, 2);
+        canvas_wrapped(b, row->stage->name, 2);
         buf_puts(b, "</TD><TD ALIGN=\"LEFT\">");
-        graph_wrapped(b, row->tp->name, 2);
+        canvas_wrapped(b, row->tp->name, 2);
         if (row->only) {
             buf_puts(b, "<BR/><I>only ");
-            graph_wrapped(b, j->competitors[row->only - 1]->name, 1);
+            canvas_wrapped(b, j->competitors[row->only - 1]->name, 1);
             buf_puts(b, "</I>");
         }
         buf_puts(b, "</TD>");
         heatmap_cell(b, row->ours, 0);
         for (size_t k = 0; k < j->n_competitors; k++) {
             if (row->only == k + 1 && !row->ratings[k])
-                buf_printf(b, "<TD BGCOLOR=\"%s\">yes</TD>", GRAPH_GAP_FILL);
+                buf_printf(b, "<TD BGCOLOR=\"%s\">yes</TD>", CANVAS_GAP_FILL);
             else
                 heatmap_cell(b, row->ratings[k], row->ours);
         }
@@ -71,11 +71,11 @@ heatmap_tally(struct buf *b, const struct comparison *cmp)
                "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" "
                "COLOR=\"%s\"><TR><TD><B>competitor</B></TD><TD><B>leads</B></TD>"
                "<TD><B>trails</B></TD><TD><B>ties</B></TD><TD><B>alone</B></TD></TR>",
-               GRAPH_GREY);
+               CANVAS_GREY);
     for (size_t i = 0; i < cmp->n_tallies; i++) {
         const struct compare_tally *t = &cmp->tallies[i];
         buf_puts(b, "<TR><TD ALIGN=\"LEFT\">");
-        graph_wrapped(b, t->name, 2);
+        canvas_wrapped(b, t->name, 2);
         buf_printf(b, "</TD><TD>%zu</TD><TD>%zu</TD><TD>%zu</TD><TD>%zu</TD></TR>", t->lead,
                    t->trail, t->tie, t->alone);
     }
@@ -85,39 +85,39 @@ heatmap_tally(struct buf *b, const struct comparison *cmp)
 }
 
 bool
-heatmap_render(const struct comparison *cmp, enum graph_format format, char **out, size_t *len,
+heatmap_render(const struct comparison *cmp, enum diagram_format format, char **out, size_t *len,
                const char **why)
 {
-    Agraph_t *g = graph_open("comparison");
-    graph_attr(g, AGRAPH, "fontname", GRAPH_FONT);
-    graph_attr(g, AGRAPH, "labelloc", "t");
-    graph_attr(g, AGRAPH, "bgcolor", "white");
-    graph_attr(g, AGRAPH, "pad", "0.3");
-    graph_attr(g, AGRAPH, "nodesep", "0.4");
-    Agsym_t *g_label = graph_attr(g, AGRAPH, "label", "");
-    graph_attr(g, AGNODE, "fontname", GRAPH_FONT);
-    graph_attr(g, AGNODE, "fontsize", "11");
-    graph_attr(g, AGNODE, "shape", "plaintext");
-    Agsym_t *n_label = graph_attr(g, AGNODE, "label", "\\N");
-    graph_attr(g, AGEDGE, "style", "invis");
-    graph_set_html(g, g_label,
-                   "<FONT POINT-SIZE=\"18\"><B>Competitor comparison</B></FONT><BR/>"
-                   "scores 1 (red) to 5 (green); ▲ a competitor rated above us");
+    Agraph_t *g = canvas_open("comparison");
+    canvas_attr(g, AGRAPH, "fontname", CANVAS_FONT);
+    canvas_attr(g, AGRAPH, "labelloc", "t");
+    canvas_attr(g, AGRAPH, "bgcolor", "white");
+    canvas_attr(g, AGRAPH, "pad", "0.3");
+    canvas_attr(g, AGRAPH, "nodesep", "0.4");
+    Agsym_t *g_label = canvas_attr(g, AGRAPH, "label", "");
+    canvas_attr(g, AGNODE, "fontname", CANVAS_FONT);
+    canvas_attr(g, AGNODE, "fontsize", "11");
+    canvas_attr(g, AGNODE, "shape", "plaintext");
+    Agsym_t *n_label = canvas_attr(g, AGNODE, "label", "\\N");
+    canvas_attr(g, AGEDGE, "style", "invis");
+    canvas_set_html(g, g_label,
+                    "<FONT POINT-SIZE=\"18\"><B>Competitor comparison</B></FONT><BR/>"
+                    "scores 1 (red) to 5 (green); ▲ a competitor rated above us");
     struct buf b;
     buf_init(&b);
-    Agnode_t *prev = graph_node(g, "tally");
+    Agnode_t *prev = canvas_node(g, "tally");
     heatmap_tally(&b, cmp);
-    graph_set_html(prev, n_label, buf_str(&b));
+    canvas_set_html(prev, n_label, buf_str(&b));
     for (size_t i = 0; i < cmp->n_journeys; i++) {
         char name[32];
         snprintf(name, sizeof name, "journey:%zu", i + 1);
-        Agnode_t *n = graph_node(g, name);
+        Agnode_t *n = canvas_node(g, name);
         b.len = 0;
         heatmap_table(&b, &cmp->journeys[i]);
-        graph_set_html(n, n_label, buf_str(&b));
-        graph_edge(g, prev, n); /* stacked top to bottom */
+        canvas_set_html(n, n_label, buf_str(&b));
+        canvas_edge(g, prev, n); /* stacked top to bottom */
         prev = n;
     }
     buf_finish(&b);
-    return graph_render(g, "dot", format, out, len, why);
+    return canvas_render(g, "dot", format, out, len, why);
 }

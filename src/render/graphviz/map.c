@@ -14,7 +14,7 @@
  * shares are tail labels and each stage is a rank=same column whose inner
  * edges are written reversed with dir=back.
  */
-#include "render/graphviz/graph.h"
+#include "render/graphviz/canvas.h"
 
 #include "check/timeline.h"
 #include "core/catalog.h"
@@ -49,52 +49,52 @@ static void
 map_attributes(struct map *c)
 {
     Agraph_t *g = c->g;
-    graph_attr(g, AGRAPH, "rankdir", "LR");
-    graph_attr(g, AGRAPH, "newrank", "true");
-    graph_attr(g, AGRAPH, "fontname", GRAPH_FONT);
-    graph_attr(g, AGRAPH, "fontsize", "12");
-    graph_attr(g, AGRAPH, "labelloc", "t");
-    graph_attr(g, AGRAPH, "nodesep", "0.25");
-    graph_attr(g, AGRAPH, "ranksep", "0.45");
-    graph_attr(g, AGRAPH, "bgcolor", "white");
-    graph_attr(g, AGRAPH, "pad", "0.3");
-    c->g_label = graph_attr(g, AGRAPH, "label", "");
-    c->g_style = graph_attr(g, AGRAPH, "style", "");
-    c->g_color = graph_attr(g, AGRAPH, "color", "black");
-    c->g_fillcolor = graph_attr(g, AGRAPH, "fillcolor", "white");
-    c->g_fontcolor = graph_attr(g, AGRAPH, "fontcolor", "black");
-    c->g_rank = graph_attr(g, AGRAPH, "rank", "");
+    canvas_attr(g, AGRAPH, "rankdir", "LR");
+    canvas_attr(g, AGRAPH, "newrank", "true");
+    canvas_attr(g, AGRAPH, "fontname", CANVAS_FONT);
+    canvas_attr(g, AGRAPH, "fontsize", "12");
+    canvas_attr(g, AGRAPH, "labelloc", "t");
+    canvas_attr(g, AGRAPH, "nodesep", "0.25");
+    canvas_attr(g, AGRAPH, "ranksep", "0.45");
+    canvas_attr(g, AGRAPH, "bgcolor", "white");
+    canvas_attr(g, AGRAPH, "pad", "0.3");
+    c->g_label = canvas_attr(g, AGRAPH, "label", "");
+    c->g_style = canvas_attr(g, AGRAPH, "style", "");
+    c->g_color = canvas_attr(g, AGRAPH, "color", "black");
+    c->g_fillcolor = canvas_attr(g, AGRAPH, "fillcolor", "white");
+    c->g_fontcolor = canvas_attr(g, AGRAPH, "fontcolor", "black");
+    c->g_rank = canvas_attr(g, AGRAPH, "rank", "");
     if (c->j->n_touchpoints > 150) { /* keep layout time in check (hazards) */
-        graph_attr(g, AGRAPH, "nslimit", "4");
-        graph_attr(g, AGRAPH, "nslimit1", "4");
-        graph_attr(g, AGRAPH, "mclimit", "0.5");
+        canvas_attr(g, AGRAPH, "nslimit", "4");
+        canvas_attr(g, AGRAPH, "nslimit1", "4");
+        canvas_attr(g, AGRAPH, "mclimit", "0.5");
     }
-    graph_attr(g, AGNODE, "fontname", GRAPH_FONT);
-    graph_attr(g, AGNODE, "fontsize", "11");
-    graph_attr(g, AGNODE, "margin", "0.12,0.06");
-    c->n_shape = graph_attr(g, AGNODE, "shape", "box");
-    c->n_label = graph_attr(g, AGNODE, "label", "\\N");
-    c->n_style = graph_attr(g, AGNODE, "style", "rounded,filled");
-    c->n_fillcolor = graph_attr(g, AGNODE, "fillcolor", graph_score_fill[0]);
-    c->n_color = graph_attr(g, AGNODE, "color", GRAPH_GREY);
-    c->n_penwidth = graph_attr(g, AGNODE, "penwidth", "1.2");
-    c->n_fontcolor = graph_attr(g, AGNODE, "fontcolor", "black");
-    c->n_tooltip = graph_attr(g, AGNODE, "tooltip", "");
-    graph_attr(g, AGEDGE, "fontname", GRAPH_FONT);
-    graph_attr(g, AGEDGE, "fontsize", "10");
-    graph_attr(g, AGEDGE, "arrowsize", "0.7");
-    c->e_label = graph_attr(g, AGEDGE, "label", "");
-    c->e_taillabel = graph_attr(g, AGEDGE, "taillabel", "");
-    c->e_dir = graph_attr(g, AGEDGE, "dir", "forward");
-    graph_attr(g, AGEDGE, "labelfontsize", "10");
-    graph_attr(g, AGEDGE, "labelfontcolor", GRAPH_GREY);
-    graph_attr(g, AGEDGE, "labeldistance", "1.8");
-    c->e_style = graph_attr(g, AGEDGE, "style", "solid");
-    c->e_color = graph_attr(g, AGEDGE, "color", GRAPH_GREY);
-    c->e_penwidth = graph_attr(g, AGEDGE, "penwidth", "1");
-    c->e_weight = graph_attr(g, AGEDGE, "weight", "1");
-    c->e_arrowhead = graph_attr(g, AGEDGE, "arrowhead", "normal");
-    c->e_fontcolor = graph_attr(g, AGEDGE, "fontcolor", GRAPH_GREY);
+    canvas_attr(g, AGNODE, "fontname", CANVAS_FONT);
+    canvas_attr(g, AGNODE, "fontsize", "11");
+    canvas_attr(g, AGNODE, "margin", "0.12,0.06");
+    c->n_shape = canvas_attr(g, AGNODE, "shape", "box");
+    c->n_label = canvas_attr(g, AGNODE, "label", "\\N");
+    c->n_style = canvas_attr(g, AGNODE, "style", "rounded,filled");
+    c->n_fillcolor = canvas_attr(g, AGNODE, "fillcolor", canvas_score_fill[0]);
+    c->n_color = canvas_attr(g, AGNODE, "color", CANVAS_GREY);
+    c->n_penwidth = canvas_attr(g, AGNODE, "penwidth", "1.2");
+    c->n_fontcolor = canvas_attr(g, AGNODE, "fontcolor", "black");
+    c->n_tooltip = canvas_attr(g, AGNODE, "tooltip", "");
+    canvas_attr(g, AGEDGE, "fontname", CANVAS_FONT);
+    canvas_attr(g, AGEDGE, "fontsize", "10");
+    canvas_attr(g, AGEDGE, "arrowsize", "0.7");
+    c->e_label = canvas_attr(g, AGEDGE, "label", "");
+    c->e_taillabel = canvas_attr(g, AGEDGE, "taillabel", "");
+    c->e_dir = canvas_attr(g, AGEDGE, "dir", "forward");
+    canvas_attr(g, AGEDGE, "labelfontsize", "10");
+    canvas_attr(g, AGEDGE, "labelfontcolor", CANVAS_GREY);
+    canvas_attr(g, AGEDGE, "labeldistance", "1.8");
+    c->e_style = canvas_attr(g, AGEDGE, "style", "solid");
+    c->e_color = canvas_attr(g, AGEDGE, "color", CANVAS_GREY);
+    c->e_penwidth = canvas_attr(g, AGEDGE, "penwidth", "1");
+    c->e_weight = canvas_attr(g, AGEDGE, "weight", "1");
+    c->e_arrowhead = canvas_attr(g, AGEDGE, "arrowhead", "normal");
+    c->e_fontcolor = canvas_attr(g, AGEDGE, "fontcolor", CANVAS_GREY);
 }
 
 /* "day 0–14" for a stage whose start and end are both written down. */
@@ -113,11 +113,11 @@ map_stage(struct map *c, size_t i, Agraph_t **out)
     const struct stage *s = c->j->stages[i];
     char name[32];
     snprintf(name, sizeof name, "cluster_%03zu", i);
-    Agraph_t *sg = graph_subgraph(c->g, name);
+    Agraph_t *sg = canvas_subgraph(c->g, name);
     struct buf b;
     buf_init(&b);
     buf_puts(&b, "<B>");
-    graph_wrapped(&b, s->name, 2);
+    canvas_wrapped(&b, s->name, 2);
     buf_puts(&b, "</B>");
     if (map_days_known(c->j, i))
         buf_printf(&b, "<BR/><FONT POINT-SIZE=\"10\">day %llu–%llu</FONT>",
@@ -125,11 +125,11 @@ map_stage(struct map *c, size_t i, Agraph_t **out)
                    (unsigned long long)timeline_stage_end(&c->t, s));
     if (s->phase != PHASE_NONE)
         buf_printf(&b, "<BR/><FONT POINT-SIZE=\"10\">%s</FONT>", phase_names[s->phase]);
-    graph_set_html(sg, c->g_label, buf_str(&b));
+    canvas_set_html(sg, c->g_label, buf_str(&b));
     buf_finish(&b);
-    graph_set(sg, c->g_style, "rounded,filled");
-    graph_set(sg, c->g_fillcolor, "#f4f6f7");
-    graph_set(sg, c->g_color, "#aeb6bf");
+    canvas_set(sg, c->g_style, "rounded,filled");
+    canvas_set(sg, c->g_fillcolor, "#f4f6f7");
+    canvas_set(sg, c->g_color, "#aeb6bf");
     *out = sg;
 }
 
@@ -167,18 +167,18 @@ static Agnode_t *
 map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
                const struct rating *rating)
 {
-    Agnode_t *n = graph_node(sg, tp->id);
+    Agnode_t *n = canvas_node(sg, tp->id);
     bool weak = marks_weak(&c->marks, tp);
     struct buf b;
     buf_init(&b);
     buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
     buf_puts(&b, "<TR><TD><B>");
-    graph_wrapped(&b, tp->name, MAP_WRAP_LINES);
+    canvas_wrapped(&b, tp->name, MAP_WRAP_LINES);
     buf_puts(&b, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"10\">");
     buf_puts(&b, channel_names[tp->channel]);
     buf_puts(&b, " · ");
     if (tp->owner)
-        graph_wrapped(&b, tp->owner->name, 1);
+        canvas_wrapped(&b, tp->owner->name, 1);
     else
         buf_puts(&b, "<I>no owner</I>");
     buf_puts(&b, "</FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"10\">");
@@ -194,13 +194,13 @@ map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
     if (rating) {
         bool ahead = tp->score && rating->score > tp->score;
         buf_printf(&b, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">",
-                   ahead ? GRAPH_RED : GRAPH_GREY);
-        graph_wrapped(&b, c->comp->name, 1);
+                   ahead ? CANVAS_RED : CANVAS_GREY);
+        canvas_wrapped(&b, c->comp->name, 1);
         buf_printf(&b, ": %d/5%s</FONT></TD></TR>", rating->score, ahead ? " ▲ ahead" : "");
     }
     if (weak) {
         buf_printf(&b, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>⚠ ",
-                   tp->plan ? GRAPH_ORANGE : GRAPH_RED);
+                   tp->plan ? CANVAS_ORANGE : CANVAS_RED);
         map_weak_reasons(&b, &c->marks, tp);
         buf_puts(&b, "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"10\">");
         if (tp->plan && tp->plan->has_due) {
@@ -213,15 +213,15 @@ map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
         buf_puts(&b, "</FONT></TD></TR>");
     }
     buf_puts(&b, "</TABLE>");
-    graph_set_html(n, c->n_label, buf_str(&b));
+    canvas_set_html(n, c->n_label, buf_str(&b));
     buf_finish(&b);
 
-    graph_set(n, c->n_fillcolor, graph_score_fill[tp->score]);
-    graph_set(n, c->n_style,
-              tp->initiator == INITIATOR_CUSTOMER ? "rounded,filled,dashed" : "rounded,filled");
+    canvas_set(n, c->n_fillcolor, canvas_score_fill[tp->score]);
+    canvas_set(n, c->n_style,
+               tp->initiator == INITIATOR_CUSTOMER ? "rounded,filled,dashed" : "rounded,filled");
     if (weak) {
-        graph_set(n, c->n_color, tp->plan ? GRAPH_ORANGE : GRAPH_RED);
-        graph_set(n, c->n_penwidth, "3.5");
+        canvas_set(n, c->n_color, tp->plan ? CANVAS_ORANGE : CANVAS_RED);
+        canvas_set(n, c->n_penwidth, "3.5");
     }
     return n;
 }
@@ -230,15 +230,15 @@ static Agnode_t *
 map_placeholder(struct map *c, Agraph_t *sg, const struct stage *s)
 {
     char *name = xasprintf("empty:%s", s->id);
-    Agnode_t *n = graph_node(sg, name);
+    Agnode_t *n = canvas_node(sg, name);
     free(name);
-    graph_set_html(n, c->n_label,
-                   "<B>no touchpoint</B><BR/><FONT POINT-SIZE=\"10\">empty stage</FONT>");
-    graph_set(n, c->n_style, "filled,dotted");
-    graph_set(n, c->n_fillcolor, GRAPH_GAP_FILL);
-    graph_set(n, c->n_color, GRAPH_RED);
-    graph_set(n, c->n_fontcolor, GRAPH_RED);
-    graph_set(n, c->n_penwidth, "2");
+    canvas_set_html(n, c->n_label,
+                    "<B>no touchpoint</B><BR/><FONT POINT-SIZE=\"10\">empty stage</FONT>");
+    canvas_set(n, c->n_style, "filled,dotted");
+    canvas_set(n, c->n_fillcolor, CANVAS_GAP_FILL);
+    canvas_set(n, c->n_color, CANVAS_RED);
+    canvas_set(n, c->n_fontcolor, CANVAS_RED);
+    canvas_set(n, c->n_penwidth, "2");
     return n;
 }
 
@@ -274,17 +274,17 @@ map_more(struct map *c, Agraph_t *sg, const struct stage *s, const struct touchp
         }
     c->n_hidden += hidden;
     char *name = xasprintf("more:%s", s->id);
-    Agnode_t *n = graph_node(sg, name);
+    Agnode_t *n = canvas_node(sg, name);
     free(name);
     char *label = xasprintf("<B>+ %zu more touchpoint%s</B><BR/><FONT POINT-SIZE=\"10\">not "
                             "drawn, %zu of them weak spots;<BR/>the checklist lists them "
                             "all</FONT>",
                             hidden, hidden == 1 ? "" : "s", weak);
-    graph_set_html(n, c->n_label, label);
+    canvas_set_html(n, c->n_label, label);
     free(label);
-    graph_set(n, c->n_style, "rounded,dashed");
-    graph_set(n, c->n_color, GRAPH_GREY);
-    graph_set(n, c->n_fontcolor, GRAPH_GREY);
+    canvas_set(n, c->n_style, "rounded,dashed");
+    canvas_set(n, c->n_color, CANVAS_GREY);
+    canvas_set(n, c->n_fontcolor, CANVAS_GREY);
     return n;
 }
 
@@ -292,23 +292,23 @@ static Agnode_t *
 map_ghost(struct map *c, Agraph_t *sg, const struct touchpoint *tp)
 {
     char *name = xasprintf("competitor:%s", tp->id);
-    Agnode_t *n = graph_node(sg, name);
+    Agnode_t *n = canvas_node(sg, name);
     free(name);
     struct buf b;
     buf_init(&b);
     buf_puts(&b, "<FONT POINT-SIZE=\"10\">only ");
-    graph_wrapped(&b, tp->competitor->name, 1);
+    canvas_wrapped(&b, tp->competitor->name, 1);
     buf_puts(&b, "</FONT><BR/><B>");
-    graph_wrapped(&b, tp->name, MAP_WRAP_LINES);
+    canvas_wrapped(&b, tp->name, MAP_WRAP_LINES);
     buf_printf(&b, "</B><BR/><FONT POINT-SIZE=\"10\">%s", channel_names[tp->channel]);
     if (tp->score)
         buf_printf(&b, " · score %d/5", tp->score);
     buf_puts(&b, "</FONT>");
-    graph_set_html(n, c->n_label, buf_str(&b));
+    canvas_set_html(n, c->n_label, buf_str(&b));
     buf_finish(&b);
-    graph_set(n, c->n_style, "rounded,dashed");
-    graph_set(n, c->n_color, "#aab7b8");
-    graph_set(n, c->n_fontcolor, GRAPH_GREY);
+    canvas_set(n, c->n_style, "rounded,dashed");
+    canvas_set(n, c->n_color, "#aab7b8");
+    canvas_set(n, c->n_fontcolor, CANVAS_GREY);
     return n;
 }
 
@@ -322,9 +322,9 @@ static Agedge_t *
 map_arrow(struct map *c, Agnode_t *from, Agnode_t *to, bool same_stage)
 {
     if (!same_stage)
-        return graph_edge(c->g, from, to);
-    Agedge_t *e = graph_edge(c->g, to, from);
-    graph_set(e, c->e_dir, "back");
+        return canvas_edge(c->g, from, to);
+    Agedge_t *e = canvas_edge(c->g, to, from);
+    canvas_set(e, c->e_dir, "back");
     return e;
 }
 
@@ -353,7 +353,7 @@ map_flow(struct map *c, Agnode_t **nodes)
                     snprintf(share, sizeof share, "%g%%", 100.0 * tp->nexts[k]->share);
                     /* A tail label, not a label: Graphviz 2.42 frees memory
                      * twice after laying out labelled edges inside a rank. */
-                    graph_set(e, c->e_taillabel, share);
+                    canvas_set(e, c->e_taillabel, share);
                 }
             }
         }
@@ -378,31 +378,31 @@ map_gaps(struct map *c, Agraph_t **clusters, Agnode_t **nodes)
         const struct stage *where = timeline_stage_at(&c->t, s->from + (s->to - s->from) / 2);
         char name[32];
         snprintf(name, sizeof name, "gap:%zu", i + 1);
-        Agnode_t *g = graph_node(clusters[where->index], name);
+        Agnode_t *g = canvas_node(clusters[where->index], name);
         char *label = xasprintf("<B>%llu days</B><BR/><FONT POINT-SIZE=\"10\">without contact "
                                 "from us<BR/>day %llu–%llu%s</FONT>",
                                 (unsigned long long)(s->to - s->from), (unsigned long long)s->from,
                                 (unsigned long long)s->to, s->to_end ? " (end)" : "");
-        graph_set_html(g, c->n_label, label);
+        canvas_set_html(g, c->n_label, label);
         free(label);
-        graph_set(g, c->n_shape, "box");
-        graph_set(g, c->n_style, "filled,dotted");
-        graph_set(g, c->n_fillcolor, GRAPH_GAP_FILL);
-        graph_set(g, c->n_color, GRAPH_RED);
-        graph_set(g, c->n_fontcolor, GRAPH_RED);
-        graph_set(g, c->n_penwidth, "2");
+        canvas_set(g, c->n_shape, "box");
+        canvas_set(g, c->n_style, "filled,dotted");
+        canvas_set(g, c->n_fillcolor, CANVAS_GAP_FILL);
+        canvas_set(g, c->n_color, CANVAS_RED);
+        canvas_set(g, c->n_fontcolor, CANVAS_RED);
+        canvas_set(g, c->n_penwidth, "2");
         Agnode_t *from =
             nodes[s->subject->index] ? nodes[s->subject->index] : c->more[s->subject->stage->index];
         Agedge_t *e = map_arrow(c, from, g, s->subject->stage == where);
-        graph_set(e, c->e_style, "dashed");
-        graph_set(e, c->e_color, GRAPH_RED);
-        graph_set(e, c->e_arrowhead, "none");
+        canvas_set(e, c->e_style, "dashed");
+        canvas_set(e, c->e_color, CANVAS_RED);
+        canvas_set(e, c->e_arrowhead, "none");
         if (s->next) {
             Agnode_t *to =
                 nodes[s->next->index] ? nodes[s->next->index] : c->more[s->next->stage->index];
             e = map_arrow(c, g, to, s->next->stage == where);
-            graph_set(e, c->e_style, "dashed");
-            graph_set(e, c->e_color, GRAPH_RED);
+            canvas_set(e, c->e_style, "dashed");
+            canvas_set(e, c->e_color, CANVAS_RED);
         }
         c->n_gaps++;
     }
@@ -412,26 +412,26 @@ map_gaps(struct map *c, Agraph_t **clusters, Agnode_t **nodes)
 static void
 map_legend(struct map *c, Agnode_t *after)
 {
-    Agraph_t *sg = graph_subgraph(c->g, "cluster_legend");
-    graph_set_html(sg, c->g_label, "<B>How to read this</B>");
-    graph_set(sg, c->g_style, "rounded");
-    graph_set(sg, c->g_color, "#d5d8dc");
-    Agnode_t *n = graph_node(sg, "legend");
+    Agraph_t *sg = canvas_subgraph(c->g, "cluster_legend");
+    canvas_set_html(sg, c->g_label, "<B>How to read this</B>");
+    canvas_set(sg, c->g_style, "rounded");
+    canvas_set(sg, c->g_color, "#d5d8dc");
+    Agnode_t *n = canvas_node(sg, "legend");
     struct buf b;
     buf_init(&b);
     buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
     buf_puts(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"6\">score (fill)</TD></TR><TR>");
     static const char *const words[6] = {"none", "1", "2", "3", "4", "5"};
     for (int i = 0; i < 6; i++)
-        buf_printf(&b, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"%s\">%s</TD>", graph_score_fill[i],
-                   GRAPH_GREY, words[i]);
+        buf_printf(&b, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"%s\">%s</TD>", canvas_score_fill[i],
+                   CANVAS_GREY, words[i]);
     buf_puts(&b, "</TR>");
     static const char *const rows[][2] = {
         {"black", "solid border: we reach out"},
         {"black", "dashed border: the customer comes to us"},
-        {GRAPH_RED, "⚠ thick red border: weak spot, no plan"},
-        {GRAPH_ORANGE, "⚠ thick orange border: weak spot with a plan"},
-        {GRAPH_RED, "pink box, dotted border: contact gap or empty stage"},
+        {CANVAS_RED, "⚠ thick red border: weak spot, no plan"},
+        {CANVAS_ORANGE, "⚠ thick orange border: weak spot with a plan"},
+        {CANVAS_RED, "pink box, dotted border: contact gap or empty stage"},
     };
     for (size_t i = 0; i < ARRAY_LEN(rows); i++)
         buf_printf(&b,
@@ -441,15 +441,15 @@ map_legend(struct map *c, Agnode_t *after)
         buf_printf(&b,
                    "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"6\"><FONT COLOR=\"%s\">grey dashed: "
                    "only the competitor has it; ▲: the competitor is rated higher</FONT></TD></TR>",
-                   GRAPH_GREY);
+                   CANVAS_GREY);
     buf_puts(&b, "</TABLE>");
-    graph_set_html(n, c->n_label, buf_str(&b));
+    canvas_set_html(n, c->n_label, buf_str(&b));
     buf_finish(&b);
-    graph_set(n, c->n_shape, "plaintext");
-    graph_set(n, c->n_style, "");
+    canvas_set(n, c->n_shape, "plaintext");
+    canvas_set(n, c->n_style, "");
     if (after) { /* keep the legend at the right-hand end */
-        Agedge_t *e = graph_edge(c->g, after, n);
-        graph_set(e, c->e_style, "invis");
+        Agedge_t *e = canvas_edge(c->g, after, n);
+        canvas_set(e, c->e_style, "invis");
     }
 }
 
@@ -460,7 +460,7 @@ map_title(struct map *c)
     struct buf b;
     buf_init(&b);
     buf_puts(&b, "<FONT POINT-SIZE=\"18\"><B>");
-    graph_wrapped_at(&b, j->name, 60, 2);
+    canvas_wrapped_at(&b, j->name, 60, 2);
     buf_printf(&b,
                "</B></FONT><BR/>%zu stage%s · %zu touchpoint%s · %zu weak spot%s · %zu "
                "contact gap%s",
@@ -476,12 +476,12 @@ map_title(struct map *c)
         buf_printf(&b,
                    "<BR/><FONT COLOR=\"%s\">No touchpoint where we reach out: customers "
                    "only hear from us when they ask</FONT>",
-                   GRAPH_RED);
+                   CANVAS_RED);
     if (c->comp) {
         buf_puts(&b, "<BR/>compared with ");
-        graph_wrapped(&b, c->comp->name, 1);
+        canvas_wrapped(&b, c->comp->name, 1);
     }
-    graph_set_html(c->g, c->g_label, buf_str(&b));
+    canvas_set_html(c->g, c->g_label, buf_str(&b));
     buf_finish(&b);
 }
 
@@ -489,7 +489,7 @@ static Agraph_t *
 map_build(struct map *c)
 {
     const struct journey *j = c->j;
-    c->g = graph_open("journey");
+    c->g = canvas_open("journey");
     map_attributes(c);
     marks_init(&c->marks, j, c->d);
 
@@ -536,13 +536,13 @@ map_build(struct map *c)
     for (size_t i = 0; i < j->n_stages; i++) {
         char name[32];
         snprintf(name, sizeof name, "column_%03zu", i);
-        Agraph_t *col = graph_subgraph(clusters[i], name);
-        graph_set(col, c->g_rank, "same");
+        Agraph_t *col = canvas_subgraph(clusters[i], name);
+        canvas_set(col, c->g_rank, "same");
         for (Agnode_t *n = agfstnode(clusters[i]); n; n = agnxtnode(clusters[i], n))
             agsubnode(col, n, 1);
         if (i > 0) {
-            Agedge_t *e = graph_edge(c->g, anchor[i - 1], anchor[i]);
-            graph_set(e, c->e_style, "invis");
+            Agedge_t *e = canvas_edge(c->g, anchor[i - 1], anchor[i]);
+            canvas_set(e, c->e_style, "invis");
         }
     }
     map_legend(c, j->n_stages ? anchor[j->n_stages - 1] : NULL);
@@ -557,12 +557,12 @@ map_build(struct map *c)
 
 bool
 map_render(const struct journey *j, const struct diag *d, const struct competitor *competitor,
-           enum graph_format format, char **out, size_t *len, const char **why)
+           enum diagram_format format, char **out, size_t *len, const char **why)
 {
     struct map c = {.j = j, .d = d, .comp = competitor};
     timeline_init(&c.t, j);
     Agraph_t *g = map_build(&c);
-    bool ok = graph_render(g, "dot", format, out, len, why);
+    bool ok = canvas_render(g, "dot", format, out, len, why);
     marks_finish(&c.marks);
     timeline_finish(&c.t);
     return ok;

@@ -1,19 +1,20 @@
 /*
- * graph.c - the Graphviz back end (graph.h): an id discipline that numbers
+ * canvas.c - the Graphviz back end (canvas.h): an id discipline that numbers
  * objects in creation order, the label escaping every view shares, and
  * layout and rendering to memory.
  */
-#include "render/graphviz/graph.h"
+#include "render/graphviz/canvas.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *const graph_format_names[GRAPH_FORMAT_COUNT] = {"dot", "svg", "png", "pdf"};
+const char *const diagram_format_names[DIAGRAM_FORMAT_COUNT + 1] = {"dot", "svg", "png", "pdf",
+                                                                    NULL};
 
-const char *const graph_score_fill[6] = {"#eaecee", "#f5b7b1", "#f8c9a0",
-                                         "#fce8a6", "#d4edbc", "#a9dfbf"};
+const char *const canvas_score_fill[6] = {"#eaecee", "#f5b7b1", "#f8c9a0",
+                                          "#fce8a6", "#d4edbc", "#a9dfbf"};
 
 /* ------------------------------------------------------------------------
  * Object ids in creation order
@@ -25,27 +26,27 @@ const char *const graph_score_fill[6] = {"#eaecee", "#f5b7b1", "#f8c9a0",
  * anonymous ones get odd ids) and keeps the names in its own hash table.
  */
 
-struct graph_seq {
+struct canvas_seq {
     Agraph_t *root;        /* whose string pool holds the names */
     struct strindex names; /* numbered id / 2 - 1; pool strings */
     IDTYPE anonymous;      /* next odd id */
 };
 
 static void *
-graph_seq_open(Agraph_t *g, Agdisc_t *disc)
+canvas_seq_open(Agraph_t *g, Agdisc_t *disc)
 {
     (void)disc;
-    struct graph_seq *s = xcalloc(1, sizeof *s);
+    struct canvas_seq *s = xcalloc(1, sizeof *s);
     s->root = g;
     s->anonymous = 1;
     return s;
 }
 
 static long
-graph_seq_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+canvas_seq_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 {
     (void)objtype;
-    struct graph_seq *s = state;
+    struct canvas_seq *s = state;
     if (!str) {
         if (!createflag)
             return 0;
@@ -64,7 +65,7 @@ graph_seq_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 }
 
 static long
-graph_seq_alloc(void *state, int objtype, IDTYPE request)
+canvas_seq_alloc(void *state, int objtype, IDTYPE request)
 {
     (void)state;
     (void)objtype;
@@ -73,7 +74,7 @@ graph_seq_alloc(void *state, int objtype, IDTYPE request)
 }
 
 static void
-graph_seq_free(void *state, int objtype, IDTYPE id)
+canvas_seq_free(void *state, int objtype, IDTYPE id)
 {
     (void)state;
     (void)objtype;
@@ -81,34 +82,34 @@ graph_seq_free(void *state, int objtype, IDTYPE id)
 }
 
 static char *
-graph_seq_print(void *state, int objtype, IDTYPE id)
+canvas_seq_print(void *state, int objtype, IDTYPE id)
 {
     (void)objtype;
-    struct graph_seq *s = state;
+    struct canvas_seq *s = state;
     if (id % 2 || id == 0 || (size_t)id / 2 > s->names.n)
         return NULL;
     return (char *)(uintptr_t)s->names.keys[id / 2 - 1]; /* a pool string; agwrite() wants char * */
 }
 
 static void
-graph_seq_close(void *state)
+canvas_seq_close(void *state)
 {
-    struct graph_seq *s = state; /* the names go with the graph's string pool */
+    struct canvas_seq *s = state; /* the names go with the graph's string pool */
     strindex_finish(&s->names);
     free(s);
 }
 
 static void
-graph_seq_register(void *state, int objtype, void *obj)
+canvas_seq_register(void *state, int objtype, void *obj)
 {
     (void)state;
     (void)objtype;
     (void)obj;
 }
 
-static Agiddisc_t graph_seq_iddisc = {graph_seq_open,    graph_seq_map,   graph_seq_alloc,
-                                      graph_seq_free,    graph_seq_print, graph_seq_close,
-                                      graph_seq_register};
+static Agiddisc_t canvas_seq_iddisc = {canvas_seq_open,    canvas_seq_map,   canvas_seq_alloc,
+                                       canvas_seq_free,    canvas_seq_print, canvas_seq_close,
+                                       canvas_seq_register};
 
 /* ------------------------------------------------------------------------
  * Building
@@ -117,56 +118,56 @@ static Agiddisc_t graph_seq_iddisc = {graph_seq_open,    graph_seq_map,   graph_
 /* cgraph 2.42 takes char * where it only reads (it copies every string it
  * keeps): the one place where const is cast away. */
 static char *
-graph_mut(const char *s)
+canvas_mut(const char *s)
 {
     return (char *)(uintptr_t)s;
 }
 
 Agraph_t *
-graph_open(const char *name)
+canvas_open(const char *name)
 {
     agseterr(AGMAX);
     agreseterrors();
     static Agdisc_t disc;
-    disc = (Agdisc_t){&AgMemDisc, &graph_seq_iddisc, &AgIoDisc};
-    return agopen(graph_mut(name), Agdirected, &disc);
+    disc = (Agdisc_t){&AgMemDisc, &canvas_seq_iddisc, &AgIoDisc};
+    return agopen(canvas_mut(name), Agdirected, &disc);
 }
 
 Agsym_t *
-graph_attr(Agraph_t *g, int kind, const char *name, const char *dflt)
+canvas_attr(Agraph_t *g, int kind, const char *name, const char *dflt)
 {
-    return agattr(g, kind, graph_mut(name), graph_mut(dflt));
+    return agattr(g, kind, canvas_mut(name), canvas_mut(dflt));
 }
 
 void
-graph_set(void *obj, Agsym_t *sym, const char *value)
+canvas_set(void *obj, Agsym_t *sym, const char *value)
 {
-    agxset(obj, sym, graph_mut(value));
+    agxset(obj, sym, canvas_mut(value));
 }
 
 void
-graph_set_html(void *obj, Agsym_t *sym, const char *html)
+canvas_set_html(void *obj, Agsym_t *sym, const char *html)
 {
     Agraph_t *root = agroot(obj);
-    char *h = agstrdup_html(root, graph_mut(html));
+    char *h = agstrdup_html(root, canvas_mut(html));
     agxset(obj, sym, h);
     agstrfree(root, h);
 }
 
 Agnode_t *
-graph_node(Agraph_t *g, const char *name)
+canvas_node(Agraph_t *g, const char *name)
 {
-    return agnode(g, graph_mut(name), 1);
+    return agnode(g, canvas_mut(name), 1);
 }
 
 Agraph_t *
-graph_subgraph(Agraph_t *g, const char *name)
+canvas_subgraph(Agraph_t *g, const char *name)
 {
-    return agsubg(g, graph_mut(name), 1);
+    return agsubg(g, canvas_mut(name), 1);
 }
 
 Agedge_t *
-graph_edge(Agraph_t *g, Agnode_t *from, Agnode_t *to)
+canvas_edge(Agraph_t *g, Agnode_t *from, Agnode_t *to)
 {
     /* cgraph keys: several edges between one pair stay distinct. */
     return agedge(g, from, to, NULL, 1);
@@ -179,7 +180,7 @@ graph_edge(Agraph_t *g, Agnode_t *from, Agnode_t *to)
 /* Append s as HTML-label text: markup characters as entities (buf_html),
  * control characters dropped but for white space, backslashes doubled. */
 void
-graph_text(struct buf *b, const char *s, size_t n)
+canvas_text(struct buf *b, const char *s, size_t n)
 {
     size_t run = 0; /* start of the bytes not yet appended */
     for (size_t i = 0; i < n; i++) {
@@ -198,7 +199,7 @@ graph_text(struct buf *b, const char *s, size_t n)
 
 /* Bytes of the UTF-8 character at s (1 for anything malformed). */
 static size_t
-graph_utf8_len(const char *s)
+canvas_utf8_len(const char *s)
 {
     unsigned char c = (unsigned char)*s;
     size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
@@ -214,7 +215,7 @@ graph_utf8_len(const char *s)
  * Lines are joined with <BR/>. Never appends nothing for non-blank text.
  */
 void
-graph_wrapped_at(struct buf *b, const char *s, size_t width, size_t max_lines)
+canvas_wrapped_at(struct buf *b, const char *s, size_t width, size_t max_lines)
 {
     while (*s == ' ')
         s++;
@@ -226,7 +227,7 @@ graph_wrapped_at(struct buf *b, const char *s, size_t width, size_t max_lines)
         while (*p && chars < width) {
             if (*p == ' ')
                 space = p;
-            p += graph_utf8_len(p);
+            p += canvas_utf8_len(p);
             chars++;
         }
         const char *end = p, *next = p;
@@ -238,7 +239,7 @@ graph_wrapped_at(struct buf *b, const char *s, size_t width, size_t max_lines)
             next++;
         if (lines)
             buf_puts(b, "<BR/>");
-        graph_text(b, s, (size_t)(end - s));
+        canvas_text(b, s, (size_t)(end - s));
         lines++;
         s = next;
         if (*s && lines == max_lines)
@@ -247,9 +248,9 @@ graph_wrapped_at(struct buf *b, const char *s, size_t width, size_t max_lines)
 }
 
 void
-graph_wrapped(struct buf *b, const char *s, size_t max_lines)
+canvas_wrapped(struct buf *b, const char *s, size_t max_lines)
 {
-    graph_wrapped_at(b, s, GRAPH_WRAP, max_lines);
+    canvas_wrapped_at(b, s, CANVAS_WRAP, max_lines);
 }
 
 /* A tooltip is a Graphviz escString: a backslash starts an escape (\N is
@@ -258,13 +259,13 @@ graph_wrapped(struct buf *b, const char *s, size_t max_lines)
  * become entities, a backslash the full-width "＼", control characters
  * spaces. */
 void
-graph_tooltip(struct buf *b, const char *s)
+canvas_tooltip(struct buf *b, const char *s)
 {
     for (const char *p = s; *p; p++) {
         if (*p == '\\')
             buf_puts(b, "\xEF\xBC\xBC"); /* ＼ */
         else
-            graph_text(b, p, 1);
+            canvas_text(b, p, 1);
     }
 }
 
@@ -272,37 +273,37 @@ graph_tooltip(struct buf *b, const char *s)
  * Rendering
  */
 
-static GVC_t *graph_gvc;
-static char graph_error_text[512];
+static GVC_t *canvas_gvc;
+static char canvas_error_text[512];
 
 /* Graphviz's last error message (reporting is switched off while we
  * work, so messages are kept for aglasterr()), trimmed, or fallback. */
 static const char *
-graph_last_error(const char *fallback)
+canvas_last_error(const char *fallback)
 {
     const char *msg = aglasterr();
     if (!msg || !*msg)
         return fallback;
-    snprintf(graph_error_text, sizeof graph_error_text, "Graphviz: %s", msg);
-    for (char *p = graph_error_text; *p; p++)
+    snprintf(canvas_error_text, sizeof canvas_error_text, "Graphviz: %s", msg);
+    for (char *p = canvas_error_text; *p; p++)
         if (*p == '\n')
             *p = ' ';
-    size_t n = strlen(graph_error_text);
-    while (n && graph_error_text[n - 1] == ' ')
-        graph_error_text[--n] = '\0';
-    return graph_error_text;
+    size_t n = strlen(canvas_error_text);
+    while (n && canvas_error_text[n - 1] == ' ')
+        canvas_error_text[--n] = '\0';
+    return canvas_error_text;
 }
 
 void
-graph_cleanup(void)
+diagram_cleanup(void)
 {
-    if (graph_gvc)
-        gvFreeContext(graph_gvc);
-    graph_gvc = NULL;
+    if (canvas_gvc)
+        gvFreeContext(canvas_gvc);
+    canvas_gvc = NULL;
 }
 
 static bool
-graph_write_dot(Agraph_t *g, char **out, size_t *len)
+canvas_write_dot(Agraph_t *g, char **out, size_t *len)
 {
     char *data = NULL;
     size_t size = 0;
@@ -321,25 +322,25 @@ graph_write_dot(Agraph_t *g, char **out, size_t *len)
 }
 
 bool
-graph_render(Agraph_t *g, const char *engine, enum graph_format format, char **out, size_t *len,
-             const char **why)
+canvas_render(Agraph_t *g, const char *engine, enum diagram_format format, char **out, size_t *len,
+              const char **why)
 {
     bool ok = false;
-    if (format == GRAPH_DOT) {
-        ok = graph_write_dot(g, out, len);
+    if (format == DIAGRAM_DOT) {
+        ok = canvas_write_dot(g, out, len);
         if (!ok)
             *why = "could not write the DOT text";
     } else {
-        if (!graph_gvc)
-            graph_gvc = gvContext();
-        if (gvLayout(graph_gvc, g, engine) != 0 || agerrors() > 0) {
-            *why = graph_last_error("Graphviz could not lay out the diagram");
+        if (!canvas_gvc)
+            canvas_gvc = gvContext();
+        if (gvLayout(canvas_gvc, g, engine) != 0 || agerrors() > 0) {
+            *why = canvas_last_error("Graphviz could not lay out the diagram");
         } else {
             char *data = NULL;
             unsigned int size = 0;
-            if (gvRenderData(graph_gvc, g, graph_format_names[format], &data, &size) != 0 ||
+            if (gvRenderData(canvas_gvc, g, diagram_format_names[format], &data, &size) != 0 ||
                 agerrors() > 0 || !data) {
-                *why = graph_last_error("Graphviz could not render the diagram");
+                *why = canvas_last_error("Graphviz could not render the diagram");
             } else {
                 *out = xmalloc(size + 1);
                 memcpy(*out, data, size);
@@ -349,7 +350,7 @@ graph_render(Agraph_t *g, const char *engine, enum graph_format format, char **o
             }
             if (data)
                 gvFreeRenderData(data);
-            gvFreeLayout(graph_gvc, g);
+            gvFreeLayout(canvas_gvc, g);
         }
     }
     agclose(g);

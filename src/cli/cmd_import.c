@@ -1,0 +1,108 @@
+/*
+ * cmd_import.c - `journeymap import`: a Mermaid `journey` diagram as a
+ * journey file.
+ */
+#include "cli/cli.h"
+#include "read/gate.h"
+#include "read/mermaid.h"
+#include "read/slug.h"
+#include "render/xmlout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A Mermaid diagram is never this big. */
+#define IMPORT_MAX_BYTES ((size_t)16 << 20)
+
+static const struct cli_spec import_spec = {
+    .name = "import",
+    .usage = "Usage: journeymap import [OPTION]... FILE.mmd\n"
+             "Turn a Mermaid `journey` diagram into a journey file: each section a stage,\n"
+             "each task a touchpoint (channel other, initiator customer, emotion = score\n"
+             "- 3), each actor an owner. The result passes `journeymap check`.\n",
+    .options = "",
+    .notes = "A line that cannot be read is an error (FILE:LINE, exit 1); a score\n"
+             "outside 1..5 is clamped with a warning. See docs/mermaid.md.\n",
+    .takes = CLI_OUTPUT,
+    .help_for = CLI_OUTPUT,
+};
+
+/* Bytes that are not UTF-8, or a NUL, cannot become a journey file:
+ * false after saying on which line. */
+static bool
+import_is_utf8(const char *path, const char *text, size_t len)
+{
+    char *fixed = utf8_fix(text);
+    bool ok = strlen(text) == len && strcmp(fixed, text) == 0;
+    if (!ok) {
+        size_t line = 1;
+        for (size_t i = 0; i < len && text[i] && text[i] == fixed[i]; i++)
+            line += text[i] == '\n';
+        fprintf(stderr, "%s:%zu: error: the file is not UTF-8 text; save it as UTF-8\n", path,
+                line);
+    }
+    free(fixed);
+    return ok;
+}
+
+/* The journey id: the file's name without folder and extension. Caller frees. */
+static char *
+import_id(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char *stem = xstrdup(base);
+    char *dot = strrchr(stem, '.');
+    if (dot && dot != stem)
+        *dot = '\0';
+    char *id = slug_make(stem, "journey", 1);
+    free(stem);
+    return id;
+}
+
+/* The journey file, or NULL after the reader's errors. Caller frees. */
+static char *
+import_mermaid(const char *path, const char *text, size_t len, size_t *xml_len)
+{
+    char *id = import_id(path);
+    struct journey *j = mermaid_read(text, len, path, id, stderr);
+    free(id);
+    if (!j)
+        return NULL;
+    char *comment = xasprintf("Imported from the Mermaid journey %s by `journeymap import`.\n"
+                              "     Channels and initiators are guesses (other, customer): set "
+                              "them, then run journeymap check.",
+                              path);
+    char *xml = xmlout_journey(j, comment, xml_len);
+    free(comment);
+    journey_free(j);
+    return xml;
+}
+
+int
+cmd_import(int argc, char **argv)
+{
+    struct cli_args a;
+    int rc = cli_parse(&import_spec, NULL, argc, argv, &a);
+    if (rc == CLI_CONTINUE)
+        rc = cli_ready(&a, 1, 1, "name exactly one Mermaid file");
+    if (rc != CLI_CONTINUE)
+        return rc;
+    const char *path = a.operands[0], *why = NULL;
+    size_t len = 0, xml_len = 0;
+    char *text =
+        gate_slurp(path, IMPORT_MAX_BYTES,
+                   "is larger than 16 MiB; a Mermaid diagram is never that big", &len, &why);
+    if (!text) {
+        fprintf(stderr, "journeymap: cannot read %s: %s\n", path, why);
+        return EXIT_TROUBLE;
+    }
+    int status = EXIT_FINDINGS;
+    if (import_is_utf8(path, text, len)) {
+        char *xml = import_mermaid(path, text, len, &xml_len);
+        status = cli_emit(&a, NULL, EXIT_CLEAN, xml, xml_len, NULL, NULL);
+    }
+    free(text);
+    return status;
+}
