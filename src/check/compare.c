@@ -9,7 +9,7 @@
 #include <string.h>
 
 static struct compare_tally *
-tally_for(struct comparison *c, size_t *cap, const struct competitor *co)
+compare_tally_for(struct comparison *c, size_t *cap, const struct competitor *co)
 {
     for (size_t i = 0; i < c->n_tallies; i++)
         if (strcmp(c->tallies[i].id, co->id) == 0)
@@ -23,8 +23,8 @@ tally_for(struct comparison *c, size_t *cap, const struct competitor *co)
 }
 
 static void
-one_journey(struct comparison *c, size_t *tally_cap, const struct journey *j,
-            struct compare_journey *out)
+compare_one_journey(struct comparison *c, size_t *tally_cap, const struct journey *j,
+                    struct compare_journey *out)
 {
     size_t nc = j->n_competitors;
     out->j = j;
@@ -41,7 +41,7 @@ one_journey(struct comparison *c, size_t *tally_cap, const struct journey *j,
         }
     struct compare_tally **tallies = xcalloc(nc + 1, sizeof *tallies);
     for (size_t k = 0; k < nc; k++)
-        tallies[k] = tally_for(c, tally_cap, j->competitors[k]);
+        tallies[k] = compare_tally_for(c, tally_cap, j->competitors[k]);
     out->averages = xcalloc(j->n_stages + 1, sizeof *out->averages);
     for (size_t s = 0; s < j->n_stages; s++) {
         const struct stage *st = j->stages[s];
@@ -107,7 +107,7 @@ compare_new(const struct journey *const *journeys, size_t n)
     c->journeys = xcalloc(n + 1, sizeof *c->journeys);
     for (size_t i = 0; i < n; i++)
         if (journeys[i]->n_competitors)
-            one_journey(c, &tally_cap, journeys[i], &c->journeys[c->n_journeys++]);
+            compare_one_journey(c, &tally_cap, journeys[i], &c->journeys[c->n_journeys++]);
     return c;
 }
 

@@ -5,7 +5,7 @@
  * above each function quotes the part it implements. Messages name things
  * by the names users wrote and say what would fix the problem.
  *
- * Every finding goes through emit(), which applies the file's severity
+ * Every finding goes through rules_emit(), which applies the file's severity
  * overrides, so no rule knows about policies beyond its threshold.
  */
 #include "check/rules.h"
@@ -32,7 +32,7 @@ struct ctx {
 
 /* "name", quoted for a message (control characters shown, long names cut). */
 static const char *
-q(struct ctx *c, const char *name)
+rules_quote(struct ctx *c, const char *name)
 {
     return arena_quote(c->scratch, name, 80);
 }
@@ -41,8 +41,8 @@ q(struct ctx *c, const char *name)
  * severity before overrides (a weak spot's depends on its plan). */
 PRINTF_LIKE(6, 7)
 static void
-emit(struct ctx *c, const char *rule, enum severity sev, unsigned line, const char *subject,
-     const char *fmt, ...)
+rules_emit(struct ctx *c, const char *rule, enum severity sev, unsigned line, const char *subject,
+           const char *fmt, ...)
 {
     const struct rule_info *r = catalog_find(rule);
     size_t i = (size_t)(r - catalog);
@@ -52,14 +52,12 @@ emit(struct ctx *c, const char *rule, enum severity sev, unsigned line, const ch
         return;
     va_list ap;
     va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
+    diag_addv(c->d, line, sev, rule, subject, fmt, ap);
     va_end(ap);
-    diag_add(c->d, line, sev, rule, subject, "%s", msg);
-    free(msg);
 }
 
 static bool
-company(const struct touchpoint *tp)
+rules_company(const struct touchpoint *tp)
 {
     return tp->initiator == INITIATOR_COMPANY;
 }
@@ -75,24 +73,24 @@ rule_empty_stage(struct ctx *c)
     for (size_t i = 0; i < c->j->n_stages; i++) {
         const struct stage *s = c->j->stages[i];
         if (s->n_touchpoints == 0)
-            emit(c, "empty-stage", SEVERITY_WARNING, s->loc.line, s->id,
-                 "stage %s has no touchpoint: customers go through it without meeting us — "
-                 "add at least one touchpoint",
-                 q(c, s->name));
+            rules_emit(c, "empty-stage", SEVERITY_WARNING, s->loc.line, s->id,
+                       "stage %s has no touchpoint: customers go through it without meeting us — "
+                       "add at least one touchpoint",
+                       rules_quote(c, s->name));
     }
 }
 
 /* The stage name(s) a silence lies in, for its message. */
 static const char *
-silence_where(struct ctx *c, const struct silence *s)
+rules_silence_where(struct ctx *c, const struct silence *s)
 {
     const struct stage *a = timeline_stage_at(&c->t, s->from);
     const struct stage *b = timeline_stage_at(&c->t, s->to - 1);
     if (a == b)
-        return q(c, a->name);
+        return rules_quote(c, a->name);
     struct buf buf;
     buf_init(&buf);
-    buf_printf(&buf, "%s to %s", q(c, a->name), q(c, b->name));
+    buf_printf(&buf, "%s to %s", rules_quote(c, a->name), rules_quote(c, b->name));
     const char *r = arena_strdup(c->scratch, buf_str(&buf));
     buf_finish(&buf);
     return r;
@@ -111,44 +109,48 @@ rule_contact_gap(struct ctx *c)
 {
     bool any = false;
     for (size_t i = 0; i < c->j->n_touchpoints && !any; i++)
-        any = company(c->j->touchpoints[i]);
+        any = rules_company(c->j->touchpoints[i]);
     if (!any) {
-        emit(c, "contact-gap", SEVERITY_WARNING, c->j->loc.line, c->j->id,
-             "the journey has no company-initiated touchpoint: customers only ever hear from us "
-             "when they make the first move — add proactive touchpoints");
+        rules_emit(c, "contact-gap", SEVERITY_WARNING, c->j->loc.line, c->j->id,
+                   "the journey has no company-initiated touchpoint: customers only ever "
+                   "hear from us "
+                   "when they make the first move — add proactive touchpoints");
         return;
     }
     struct silence *v;
     size_t n = timeline_silences(&c->t, c->p->max_silence_days, &v);
     for (size_t i = 0; i < n; i++) {
         const struct silence *s = &v[i];
-        const char *after = q(c, s->subject->name);
+        const char *after = rules_quote(c, s->subject->name);
         if (s->to_end)
-            emit(c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
-                 "%s: %llu days without any contact from us after %s (day %llu to the journey's "
-                 "end at day %llu); the limit is %u — add a proactive touchpoint",
-                 silence_where(c, s), (unsigned long long)(s->to - s->from), after,
-                 (unsigned long long)s->from, (unsigned long long)s->to, c->p->max_silence_days);
+            rules_emit(
+                c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
+                "%s: %llu days without any contact from us after %s (day %llu to the journey's "
+                "end at day %llu); the limit is %u — add a proactive touchpoint",
+                rules_silence_where(c, s), (unsigned long long)(s->to - s->from), after,
+                (unsigned long long)s->from, (unsigned long long)s->to, c->p->max_silence_days);
         else if (s->next == s->subject) /* between two repeats of one touchpoint */
-            emit(c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
-                 "%s: %llu days without any contact from us between one %s and the next (day "
-                 "%llu to day %llu); the limit is %u — repeat it more often or add a proactive "
-                 "touchpoint in between",
-                 silence_where(c, s), (unsigned long long)(s->to - s->from), after,
-                 (unsigned long long)s->from, (unsigned long long)s->to, c->p->max_silence_days);
+            rules_emit(
+                c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
+                "%s: %llu days without any contact from us between one %s and the next (day "
+                "%llu to day %llu); the limit is %u — repeat it more often or add a proactive "
+                "touchpoint in between",
+                rules_silence_where(c, s), (unsigned long long)(s->to - s->from), after,
+                (unsigned long long)s->from, (unsigned long long)s->to, c->p->max_silence_days);
         else
-            emit(c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
-                 "%s: %llu days without any contact from us between %s and %s (day %llu to day "
-                 "%llu); the limit is %u — add a proactive touchpoint",
-                 silence_where(c, s), (unsigned long long)(s->to - s->from), after,
-                 q(c, s->next->name), (unsigned long long)s->from, (unsigned long long)s->to,
-                 c->p->max_silence_days);
+            rules_emit(
+                c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
+                "%s: %llu days without any contact from us between %s and %s (day %llu to day "
+                "%llu); the limit is %u — add a proactive touchpoint",
+                rules_silence_where(c, s), (unsigned long long)(s->to - s->from), after,
+                rules_quote(c, s->next->name), (unsigned long long)s->from,
+                (unsigned long long)s->to, c->p->max_silence_days);
     }
     free(v);
 }
 
 static const struct stage *
-first_stage_with_phase(const struct journey *j, enum phase ph)
+rules_first_stage(const struct journey *j, enum phase ph)
 {
     for (size_t i = 0; i < j->n_stages; i++)
         if (j->stages[i]->phase == ph)
@@ -161,7 +163,7 @@ first_stage_with_phase(const struct journey *j, enum phase ph)
  * s (on a tie, the touchpoint first in the file); NULL when there is none.
  */
 static const struct touchpoint *
-first_contact_from(struct ctx *c, const struct stage *s, jday *when)
+rules_first_contact_from(struct ctx *c, const struct stage *s, jday *when)
 {
     jday start = c->t.stage_start[s->index];
     const struct touchpoint *best = NULL;
@@ -169,7 +171,7 @@ first_contact_from(struct ctx *c, const struct stage *s, jday *when)
         const struct touchpoint *tp = c->j->touchpoints[i];
         struct series se = timeline_series(&c->t, tp);
         jday at;
-        if (company(tp) && series_at_or_after(&se, start, &at) && (!best || at < *when)) {
+        if (rules_company(tp) && series_at_or_after(&se, start, &at) && (!best || at < *when)) {
             best = tp;
             *when = at;
         }
@@ -187,27 +189,30 @@ first_contact_from(struct ctx *c, const struct stage *s, jday *when)
 static void
 rule_first_contact(struct ctx *c)
 {
-    const struct stage *buy = first_stage_with_phase(c->j, PHASE_PURCHASE);
+    const struct stage *buy = rules_first_stage(c->j, PHASE_PURCHASE);
     if (!buy)
         return;
     jday start = c->t.stage_start[buy->index], when = 0;
-    const struct touchpoint *tp = first_contact_from(c, buy, &when);
+    const struct touchpoint *tp = rules_first_contact_from(c, buy, &when);
     if (!tp)
-        emit(c, "slow-first-contact", SEVERITY_WARNING, buy->loc.line, buy->id,
-             "after the purchase stage %s begins, we never contact the customer on our own "
-             "initiative; we should within %u days — reach out personally soon after the sale",
-             q(c, buy->name), c->p->first_contact_days);
+        rules_emit(
+            c, "slow-first-contact", SEVERITY_WARNING, buy->loc.line, buy->id,
+            "after the purchase stage %s begins, we never contact the customer on our own "
+            "initiative; we should within %u days — reach out personally soon after the sale",
+            rules_quote(c, buy->name), c->p->first_contact_days);
     else if (when - start > c->p->first_contact_days)
-        emit(c, "slow-first-contact", SEVERITY_WARNING, buy->loc.line, buy->id,
-             "our first proactive contact after the purchase stage %s begins is %s, %llu days "
-             "later; the limit is %u days — reach out sooner, before buyer's remorse sets in",
-             q(c, buy->name), q(c, tp->name), (unsigned long long)(when - start),
-             c->p->first_contact_days);
+        rules_emit(
+            c, "slow-first-contact", SEVERITY_WARNING, buy->loc.line, buy->id,
+            "our first proactive contact after the purchase stage %s begins is %s, %llu days "
+            "later; the limit is %u days — reach out sooner, before buyer's remorse sets in",
+            rules_quote(c, buy->name), rules_quote(c, tp->name), (unsigned long long)(when - start),
+            c->p->first_contact_days);
     if (tp && tp->mode == MODE_AUTOMATED)
-        emit(c, "impersonal-first-contact", SEVERITY_WARNING, tp->loc.line, tp->id,
-             "%s is our first proactive contact after the purchase, and it is automated — make "
-             "the first contact personal (a call, a visit, a signed note)",
-             q(c, tp->name));
+        rules_emit(
+            c, "impersonal-first-contact", SEVERITY_WARNING, tp->loc.line, tp->id,
+            "%s is our first proactive contact after the purchase, and it is automated — make "
+            "the first contact personal (a call, a visit, a signed note)",
+            rules_quote(c, tp->name));
 }
 
 /*
@@ -225,13 +230,13 @@ rule_no_follow_up(struct ctx *c)
         return;
     for (size_t i = 0; i < c->j->n_touchpoints; i++) {
         const struct touchpoint *tp = c->j->touchpoints[i];
-        if (company(tp) && tp->stage->index > last->index)
+        if (rules_company(tp) && tp->stage->index > last->index)
             return;
     }
-    emit(c, "no-follow-up", SEVERITY_WARNING, last->loc.line, last->id,
-         "nothing proactive follows the delivery stage %s — add a follow-up after delivery "
-         "(a check-in call, a thank-you, a feedback request)",
-         q(c, last->name));
+    rules_emit(c, "no-follow-up", SEVERITY_WARNING, last->loc.line, last->id,
+               "nothing proactive follows the delivery stage %s — add a follow-up after delivery "
+               "(a check-in call, a thank-you, a feedback request)",
+               rules_quote(c, last->name));
 }
 
 /* no-owner: "one of our touchpoints has no owner". */
@@ -241,9 +246,10 @@ rule_no_owner(struct ctx *c)
     for (size_t i = 0; i < c->j->n_touchpoints; i++) {
         const struct touchpoint *tp = c->j->touchpoints[i];
         if (!tp->owner)
-            emit(c, "no-owner", SEVERITY_WARNING, tp->loc.line, tp->id,
-                 "nobody owns %s — give it an owner (owner=\"…\") who answers for how it goes",
-                 q(c, tp->name));
+            rules_emit(
+                c, "no-owner", SEVERITY_WARNING, tp->loc.line, tp->id,
+                "nobody owns %s — give it an owner (owner=\"…\") who answers for how it goes",
+                rules_quote(c, tp->name));
     }
 }
 
@@ -254,9 +260,10 @@ rule_no_feedback(struct ctx *c)
     for (size_t i = 0; i < c->j->n_touchpoints; i++)
         if (c->j->touchpoints[i]->purpose == PURPOSE_FEEDBACK)
             return;
-    emit(c, "no-feedback", SEVERITY_WARNING, c->j->loc.line, c->j->id,
-         "no touchpoint asks customers for feedback — add one with purpose=\"feedback\" (an NPS "
-         "question, a short survey)");
+    rules_emit(
+        c, "no-feedback", SEVERITY_WARNING, c->j->loc.line, c->j->id,
+        "no touchpoint asks customers for feedback — add one with purpose=\"feedback\" (an NPS "
+        "question, a short survey)");
 }
 
 /* unannounced-change: "no company-initiated touchpoint has about naming this change". */
@@ -266,7 +273,7 @@ rule_unannounced_change(struct ctx *c)
     const struct journey *j = c->j;
     bool *told = xcalloc(j->n_changes ? j->n_changes : 1, sizeof *told);
     for (size_t k = 0; k < j->n_touchpoints; k++)
-        if (company(j->touchpoints[k]) && j->touchpoints[k]->about)
+        if (rules_company(j->touchpoints[k]) && j->touchpoints[k]->about)
             told[j->touchpoints[k]->about->index] = true;
     for (size_t i = 0; i < j->n_changes; i++) {
         const struct change *ch = j->changes[i];
@@ -274,10 +281,11 @@ rule_unannounced_change(struct ctx *c)
             continue;
         char date[11];
         date_format(ch->date, date);
-        emit(c, "unannounced-change", SEVERITY_WARNING, ch->loc.line, ch->id,
-             "customers will feel %s (from %s) without hearing about it from us first — add a "
-             "proactive touchpoint with about=\"%s\"",
-             q(c, ch->name), date, ch->id);
+        rules_emit(
+            c, "unannounced-change", SEVERITY_WARNING, ch->loc.line, ch->id,
+            "customers will feel %s (from %s) without hearing about it from us first — add a "
+            "proactive touchpoint with about=\"%s\"",
+            rules_quote(c, ch->name), date, ch->id);
     }
     free(told);
 }
@@ -290,10 +298,12 @@ rule_competitor_only(struct ctx *c)
         const struct competitor *co = c->j->competitors[i];
         for (size_t k = 0; k < co->n_touchpoints; k++) {
             const struct touchpoint *tp = co->touchpoints[k];
-            emit(c, "competitor-only", SEVERITY_WARNING, tp->loc.line, tp->id,
-                 "%s offers %s in stage %s and we have nothing like it — decide whether we need "
-                 "an equivalent",
-                 q(c, co->name), q(c, tp->name), q(c, tp->stage->name));
+            rules_emit(
+                c, "competitor-only", SEVERITY_WARNING, tp->loc.line, tp->id,
+                "%s offers %s in stage %s and we have nothing like it — decide whether we need "
+                "an equivalent",
+                rules_quote(c, co->name), rules_quote(c, tp->name),
+                rules_quote(c, tp->stage->name));
         }
     }
 }
@@ -316,15 +326,15 @@ rule_flow(struct ctx *c)
     for (size_t i = 0; i < j->n_touchpoints; i++) {
         const struct touchpoint *tp = j->touchpoints[i];
         if (tp->n_nexts == 0 && tp->stage->index + 1 < j->n_stages)
-            emit(c, "dead-end", SEVERITY_WARNING, tp->loc.line, tp->id,
-                 "the flow stops at %s in stage %s, before the last stage — add a <next> to "
-                 "where customers go from here",
-                 q(c, tp->name), q(c, tp->stage->name));
+            rules_emit(c, "dead-end", SEVERITY_WARNING, tp->loc.line, tp->id,
+                       "the flow stops at %s in stage %s, before the last stage — add a <next> to "
+                       "where customers go from here",
+                       rules_quote(c, tp->name), rules_quote(c, tp->stage->name));
         if (!reached[i] && tp->stage->index > 0)
-            emit(c, "unreachable", SEVERITY_WARNING, tp->loc.line, tp->id,
-                 "no <next> leads to %s in stage %s — add one from the touchpoint customers "
-                 "come from",
-                 q(c, tp->name), q(c, tp->stage->name));
+            rules_emit(c, "unreachable", SEVERITY_WARNING, tp->loc.line, tp->id,
+                       "no <next> leads to %s in stage %s — add one from the touchpoint customers "
+                       "come from",
+                       rules_quote(c, tp->name), rules_quote(c, tp->stage->name));
     }
     free(reached);
 }
@@ -335,14 +345,15 @@ rule_reactive_heavy(struct ctx *c)
 {
     size_t n = c->j->n_touchpoints, reactive = 0;
     for (size_t i = 0; i < n; i++)
-        reactive += !company(c->j->touchpoints[i]);
+        reactive += !rules_company(c->j->touchpoints[i]);
     /* One division, compared with the parsed threshold: a share exactly at
      * the threshold rounds to the same double and does not fire. */
     if (n && (double)reactive / (double)n > c->p->max_reactive_share)
-        emit(c, "reactive-heavy", SEVERITY_WARNING, c->j->loc.line, c->j->id,
-             "%zu of our %zu touchpoints wait for the customer to act (%.0f%%); the limit is "
-             "%g%% — turn some into proactive contacts",
-             reactive, n, 100.0 * (double)reactive / (double)n, 100.0 * c->p->max_reactive_share);
+        rules_emit(c, "reactive-heavy", SEVERITY_WARNING, c->j->loc.line, c->j->id,
+                   "%zu of our %zu touchpoints wait for the customer to act (%.0f%%); the limit is "
+                   "%g%% — turn some into proactive contacts",
+                   reactive, n, 100.0 * (double)reactive / (double)n,
+                   100.0 * c->p->max_reactive_share);
 }
 
 /* behind-competitor: "a competitor's rating for it is higher than its score". */
@@ -355,10 +366,11 @@ rule_behind_competitor(struct ctx *c)
             const struct rating *r = co->ratings[k];
             const struct touchpoint *tp = r->touchpoint;
             if (tp->score && r->score > tp->score)
-                emit(c, "behind-competitor", SEVERITY_WARNING, tp->loc.line, tp->id,
-                     "%s does %s better than we do (%d against our %d) — find out what they do "
-                     "differently",
-                     q(c, co->name), q(c, tp->name), r->score, tp->score);
+                rules_emit(
+                    c, "behind-competitor", SEVERITY_WARNING, tp->loc.line, tp->id,
+                    "%s does %s better than we do (%d against our %d) — find out what they do "
+                    "differently",
+                    rules_quote(c, co->name), rules_quote(c, tp->name), r->score, tp->score);
         }
     }
 }
@@ -371,10 +383,11 @@ rule_untrained_owner(struct ctx *c)
         const struct touchpoint *tp = c->j->touchpoints[i];
         struct weakness w;
         if (tp->owner && tp->owner->trained == TRAINED_NO && rules_weakness(tp, c->p, &w))
-            emit(c, "untrained-owner", SEVERITY_WARNING, tp->loc.line, tp->id,
-                 "%s is a weak spot, and its owner %s has no customer-relationship training — "
-                 "train them",
-                 q(c, tp->name), q(c, tp->owner->name));
+            rules_emit(
+                c, "untrained-owner", SEVERITY_WARNING, tp->loc.line, tp->id,
+                "%s is a weak spot, and its owner %s has no customer-relationship training — "
+                "train them",
+                rules_quote(c, tp->name), rules_quote(c, tp->owner->name));
     }
 }
 
@@ -387,10 +400,10 @@ rule_stale_review(struct ctx *c)
         return;
     char date[11];
     date_format(r->date, date);
-    emit(c, "stale-review", SEVERITY_WARNING, r->loc.line, c->j->id,
-         "the map was last reviewed on %s, %lld days ago; the limit is %u — walk through it "
-         "again with people who know these customers",
-         date, (long long)((int64_t)c->today - r->date), c->p->review_days);
+    rules_emit(c, "stale-review", SEVERITY_WARNING, r->loc.line, c->j->id,
+               "the map was last reviewed on %s, %lld days ago; the limit is %u — walk through it "
+               "again with people who know these customers",
+               date, (long long)((int64_t)c->today - r->date), c->p->review_days);
 }
 
 /* ------------------------------------------------------------------------
@@ -424,7 +437,7 @@ rules_weakness(const struct touchpoint *tp, const struct policy *p, struct weakn
 
 /* What to say at the end of a weak spot's message: the plan, or a fix. */
 static const char *
-weak_tail(struct ctx *c, const struct touchpoint *tp, const char *fix)
+rules_weak_tail(struct ctx *c, const struct touchpoint *tp, const char *fix)
 {
     struct buf b;
     buf_init(&b);
@@ -433,7 +446,7 @@ weak_tail(struct ctx *c, const struct touchpoint *tp, const char *fix)
     } else {
         buf_puts(&b, "; a plan exists");
         if (tp->plan->owner)
-            buf_printf(&b, " (owner %s", q(c, tp->plan->owner->name));
+            buf_printf(&b, " (owner %s", rules_quote(c, tp->plan->owner->name));
         if (tp->plan->has_due) {
             char due[11];
             date_format(tp->plan->due, due);
@@ -459,27 +472,29 @@ rule_weak_spots(struct ctx *c)
         if (!rules_weakness(tp, p, &w))
             continue;
         enum severity sev = tp->plan ? SEVERITY_NOTE : SEVERITY_WARNING;
-        const char *name = q(c, tp->name);
+        const char *name = rules_quote(c, tp->name);
         double v = 0;
         if (w.low_score)
-            emit(c, "low-score", sev, tp->loc.line, tp->id, "%s scores %d; the minimum is %d%s",
-                 name, tp->score, p->min_score, weak_tail(c, tp, "improve it"));
+            rules_emit(c, "low-score", sev, tp->loc.line, tp->id,
+                       "%s scores %d; the minimum is %d%s", name, tp->score, p->min_score,
+                       rules_weak_tail(c, tp, "improve it"));
         if (w.negative_emotion)
-            emit(c, "negative-emotion", sev, tp->loc.line, tp->id,
-                 "customers feel bad at %s (emotion %d)%s", name, tp->emotion,
-                 weak_tail(c, tp, "find out why and change how it feels"));
+            rules_emit(c, "negative-emotion", sev, tp->loc.line, tp->id,
+                       "customers feel bad at %s (emotion %d)%s", name, tp->emotion,
+                       rules_weak_tail(c, tp, "find out why and change how it feels"));
         if (w.more_minuses)
-            emit(c, "more-minuses", sev, tp->loc.line, tp->id,
-                 "%s has more minuses (%zu) than pluses (%zu)%s", name, tp->n_minuses, tp->n_pluses,
-                 weak_tail(c, tp, "work on the minuses"));
+            rules_emit(c, "more-minuses", sev, tp->loc.line, tp->id,
+                       "%s has more minuses (%zu) than pluses (%zu)%s", name, tp->n_minuses,
+                       tp->n_pluses, rules_weak_tail(c, tp, "work on the minuses"));
         if (w.high_drop_off && rules_metric_max(tp, METRIC_DROP_OFF, &v))
-            emit(c, "high-drop-off", sev, tp->loc.line, tp->id,
-                 "%g%% of customers abandon the journey at %s; the limit is %g%%%s", 100.0 * v,
-                 name, 100.0 * p->max_drop_off, weak_tail(c, tp, "find where they give up"));
+            rules_emit(c, "high-drop-off", sev, tp->loc.line, tp->id,
+                       "%g%% of customers abandon the journey at %s; the limit is %g%%%s",
+                       100.0 * v, name, 100.0 * p->max_drop_off,
+                       rules_weak_tail(c, tp, "find where they give up"));
         if (w.long_wait && rules_metric_max(tp, METRIC_WAIT_SECONDS, &v))
-            emit(c, "long-wait", sev, tp->loc.line, tp->id,
-                 "customers wait %g seconds at %s; the limit is %g%s", v, name, p->max_wait_seconds,
-                 weak_tail(c, tp, "shorten the wait"));
+            rules_emit(c, "long-wait", sev, tp->loc.line, tp->id,
+                       "customers wait %g seconds at %s; the limit is %g%s", v, name,
+                       p->max_wait_seconds, rules_weak_tail(c, tp, "shorten the wait"));
     }
 }
 
@@ -494,8 +509,9 @@ rule_unscored(struct ctx *c)
     for (size_t i = 0; i < c->j->n_touchpoints; i++) {
         const struct touchpoint *tp = c->j->touchpoints[i];
         if (!tp->score)
-            emit(c, "unscored", SEVERITY_NOTE, tp->loc.line, tp->id,
-                 "%s has no score — rate how well we do it (score=\"1\" to \"5\")", q(c, tp->name));
+            rules_emit(c, "unscored", SEVERITY_NOTE, tp->loc.line, tp->id,
+                       "%s has no score — rate how well we do it (score=\"1\" to \"5\")",
+                       rules_quote(c, tp->name));
     }
 }
 
@@ -504,9 +520,9 @@ static void
 rule_no_review(struct ctx *c)
 {
     if (!c->j->review)
-        emit(c, "no-review", SEVERITY_NOTE, c->j->loc.line, c->j->id,
-             "the map has never been reviewed — walk through it with people who know these "
-             "customers and record it with <review date=\"…\"/>");
+        rules_emit(c, "no-review", SEVERITY_NOTE, c->j->loc.line, c->j->id,
+                   "the map has never been reviewed — walk through it with people who know these "
+                   "customers and record it with <review date=\"…\"/>");
 }
 
 /* ------------------------------------------------------------------------

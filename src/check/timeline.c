@@ -143,7 +143,7 @@ struct atom {
 };
 
 static bool
-atom_before(const struct atom *a, const struct atom *b)
+timeline_atom_before(const struct atom *a, const struct atom *b)
 {
     if (a->start != b->start)
         return a->start < b->start;
@@ -151,12 +151,12 @@ atom_before(const struct atom *a, const struct atom *b)
 }
 
 static void
-heap_push(struct atom *h, size_t *n, struct atom a)
+timeline_heap_push(struct atom *h, size_t *n, struct atom a)
 {
     size_t i = (*n)++;
     while (i > 0) {
         size_t p = (i - 1) / 2;
-        if (!atom_before(&a, &h[p]))
+        if (!timeline_atom_before(&a, &h[p]))
             break;
         h[i] = h[p];
         i = p;
@@ -165,7 +165,7 @@ heap_push(struct atom *h, size_t *n, struct atom a)
 }
 
 static struct atom
-heap_pop(struct atom *h, size_t *n)
+timeline_heap_pop(struct atom *h, size_t *n)
 {
     struct atom top = h[0];
     struct atom last = h[--*n];
@@ -174,9 +174,9 @@ heap_pop(struct atom *h, size_t *n)
         size_t c = 2 * i + 1;
         if (c >= *n)
             break;
-        if (c + 1 < *n && atom_before(&h[c + 1], &h[c]))
+        if (c + 1 < *n && timeline_atom_before(&h[c + 1], &h[c]))
             c++;
-        if (!atom_before(&h[c], &last))
+        if (!timeline_atom_before(&h[c], &last))
             break;
         h[i] = h[c];
         i = c;
@@ -202,7 +202,7 @@ timeline_silences(const struct timeline *t, jday max_days, struct silence **out)
             a.end = series_last(&s);
             a.next_k = s.count;
         }
-        heap_push(heap, &n_heap, a);
+        timeline_heap_push(heap, &n_heap, a);
     }
 
     struct silence *v = NULL;
@@ -211,12 +211,12 @@ timeline_silences(const struct timeline *t, jday max_days, struct silence **out)
     jday reach = 0;                          /* the latest occurrence so far */
     const struct touchpoint *subject = NULL; /* last in file among those at reach */
     while (n_heap) {
-        struct atom a = heap_pop(heap, &n_heap);
+        struct atom a = timeline_heap_pop(heap, &n_heap);
         if (a.next_k < a.s.count) { /* the sparse touchpoint's next occurrence */
             struct atom b = a;
             b.start = b.end = a.s.first + a.next_k * a.s.step;
             b.next_k++;
-            heap_push(heap, &n_heap, b);
+            timeline_heap_push(heap, &n_heap, b);
         }
         if (started && a.start > reach && a.start - reach > max_days) {
             xgrow((void **)&v, &cap, n + 1, sizeof *v);

@@ -31,7 +31,7 @@ workspace_finish(struct workspace *w)
 
 /* The journey loaded earlier in this run with the same id, or NULL. */
 static const struct journey *
-same_id(const struct workspace *w, const struct journey *j)
+workspace_same_id(const struct workspace *w, const struct journey *j)
 {
     for (size_t i = 0; i < w->n_journeys; i++)
         if (strcmp(w->journeys[i]->id, j->id) == 0)
@@ -70,7 +70,7 @@ workspace_load(struct workspace *w, char *const *args, size_t n_args, const day_
         case LOAD_OK:
             break;
         }
-        const struct journey *first = same_id(w, j);
+        const struct journey *first = workspace_same_id(w, j);
         if (first) {
             diag_add(w->diag, j->loc.line, SEVERITY_ERROR, "duplicate-journey", j->id,
                      "journey id \"%s\" is already used by %s (line %u); each segment needs its "

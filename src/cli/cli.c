@@ -34,6 +34,11 @@ usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_TROUBLE;
 }
 
+enum {
+    CLI_MAX_OPTIONS = 16,
+    CLI_KEY = 256, /* getopt's value for a command's own option n: CLI_KEY + n */
+};
+
 /* The help lines of the shared options, in the order --help lists them. */
 static const struct {
     unsigned takes;
@@ -61,29 +66,47 @@ cli_help(const struct cli_spec *spec)
     return EXIT_CLEAN;
 }
 
-/* "dot, svg, png or pdf". */
-static char *
-cli_format_list(const char *const *formats)
+/* The index of arg among choices (NULL-terminated), or a usage error
+ * "OPTION wants a, b or c, not "arg"" and -1. */
+static int
+cli_choose(const struct cli_spec *spec, const char *option, const char *const *choices,
+           const char *arg)
 {
+    for (int i = 0; choices[i]; i++)
+        if (strcmp(choices[i], arg) == 0)
+            return i;
     struct buf b;
     buf_init(&b);
-    for (size_t i = 0; formats[i]; i++)
-        buf_printf(&b, "%s%s", i == 0 ? "" : formats[i + 1] ? ", " : " or ", formats[i]);
-    return buf_steal(&b);
+    for (size_t i = 0; choices[i]; i++)
+        buf_printf(&b, "%s%s", i == 0 ? "" : choices[i + 1] ? ", " : " or ", choices[i]);
+    usage_error(spec->name, "%s wants %s, not \"%s\"", option, buf_str(&b), arg);
+    buf_finish(&b);
+    return -1;
 }
 
+/* One of the command's own options, into its state. */
 static int
-cli_parse_format(const struct cli_spec *spec, struct cli_args *a, const char *arg)
+cli_own_flag(struct cli_args *a, const struct cli_flag *f, const char *arg)
 {
-    for (int i = 0; spec->formats[i]; i++)
-        if (strcmp(spec->formats[i], arg) == 0) {
-            a->format = i;
-            return CLI_CONTINUE;
-        }
-    char *list = cli_format_list(spec->formats);
-    usage_error(spec->name, "-T wants %s, not \"%s\"", list, arg);
-    free(list);
-    return EXIT_TROUBLE;
+    char *field = (char *)a->cmd + f->offset;
+    switch (f->kind) {
+    case CLI_SWITCH:
+        *(bool *)field = true;
+        return CLI_CONTINUE;
+    case CLI_STRING:
+        *(const char **)field = arg;
+        return CLI_CONTINUE;
+    case CLI_CHOICE: {
+        char *option = xasprintf("--%s", f->name);
+        int k = cli_choose(a->spec, option, f->choices, arg);
+        free(option);
+        if (k < 0)
+            return EXIT_TROUBLE;
+        *(int *)field = k;
+        return CLI_CONTINUE;
+    }
+    }
+    abort();
 }
 
 static int
@@ -119,19 +142,18 @@ cli_option(const struct cli_spec *spec, struct cli_args *a, int c, char **argv)
         a->out = optarg;
         return CLI_CONTINUE;
     case 'T':
-        return cli_parse_format(spec, a, optarg);
+        a->format = cli_choose(spec, "-T", spec->formats, optarg);
+        return a->format < 0 ? EXIT_TROUBLE : CLI_CONTINUE;
     case 'h':
         return cli_help(spec);
     case ':':
         return usage_error(spec->name, "%s needs a value", argv[optind - 1]);
     default:
         if (c >= CLI_KEY)
-            return spec->flag(a, c, optarg);
+            return cli_own_flag(a, &spec->flags[c - CLI_KEY], optarg);
         return usage_error(spec->name, "unknown option '%s'", argv[optind - 1]);
     }
 }
-
-enum { CLI_MAX_OPTIONS = 16 };
 
 /* getopt_long's table: the shared long options spec takes, then its own. */
 static void
@@ -143,16 +165,17 @@ cli_longopts(const struct cli_spec *spec, struct option *o)
     if (spec->takes & CLI_FAIL_ON)
         o[n++] = (struct option){"fail-on", required_argument, NULL, 'F'};
     o[n++] = (struct option){"help", no_argument, NULL, 'h'};
-    for (const struct cli_flag *f = spec->flags; f && f->name; f++) {
+    for (size_t k = 0; spec->flags && spec->flags[k].name; k++) {
+        const struct cli_flag *f = &spec->flags[k];
         if (n + 1 == CLI_MAX_OPTIONS)
             abort(); /* raise CLI_MAX_OPTIONS */
-        o[n++] =
-            (struct option){f->name, f->has_arg ? required_argument : no_argument, NULL, f->key};
+        o[n++] = (struct option){f->name, f->kind == CLI_SWITCH ? no_argument : required_argument,
+                                 NULL, CLI_KEY + (int)k};
     }
     o[n] = (struct option){NULL, 0, NULL, 0};
 }
 
-int
+static int
 cli_parse(const struct cli_spec *spec, void *cmd, int argc, char **argv, struct cli_args *a)
 {
     memset(a, 0, sizeof *a);
@@ -181,12 +204,17 @@ cli_parse(const struct cli_spec *spec, void *cmd, int argc, char **argv, struct 
 }
 
 int
-cli_ready(struct cli_args *a, size_t min, size_t max, const char *message)
+cli_start(const struct cli_spec *spec, void *cmd, int argc, char **argv, struct cli_args *a)
 {
-    if (a->n_operands < min || a->n_operands > max)
-        return usage_error(a->spec->name, "%s", message);
-    if ((a->spec->takes & CLI_TODAY) && !a->ro.today_given && !date_today(&a->ro.today))
-        return usage_error(a->spec->name,
+    int rc = cli_parse(spec, cmd, argc, argv, a);
+    if (rc == CLI_CONTINUE && spec->validate)
+        rc = spec->validate(a);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    if (a->n_operands < spec->min_operands || a->n_operands > spec->max_operands)
+        return usage_error(spec->name, "%s", spec->operands_usage);
+    if ((spec->takes & CLI_TODAY) && !a->ro.today_given && !date_today(&a->ro.today))
+        return usage_error(spec->name,
                            "SOURCE_DATE_EPOCH is set to \"%s\", which is not a number of seconds",
                            getenv("SOURCE_DATE_EPOCH"));
     return CLI_CONTINUE;
@@ -208,7 +236,16 @@ cli_format(const struct cli_args *a, int dflt)
  * Models
  */
 
-const struct journey *
+void
+cli_load_all(const struct cli_args *a, struct workspace *w)
+{
+    workspace_init(w);
+    workspace_load(w, a->operands, a->n_operands, &a->ro.today);
+    diag_sort(w->diag);
+}
+
+/* The one model of a generator, or NULL after saying why (*status 2 or 1). */
+static const struct journey *
 cli_load_one(const struct cli_args *a, struct workspace *w, int *status)
 {
     const char *cmd = a->spec->name, *path = a->operands[0];
@@ -322,4 +359,22 @@ cli_emit(const struct cli_args *a, const struct workspace *w, int status, char *
     if (status != EXIT_CLEAN)
         return status;
     return w ? cli_findings_status(w, &a->ro) : EXIT_CLEAN;
+}
+
+int
+cli_one_model(const struct cli_args *a, cli_make_fn *make)
+{
+    struct workspace w;
+    int status = EXIT_CLEAN;
+    const struct journey *j = cli_load_one(a, &w, &status);
+    if (j) {
+        char *data = NULL;
+        size_t len = 0;
+        const char *why = NULL;
+        status = make(a, j, w.diag, &data, &len, &why);
+        if (status == CLI_CONTINUE)
+            status = cli_emit(a, &w, EXIT_CLEAN, data, len, a->operands[0], why);
+    }
+    workspace_finish(&w);
+    return status;
 }

@@ -39,14 +39,19 @@ enum cli_takes {
     CLI_FORMAT = 1 << 3,  /* -T FORMAT, one of cli_spec.formats */
 };
 
-/* Keys of a command's own options start here (below are getopt's characters). */
-enum { CLI_KEY = 256 };
+/* What a command's own long option sets in the command's state. */
+enum cli_flag_kind {
+    CLI_SWITCH, /* no value: a bool, set true */
+    CLI_STRING, /* a value: a const char * */
+    CLI_CHOICE, /* a value among choices: an int, its index */
+};
 
-/* A command's own long option. */
+/* A command's own long option (a row of cli_spec.flags). */
 struct cli_flag {
     const char *name; /* without "--" */
-    bool has_arg;
-    int key; /* CLI_KEY + n, handed to the command's handler */
+    enum cli_flag_kind kind;
+    size_t offset;              /* of the field it sets, in the command's state */
+    const char *const *choices; /* CLI_CHOICE: the values, NULL-terminated */
 };
 
 struct cli_args;
@@ -60,9 +65,11 @@ struct cli_spec {
     unsigned help_for;            /* which of takes --help describes with the shared lines */
     const char *const *formats;   /* CLI_FORMAT: -T's values, NULL-terminated */
     const struct cli_flag *flags; /* its own options, ending with {NULL}; or NULL */
-    /* One of its own options (key, and its argument or NULL): CLI_CONTINUE
-     * or the exit status to return now. */
-    int (*flag)(struct cli_args *a, int key, const char *arg);
+    size_t min_operands, max_operands; /* how many operands it takes */
+    const char *operands_usage;        /* the usage error when that is not so */
+    /* After the options, before the operands are counted: checks of the
+     * command's own (CLI_CONTINUE, or the exit status to return), or NULL. */
+    int (*validate)(struct cli_args *a);
 };
 
 /* Options of every command that runs the rules. */
@@ -87,33 +94,41 @@ struct cli_args {
 int usage_error(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 /*
- * Parse argv by spec into *a (cmd is the command's own state, a->cmd).
- * Returns CLI_CONTINUE, or the exit status to return now: --help printed
- * (0), or a usage error reported (2).
+ * Parse argv by spec into *a (cmd is the command's own state, a->cmd,
+ * which its flags set); run spec's validate hook; count the operands; and
+ * settle today when the command takes --today. Returns CLI_CONTINUE, or
+ * the exit status to return now: --help printed (0), or a usage error
+ * reported (2).
  */
-int cli_parse(const struct cli_spec *spec, void *cmd, int argc, char **argv, struct cli_args *a);
-
-/*
- * Between min and max operands (usage error with message otherwise), then
- * today settled when the command takes --today. Returns CLI_CONTINUE or
- * EXIT_TROUBLE.
- */
-int cli_ready(struct cli_args *a, size_t min, size_t max, const char *message);
+int cli_start(const struct cli_spec *spec, void *cmd, int argc, char **argv, struct cli_args *a);
 
 /* -T's value, or else the one -o's extension names (when it is one of
  * the formats), or else dflt. */
 int cli_format(const struct cli_args *a, int dflt);
 
+struct diag;
 struct workspace;
 
+/* Load every operand (folders expand to their *.xml) into w, initialised
+ * here, with the rules run; findings sorted. The caller calls
+ * workspace_finish(). */
+void cli_load_all(const struct cli_args *a, struct workspace *w);
+
 /*
- * For generators: load the one model named by the first operand into w
- * (initialised here; the caller calls workspace_finish()) and run the
- * rules. Returns the journey, or NULL after telling the user why on
- * stderr, with *status set: 2 when the file cannot be read, 1 when it has
- * errors (printed).
+ * What a generator of one model makes of it: CLI_CONTINUE with *data
+ * (malloc'd) and *len, or with *data NULL and *why saying why it could not
+ * be made (exit 1); or an exit status to return at once, having said why.
  */
-const struct journey *cli_load_one(const struct cli_args *a, struct workspace *w, int *status);
+typedef int cli_make_fn(const struct cli_args *a, const struct journey *j, const struct diag *d,
+                        char **data, size_t *len, const char **why);
+
+/*
+ * After cli_start(), for a command that makes one output from one model:
+ * load the model named by the first operand and run the rules (a folder,
+ * an unreadable file or one with errors is refused on stderr: 2, 2, 1),
+ * make the output, and emit it (cli_emit()). Returns the exit status.
+ */
+int cli_one_model(const struct cli_args *a, cli_make_fn *make);
 
 /*
  * Print the error findings of w (the reason files are left out) on stderr,

@@ -39,6 +39,8 @@ static const struct cli_spec build_spec = {
              "are removed. Exit status as for check.\n",
     .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
     .help_for = CLI_TODAY | CLI_FAIL_ON,
+    .max_operands = 1,
+    .operands_usage = "name at most one folder of models",
 };
 
 /* One run of build. */
@@ -283,9 +285,7 @@ int
 cmd_build(int argc, char **argv)
 {
     struct cli_args a;
-    int rc = cli_parse(&build_spec, NULL, argc, argv, &a);
-    if (rc == CLI_CONTINUE)
-        rc = cli_ready(&a, 0, 1, "name at most one folder of models");
+    int rc = cli_start(&build_spec, NULL, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
     struct build b = {.out = a.out ? a.out : "output", .ro = &a.ro};

@@ -5,29 +5,20 @@
 #include "cli/cli.h"
 #include "render/report.h"
 
+#include <stddef.h>
 #include <stdio.h>
-#include <string.h>
 
 enum check_format { CHECK_HUMAN, CHECK_JSON, CHECK_SARIF };
 
 static const char *const check_formats[] = {"human", "json", "sarif", NULL};
 
-static int
-check_flag(struct cli_args *a, int key, const char *arg)
-{
-    (void)key; /* --format, the only one */
-    enum check_format *format = a->cmd;
-    for (int i = 0; check_formats[i]; i++)
-        if (strcmp(arg, check_formats[i]) == 0) {
-            *format = (enum check_format)i;
-            return CLI_CONTINUE;
-        }
-    return usage_error("check", "--format wants human, json or sarif, not \"%s\"", arg);
-}
+struct check_cmd {
+    int format; /* --format: enum check_format */
+};
 
 static const struct cli_flag check_flags[] = {
-    {"format", true, CLI_KEY},
-    {NULL, false, 0},
+    {"format", CLI_CHOICE, offsetof(struct check_cmd, format), check_formats},
+    {NULL, CLI_SWITCH, 0, NULL},
 };
 
 static const struct cli_spec check_spec = {
@@ -46,7 +37,9 @@ static const struct cli_spec check_spec = {
     .takes = CLI_TODAY | CLI_FAIL_ON,
     .help_for = CLI_TODAY | CLI_FAIL_ON,
     .flags = check_flags,
-    .flag = check_flag,
+    .min_operands = 1,
+    .max_operands = (size_t)-1,
+    .operands_usage = "name at least one journey file or folder",
 };
 
 static const char *
@@ -69,22 +62,17 @@ check_summary(const struct workspace *w)
 int
 cmd_check(int argc, char **argv)
 {
-    enum check_format format = CHECK_HUMAN;
+    struct check_cmd c = {CHECK_HUMAN};
     struct cli_args a;
-    int rc = cli_parse(&check_spec, &format, argc, argv, &a);
-    if (rc == CLI_CONTINUE)
-        rc = cli_ready(&a, 1, (size_t)-1, "name at least one journey file or folder");
+    int rc = cli_start(&check_spec, &c, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
-
     struct workspace w;
-    workspace_init(&w);
-    workspace_load(&w, a.operands, a.n_operands, &a.ro.today);
-    diag_sort(w.diag);
-    bool written = format == CHECK_JSON    ? report_json(stdout, w.diag)
-                   : format == CHECK_SARIF ? report_sarif(stdout, w.diag)
-                                           : report_human(stdout, w.diag);
-    if (format == CHECK_HUMAN)
+    cli_load_all(&a, &w);
+    bool written = c.format == CHECK_JSON    ? report_json(stdout, w.diag)
+                   : c.format == CHECK_SARIF ? report_sarif(stdout, w.diag)
+                                             : report_human(stdout, w.diag);
+    if (c.format == CHECK_HUMAN)
         check_summary(&w);
     int status = EXIT_CLEAN;
     if (!written) {

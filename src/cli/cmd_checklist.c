@@ -1,22 +1,18 @@
 /*
  * cmd_checklist.c - `journeymap checklist`: the review checklist of one journey.
  */
-#include "check/workspace.h"
 #include "cli/cli.h"
 #include "render/markdown.h"
 
-static int
-checklist_flag(struct cli_args *a, int key, const char *arg)
-{
-    (void)key; /* --html, the only one */
-    (void)arg;
-    *(bool *)a->cmd = true;
-    return CLI_CONTINUE;
-}
+#include <stddef.h>
+
+struct checklist_cmd {
+    bool html; /* --html */
+};
 
 static const struct cli_flag checklist_flags[] = {
-    {"html", false, CLI_KEY},
-    {NULL, false, 0},
+    {"html", CLI_SWITCH, offsetof(struct checklist_cmd, html), NULL},
+    {NULL, CLI_SWITCH, 0, NULL},
 };
 
 static const struct cli_spec checklist_spec = {
@@ -32,27 +28,26 @@ static const struct cli_spec checklist_spec = {
     .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
     .help_for = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
     .flags = checklist_flags,
-    .flag = checklist_flag,
+    .min_operands = 1,
+    .max_operands = 1,
+    .operands_usage = "name exactly one journey file",
 };
+
+static int
+checklist_make(const struct cli_args *a, const struct journey *j, const struct diag *d, char **data,
+               size_t *len, const char **why)
+{
+    (void)why;
+    const struct checklist_cmd *c = a->cmd;
+    *data = checklist_render(j, d, a->ro.today, c->html, len);
+    return CLI_CONTINUE;
+}
 
 int
 cmd_checklist(int argc, char **argv)
 {
-    bool html = false;
+    struct checklist_cmd c = {false};
     struct cli_args a;
-    int rc = cli_parse(&checklist_spec, &html, argc, argv, &a);
-    if (rc == CLI_CONTINUE)
-        rc = cli_ready(&a, 1, 1, "name exactly one journey file");
-    if (rc != CLI_CONTINUE)
-        return rc;
-    struct workspace w;
-    int status = EXIT_CLEAN;
-    const struct journey *j = cli_load_one(&a, &w, &status);
-    if (j) {
-        size_t len = 0;
-        char *text = checklist_render(j, w.diag, a.ro.today, html, &len);
-        status = cli_emit(&a, &w, EXIT_CLEAN, text, len, NULL, NULL);
-    }
-    workspace_finish(&w);
-    return status;
+    int rc = cli_start(&checklist_spec, &c, argc, argv, &a);
+    return rc != CLI_CONTINUE ? rc : cli_one_model(&a, checklist_make);
 }

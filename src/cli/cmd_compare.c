@@ -23,21 +23,20 @@ static const struct cli_spec compare_spec = {
     .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT | CLI_FORMAT,
     .help_for = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
     .formats = compare_formats,
+    .min_operands = 1,
+    .max_operands = (size_t)-1,
+    .operands_usage = "name at least one journey file or folder",
 };
 
 int
 cmd_compare(int argc, char **argv)
 {
     struct cli_args a;
-    int rc = cli_parse(&compare_spec, NULL, argc, argv, &a);
-    if (rc == CLI_CONTINUE)
-        rc = cli_ready(&a, 1, (size_t)-1, "name at least one journey file or folder");
+    int rc = cli_start(&compare_spec, NULL, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
     struct workspace w;
-    workspace_init(&w);
-    workspace_load(&w, a.operands, a.n_operands, &a.ro.today);
-    diag_sort(w.diag);
+    cli_load_all(&a, &w);
     int status = cli_report_errors("compare", &w);
     struct comparison *cmp = compare_new((const struct journey *const *)w.journeys, w.n_journeys);
     char *data = NULL;

@@ -6,36 +6,37 @@
 #include "cli/cli.h"
 #include "render/diagram.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
-enum { DIAGRAM_COMPETITOR = CLI_KEY, DIAGRAM_VIEW };
+enum diagram_view { DIAGRAM_MAP, DIAGRAM_CURVE };
+
+static const char *const diagram_views[] = {"map", "curve", NULL};
 
 struct diagram_cmd {
     const char *competitor; /* --competitor ID, or NULL */
-    bool curve;             /* --view curve */
+    int view;               /* --view: enum diagram_view */
 };
-
-static int
-diagram_flag(struct cli_args *a, int key, const char *arg)
-{
-    struct diagram_cmd *d = a->cmd;
-    if (key == DIAGRAM_COMPETITOR) {
-        d->competitor = arg;
-        return CLI_CONTINUE;
-    }
-    if (strcmp(arg, "curve") != 0 && strcmp(arg, "map") != 0)
-        return usage_error("diagram", "--view wants map or curve, not \"%s\"", arg);
-    d->curve = strcmp(arg, "curve") == 0;
-    return CLI_CONTINUE;
-}
 
 static const struct cli_flag diagram_flags[] = {
-    {"competitor", true, DIAGRAM_COMPETITOR},
-    {"view", true, DIAGRAM_VIEW},
-    {NULL, false, 0},
+    {"competitor", CLI_STRING, offsetof(struct diagram_cmd, competitor), NULL},
+    {"view", CLI_CHOICE, offsetof(struct diagram_cmd, view), diagram_views},
+    {NULL, CLI_SWITCH, 0, NULL},
 };
+
+/* The map takes one file and may show a competitor; the curve takes several. */
+static int
+diagram_validate(struct cli_args *a)
+{
+    const struct diagram_cmd *d = a->cmd;
+    if (d->view == DIAGRAM_CURVE && d->competitor)
+        return usage_error("diagram", "--competitor belongs to the map view, not the curve");
+    if (d->view == DIAGRAM_MAP && a->n_operands != 1)
+        return usage_error("diagram", "name exactly one journey file");
+    return CLI_CONTINUE;
+}
 
 static const struct cli_spec diagram_spec = {
     .name = "diagram",
@@ -58,12 +59,15 @@ static const struct cli_spec diagram_spec = {
     .help_for = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
     .formats = diagram_format_names,
     .flags = diagram_flags,
-    .flag = diagram_flag,
+    .min_operands = 1,
+    .max_operands = (size_t)-1,
+    .operands_usage = "name one or more journey files",
+    .validate = diagram_validate,
 };
 
 /* --view curve: one or more journeys, every one usable. */
 static int
-diagram_curve(const struct cli_args *a, enum diagram_format format)
+diagram_curve(const struct cli_args *a)
 {
     struct stat st;
     for (size_t i = 0; i < a->n_operands; i++)
@@ -73,9 +77,7 @@ diagram_curve(const struct cli_args *a, enum diagram_format format)
             return EXIT_TROUBLE;
         }
     struct workspace w;
-    workspace_init(&w);
-    workspace_load(&w, a->operands, a->n_operands, &a->ro.today);
-    diag_sort(w.diag);
+    cli_load_all(a, &w);
     int status;
     if (w.n_unreadable) {
         status = EXIT_TROUBLE;
@@ -85,8 +87,8 @@ diagram_curve(const struct cli_args *a, enum diagram_format format)
         char *data = NULL;
         size_t len = 0;
         const char *why = NULL;
-        curve_render((const struct journey *const *)w.journeys, w.n_journeys, w.diag, format, &data,
-                     &len, &why);
+        curve_render((const struct journey *const *)w.journeys, w.n_journeys, w.diag,
+                     (enum diagram_format)cli_format(a, DIAGRAM_SVG), &data, &len, &why);
         status = cli_emit(a, &w, EXIT_CLEAN, data, len,
                           a->n_operands == 1 ? a->operands[0] : "the curves", why);
     }
@@ -111,38 +113,24 @@ diagram_competitor(const struct journey *j, const char *file, const char *id)
 
 /* The map of one journey. */
 static int
-diagram_map(const struct cli_args *a, const struct diagram_cmd *d, enum diagram_format format)
+diagram_map(const struct cli_args *a, const struct journey *j, const struct diag *d, char **data,
+            size_t *len, const char **why)
 {
-    struct workspace w;
-    int status = EXIT_CLEAN;
-    const struct journey *j = cli_load_one(a, &w, &status);
+    const struct diagram_cmd *c = a->cmd;
     const struct competitor *comp = NULL;
-    if (j && d->competitor && !(comp = diagram_competitor(j, a->operands[0], d->competitor)))
-        status = EXIT_TROUBLE;
-    else if (j) {
-        char *data = NULL;
-        size_t len = 0;
-        const char *why = NULL;
-        map_render(j, w.diag, comp, format, &data, &len, &why);
-        status = cli_emit(a, &w, EXIT_CLEAN, data, len, a->operands[0], why);
-    }
-    workspace_finish(&w);
-    return status;
+    if (c->competitor && !(comp = diagram_competitor(j, a->operands[0], c->competitor)))
+        return EXIT_TROUBLE;
+    map_render(j, d, comp, (enum diagram_format)cli_format(a, DIAGRAM_SVG), data, len, why);
+    return CLI_CONTINUE;
 }
 
 int
 cmd_diagram(int argc, char **argv)
 {
-    struct diagram_cmd d = {NULL, false};
+    struct diagram_cmd d = {NULL, DIAGRAM_MAP};
     struct cli_args a;
-    int rc = cli_parse(&diagram_spec, &d, argc, argv, &a);
-    if (rc == CLI_CONTINUE && d.curve && d.competitor)
-        rc = usage_error("diagram", "--competitor belongs to the map view, not the curve");
-    if (rc == CLI_CONTINUE)
-        rc = d.curve ? cli_ready(&a, 1, (size_t)-1, "name one or more journey files")
-                     : cli_ready(&a, 1, 1, "name exactly one journey file");
+    int rc = cli_start(&diagram_spec, &d, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
-    enum diagram_format format = (enum diagram_format)cli_format(&a, DIAGRAM_SVG);
-    return d.curve ? diagram_curve(&a, format) : diagram_map(&a, &d, format);
+    return d.view == DIAGRAM_CURVE ? diagram_curve(&a) : cli_one_model(&a, diagram_map);
 }

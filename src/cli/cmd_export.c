@@ -2,24 +2,30 @@
  * cmd_export.c - `journeymap export --to mermaid`: a journey as a Mermaid
  * `journey` diagram.
  */
-#include "check/workspace.h"
 #include "cli/cli.h"
 #include "render/mermaid.h"
 
-#include <string.h>
+#include <stddef.h>
 
-static int
-export_flag(struct cli_args *a, int key, const char *arg)
-{
-    (void)key; /* --to, the only one */
-    *(const char **)a->cmd = arg;
-    return CLI_CONTINUE;
-}
+static const char *const export_formats[] = {"mermaid", NULL};
+
+struct export_cmd {
+    int to; /* --to: an index into export_formats, or -1 */
+};
 
 static const struct cli_flag export_flags[] = {
-    {"to", true, CLI_KEY},
-    {NULL, false, 0},
+    {"to", CLI_CHOICE, offsetof(struct export_cmd, to), export_formats},
+    {NULL, CLI_SWITCH, 0, NULL},
 };
+
+static int
+export_validate(struct cli_args *a)
+{
+    const struct export_cmd *c = a->cmd;
+    if (c->to < 0)
+        return usage_error("export", "--to wants mermaid");
+    return CLI_CONTINUE;
+}
 
 static const struct cli_spec export_spec = {
     .name = "export",
@@ -32,30 +38,28 @@ static const struct cli_spec export_spec = {
     .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
     .help_for = CLI_TODAY | CLI_OUTPUT,
     .flags = export_flags,
-    .flag = export_flag,
+    .min_operands = 1,
+    .max_operands = 1,
+    .operands_usage = "name exactly one journey file",
+    .validate = export_validate,
 };
+
+static int
+export_make(const struct cli_args *a, const struct journey *j, const struct diag *d, char **data,
+            size_t *len, const char **why)
+{
+    (void)a;
+    (void)d;
+    (void)why;
+    *data = mermaid_export(j, len);
+    return CLI_CONTINUE;
+}
 
 int
 cmd_export(int argc, char **argv)
 {
-    const char *to = NULL;
+    struct export_cmd c = {-1};
     struct cli_args a;
-    int rc = cli_parse(&export_spec, &to, argc, argv, &a);
-    if (rc == CLI_CONTINUE && (!to || strcmp(to, "mermaid") != 0))
-        rc = usage_error("export", "--to wants mermaid%s%s%s", to ? ", not \"" : "", to ? to : "",
-                         to ? "\"" : "");
-    if (rc == CLI_CONTINUE)
-        rc = cli_ready(&a, 1, 1, "name exactly one journey file");
-    if (rc != CLI_CONTINUE)
-        return rc;
-    struct workspace w;
-    int status = EXIT_CLEAN;
-    const struct journey *j = cli_load_one(&a, &w, &status);
-    if (j) {
-        size_t len;
-        char *text = mermaid_export(j, &len);
-        status = cli_emit(&a, &w, EXIT_CLEAN, text, len, NULL, NULL);
-    }
-    workspace_finish(&w);
-    return status;
+    int rc = cli_start(&export_spec, &c, argc, argv, &a);
+    return rc != CLI_CONTINUE ? rc : cli_one_model(&a, export_make);
 }

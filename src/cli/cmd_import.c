@@ -26,6 +26,9 @@ static const struct cli_spec import_spec = {
              "outside 1..5 is clamped with a warning. See docs/mermaid.md.\n",
     .takes = CLI_OUTPUT,
     .help_for = CLI_OUTPUT,
+    .min_operands = 1,
+    .max_operands = 1,
+    .operands_usage = "name exactly one Mermaid file",
 };
 
 /* Bytes that are not UTF-8, or a NUL, cannot become a journey file:
@@ -84,9 +87,7 @@ int
 cmd_import(int argc, char **argv)
 {
     struct cli_args a;
-    int rc = cli_parse(&import_spec, NULL, argc, argv, &a);
-    if (rc == CLI_CONTINUE)
-        rc = cli_ready(&a, 1, 1, "name exactly one Mermaid file");
+    int rc = cli_start(&import_spec, NULL, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
     const char *path = a.operands[0], *why = NULL;

@@ -8,6 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int
+new_validate(struct cli_args *a)
+{
+    if (a->n_operands == 1 && !model_is_id(a->operands[0]))
+        return usage_error("new",
+                           "\"%s\" is not an id: use a letter followed by letters, digits, '-', "
+                           "'_' or '.', at most 64 characters",
+                           a->operands[0]);
+    return CLI_CONTINUE;
+}
+
 static const struct cli_spec new_spec = {
     .name = "new",
     .usage = "Usage: journeymap new [OPTION]... ID\n"
@@ -19,6 +30,10 @@ static const struct cli_spec new_spec = {
                "  --today DATE       the date put in <review> (default: today)\n",
     .notes = "Then edit it, and run `journeymap check FILE`. See docs/format.md.\n",
     .takes = CLI_TODAY | CLI_OUTPUT,
+    .min_operands = 1,
+    .max_operands = 1,
+    .operands_usage = "name the new segment's id, e.g. journeymap new smb-owners",
+    .validate = new_validate,
 };
 
 /* The starter journey; @ID@ is the id, @TODAY@ today's date. Every example
@@ -140,14 +155,7 @@ int
 cmd_new(int argc, char **argv)
 {
     struct cli_args a; /* --today dates the starter's <review> */
-    int rc = cli_parse(&new_spec, NULL, argc, argv, &a);
-    if (rc == CLI_CONTINUE && a.n_operands == 1 && !model_is_id(a.operands[0]))
-        rc = usage_error("new",
-                         "\"%s\" is not an id: use a letter followed by letters, digits, '-', "
-                         "'_' or '.', at most 64 characters",
-                         a.operands[0]);
-    if (rc == CLI_CONTINUE)
-        rc = cli_ready(&a, 1, 1, "name the new segment's id, e.g. journeymap new smb-owners");
+    int rc = cli_start(&new_spec, NULL, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
     char today[11];

@@ -53,7 +53,7 @@ arena_free(struct arena *a)
 }
 
 static struct chunk *
-chunk_new(size_t size)
+arena_chunk_new(size_t size)
 {
     if (size > SIZE_MAX - sizeof(struct chunk))
         die_oom();
@@ -65,7 +65,7 @@ chunk_new(size_t size)
 
 /* size bytes aligned to align (a power of two), not zeroed. */
 static void *
-carve(struct arena *a, size_t size, size_t align)
+arena_carve(struct arena *a, size_t size, size_t align)
 {
     if (size > SIZE_MAX / 2)
         die_oom();
@@ -75,7 +75,7 @@ carve(struct arena *a, size_t size, size_t align)
         if (size > a->next_size / 4) {
             /* A big request gets its own chunk, kept behind the current one
              * so that the current chunk's free space is not abandoned. */
-            struct chunk *big = chunk_new(size);
+            struct chunk *big = arena_chunk_new(size);
             big->used = size;
             if (c) {
                 big->prev = c->prev;
@@ -87,7 +87,7 @@ carve(struct arena *a, size_t size, size_t align)
             a->total += size;
             return big->data;
         }
-        c = chunk_new(a->next_size);
+        c = arena_chunk_new(a->next_size);
         c->prev = a->head;
         a->head = c;
         if (a->next_size < MAX_CHUNK)
@@ -102,7 +102,7 @@ carve(struct arena *a, size_t size, size_t align)
 void *
 arena_alloc(struct arena *a, size_t size)
 {
-    void *p = carve(a, size, ALIGN);
+    void *p = arena_carve(a, size, ALIGN);
     memset(p, 0, size);
     return p;
 }
@@ -112,7 +112,7 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 {
     if (n == SIZE_MAX)
         die_oom();
-    char *p = carve(a, n + 1, 1);
+    char *p = arena_carve(a, n + 1, 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -127,7 +127,7 @@ arena_strdup(struct arena *a, const char *s)
 void *
 arena_memdup(struct arena *a, const void *p, size_t n)
 {
-    void *q = carve(a, n, ALIGN);
+    void *q = arena_carve(a, n, ALIGN);
     if (n)
         memcpy(q, p, n);
     return q;

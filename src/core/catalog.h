@@ -2,8 +2,10 @@
  * catalog.h - the rule catalogue: every rule id journeymap can report.
  *
  * The ids and default severities are the contract of rules.md. Loader
- * rules (category RULE_ERROR) are reported by load.c and cli.c; the others
- * by the validator. Static data only; nothing to free.
+ * rules (category RULE_ERROR) are reported by the loader (read/) and the
+ * workspace (duplicate-journey); the others by the rules (check/rules.c).
+ *
+ * Ownership: static data only; nothing to free.
  */
 #ifndef JOURNEYMAP_CATALOG_H
 #define JOURNEYMAP_CATALOG_H

@@ -23,7 +23,7 @@ date_from_civil(int y, int m, int d)
 }
 
 static void
-civil_from_days(day_number z0, int *y, int *m, int *d)
+date_civil_from_days(day_number z0, int *y, int *m, int *d)
 {
     int z = z0 + 719468;
     int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -37,13 +37,13 @@ civil_from_days(day_number z0, int *y, int *m, int *d)
 }
 
 static bool
-is_leap(int y)
+date_is_leap(int y)
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
 static int
-digits(const char *s, int n)
+date_digits(const char *s, int n)
 {
     int v = 0;
     for (int i = 0; i < n; i++) {
@@ -60,10 +60,10 @@ date_parse(const char *s, day_number *out)
     static const int month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
         return false;
-    int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+    int y = date_digits(s, 4), m = date_digits(s + 5, 2), d = date_digits(s + 8, 2);
     if (y < 1 || m < 1 || m > 12 || d < 1)
         return false;
-    int last = month_days[m - 1] + (m == 2 && is_leap(y));
+    int last = month_days[m - 1] + (m == 2 && date_is_leap(y));
     if (d > last)
         return false;
     *out = date_from_civil(y, m, d);
@@ -74,7 +74,7 @@ void
 date_format(day_number dn, char out[static 11])
 {
     int y, m, d;
-    civil_from_days(dn, &y, &m, &d);
+    date_civil_from_days(dn, &y, &m, &d);
     snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
              (unsigned)d % 100u);
 }

@@ -2,7 +2,8 @@
  * date.h - calendar dates as day numbers (days since 1970-01-01).
  *
  * Journey files write dates as YYYY-MM-DD; rules compare them as integers.
- * No allocation here.
+ *
+ * Ownership: no allocation here.
  */
 #ifndef JOURNEYMAP_DATE_H
 #define JOURNEYMAP_DATE_H

@@ -44,17 +44,14 @@ diag_begin_file(struct diag *d, const char *path)
 }
 
 void
-diag_add(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,
-         const char *fmt, ...)
+diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,
+          const char *fmt, va_list ap)
 {
     if (d->n_files == 0)
         diag_begin_file(d, "");
     xgrow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
     struct finding *f = &d->v[d->n];
-    va_list ap;
-    va_start(ap, fmt);
     f->message = xvasprintf(fmt, ap);
-    va_end(ap);
     f->file = d->files[d->n_files - 1];
     f->file_index = d->n_files - 1;
     f->line = line;
@@ -62,6 +59,16 @@ diag_add(struct diag *d, unsigned line, enum severity sev, const char *rule, con
     f->rule = rule;
     f->subject = xstrdup(subject ? subject : "");
     f->seq = d->n++;
+}
+
+void
+diag_add(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,
+         const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(d, line, sev, rule, subject, fmt, ap);
+    va_end(ap);
 }
 
 size_t
@@ -81,7 +88,7 @@ diag_truncate(struct diag *d, size_t mark)
 }
 
 static int
-compare(const void *pa, const void *pb)
+diag_compare(const void *pa, const void *pb)
 {
     const struct finding *a = pa, *b = pb;
     if (a->file_index != b->file_index)
@@ -98,7 +105,7 @@ void
 diag_sort(struct diag *d)
 {
     if (d->n > 1)
-        qsort(d->v, d->n, sizeof *d->v, compare);
+        qsort(d->v, d->n, sizeof *d->v, diag_compare);
 }
 
 const struct finding *

@@ -11,6 +11,7 @@
 #include "core/model.h"
 #include "core/util.h"
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct finding {
@@ -39,6 +40,8 @@ const char *diag_begin_file(struct diag *d, const char *path);
 /* Add a finding about the current file. fmt builds the message. */
 void diag_add(struct diag *d, unsigned line, enum severity sev, const char *rule,
               const char *subject, const char *fmt, ...) PRINTF_LIKE(6, 7);
+void diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule,
+               const char *subject, const char *fmt, va_list ap) PRINTF_LIKE(6, 0);
 
 /* Number of findings so far; use as a mark for diag_truncate(). */
 size_t diag_count(const struct diag *d);

@@ -87,7 +87,7 @@ struct id_index {
 };
 
 static int
-id_entry_cmp(const void *a, const void *b)
+id_index_cmp(const void *a, const void *b)
 {
     return strcmp(((const struct id_entry *)a)->id, ((const struct id_entry *)b)->id);
 }
@@ -118,7 +118,7 @@ id_index_new(const struct journey *j)
     /* The journey's own id may equal one of the others: they come first. */
     ADD(j->id, ID_JOURNEY, j);
 #undef ADD
-    qsort(x->v, x->n, sizeof *x->v, id_entry_cmp);
+    qsort(x->v, x->n, sizeof *x->v, id_index_cmp);
     return x;
 }
 
@@ -135,7 +135,7 @@ enum id_kind
 id_index_find(const struct id_index *x, const char *id, const void **obj)
 {
     struct id_entry key = {id, ID_NONE, NULL};
-    const struct id_entry *hit = bsearch(&key, x->v, x->n, sizeof *x->v, id_entry_cmp);
+    const struct id_entry *hit = bsearch(&key, x->v, x->n, sizeof *x->v, id_index_cmp);
     if (!hit)
         return ID_NONE;
     /* Element ids are unique in a file; prefer one over the journey id. */

@@ -28,20 +28,20 @@ file_list_finish(struct file_list *l)
 }
 
 static void
-push(struct file_list *l, char *path)
+files_push(struct file_list *l, char *path)
 {
     xgrow((void **)&l->paths, &l->cap, l->n + 1, sizeof *l->paths);
     l->paths[l->n++] = path;
 }
 
 static int
-by_name(const void *a, const void *b)
+files_by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static bool
-is_xml_name(const char *name)
+files_is_xml(const char *name)
 {
     size_t n = strlen(name);
     return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".xml") == 0;
@@ -52,7 +52,7 @@ file_list_add(struct file_list *l, const char *arg, const char **why)
 {
     struct stat st;
     if (stat(arg, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        push(l, xstrdup(arg));
+        files_push(l, xstrdup(arg));
         return true;
     }
     DIR *dir = opendir(arg);
@@ -65,7 +65,7 @@ file_list_add(struct file_list *l, const char *arg, const char **why)
     bool slash = alen > 0 && arg[alen - 1] == '/';
     struct dirent *e;
     while ((e = readdir(dir))) {
-        if (!is_xml_name(e->d_name))
+        if (!files_is_xml(e->d_name))
             continue;
         char *path = xasprintf("%s%s%s", arg, slash ? "" : "/", e->d_name);
         /* Folders (even one named "x.xml") are not journeys; a broken
@@ -73,10 +73,10 @@ file_list_add(struct file_list *l, const char *arg, const char **why)
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
             free(path);
         else
-            push(l, path);
+            files_push(l, path);
     }
     closedir(dir);
     if (l->n > first) /* qsort wants a real array even for zero elements */
-        qsort(l->paths + first, l->n - first, sizeof *l->paths, by_name);
+        qsort(l->paths + first, l->n - first, sizeof *l->paths, files_by_name);
     return true;
 }

@@ -29,10 +29,8 @@ load_error(struct loader *L, unsigned line, const char *rule, const char *subjec
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
+    diag_addv(L->diag, line, SEVERITY_ERROR, rule, subject, fmt, ap);
     va_end(ap);
-    diag_add(L->diag, line, SEVERITY_ERROR, rule, subject, "%s", msg);
-    free(msg);
     L->errors = true;
 }
 

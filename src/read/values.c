@@ -105,15 +105,33 @@ value_vocab_list(struct buf *b, const char *const *vocab, size_t n)
 typedef void value_checker(struct loader *L, const struct frame *f, const struct attr_spec *a,
                            struct val *v);
 
+/* The finding for a value that is not what its attribute wants:
+ * "<x> has NAME "VALUE"" and a tail saying what was expected. */
+static void value_refuse(struct loader *L, const struct frame *f, const struct attr_spec *a,
+                         const struct val *v, const char *rule, const char *tail, ...)
+    PRINTF_LIKE(6, 7);
+
+static void
+value_refuse(struct loader *L, const struct frame *f, const struct attr_spec *a,
+             const struct val *v, const char *rule, const char *tail, ...)
+{
+    va_list ap;
+    va_start(ap, tail);
+    char *t = xvasprintf(tail, ap);
+    va_end(ap);
+    load_error(L, f->line, rule, f->subject, "%s has %s %s%s", f->desc, a->name,
+               load_quote(L, v->s), t);
+    free(t);
+}
+
 static void
 value_check_id(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
 {
     v->ok = model_is_id(v->s);
     if (!v->ok)
-        load_error(L, f->line, "schema", f->subject,
-                   "%s has %s %s, which is not an id: use a letter followed by letters, digits, "
-                   "'-', '_' or '.', at most 64 characters",
-                   f->desc, a->name, load_quote(L, v->s));
+        value_refuse(L, f, a, v, "schema",
+                     ", which is not an id: use a letter followed by letters, digits, '-', '_' "
+                     "or '.', at most 64 characters");
 }
 
 static void
@@ -125,9 +143,7 @@ value_check_refs(struct loader *L, const struct frame *f, const struct attr_spec
          t = strtok_r(NULL, " \t\n\r", &save))
         if (!model_is_id(t)) {
             v->ok = false;
-            load_error(L, f->line, "schema", f->subject,
-                       "%s has %s %s, which is not a list of ids separated by spaces", f->desc,
-                       a->name, load_quote(L, v->s));
+            value_refuse(L, f, a, v, "schema", ", which is not a list of ids separated by spaces");
             break;
         }
     free(copy);
@@ -158,19 +174,51 @@ value_check_opttext(struct loader *L, const struct frame *f, const struct attr_s
     v->ok = true;
 }
 
+/* One of a vocabulary; unknown is a schema error listing the words. */
 static void
-value_check_enum(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
+value_check_word(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v,
+                 const char *const *vocab, size_t n, const char *more)
 {
-    int k = vocab_find(a->vocab, a->vocab_len, v->s);
+    int k = vocab_find(vocab, n, v->s);
     v->ok = k >= 0;
     v->i = k;
     if (v->ok)
         return;
     struct buf b;
     buf_init(&b);
-    value_vocab_list(&b, a->vocab, a->vocab_len);
-    load_error(L, f->line, "schema", f->subject, "%s has %s %s; expected one of %s", f->desc,
-               a->name, load_quote(L, v->s), buf_str(&b));
+    value_vocab_list(&b, vocab, n);
+    value_refuse(L, f, a, v, "schema", "; expected one of %s%s", buf_str(&b), more ? more : "");
+    buf_finish(&b);
+}
+
+static void
+value_check_enum(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
+{
+    value_check_word(L, f, a, v, a->vocab, a->vocab_len, NULL);
+}
+
+static void
+value_check_metric(struct loader *L, const struct frame *f, const struct attr_spec *a,
+                   struct val *v)
+{
+    if (strncmp(v->s, "x-", 2) == 0 && vocab_find(metric_names, METRIC_KIND_COUNT, v->s) < 0) {
+        v->ok = true; /* a metric of the user's own */
+        v->i = METRIC_USER;
+        return;
+    }
+    value_check_word(L, f, a, v, metric_names, METRIC_KIND_COUNT - 1,
+                     ", or your own name starting with \"x-\"");
+}
+
+/* A number outside its range: "expected WHAT from 1 to 5". */
+static void
+value_range_error(struct loader *L, const struct frame *f, const struct attr_spec *a,
+                  const struct val *v, const char *what)
+{
+    struct buf b;
+    buf_init(&b);
+    value_range_text(&b, a->min, a->max);
+    value_refuse(L, f, a, v, "invalid-value", "; expected %s %s", what, buf_str(&b));
     buf_finish(&b);
 }
 
@@ -178,29 +226,16 @@ static void
 value_check_int(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
 {
     v->ok = value_parse_int(v->s, a->min, a->max, &v->i);
-    if (v->ok)
-        return;
-    struct buf b;
-    buf_init(&b);
-    value_range_text(&b, a->min, a->max);
-    load_error(L, f->line, "invalid-value", f->subject, "%s has %s %s; expected a whole number %s",
-               f->desc, a->name, load_quote(L, v->s), buf_str(&b));
-    buf_finish(&b);
+    if (!v->ok)
+        value_range_error(L, f, a, v, "a whole number");
 }
 
 static void
 value_check_num(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
 {
     v->ok = value_parse_num(v->s, a->min, a->max, &v->d);
-    if (v->ok)
-        return;
-    struct buf b;
-    buf_init(&b);
-    value_range_text(&b, a->min, a->max);
-    load_error(L, f->line, "invalid-value", f->subject,
-               "%s has %s %s; expected a decimal number %s", f->desc, a->name, load_quote(L, v->s),
-               buf_str(&b));
-    buf_finish(&b);
+    if (!v->ok)
+        value_range_error(L, f, a, v, "a decimal number");
 }
 
 static void
@@ -208,54 +243,26 @@ value_check_date(struct loader *L, const struct frame *f, const struct attr_spec
 {
     v->ok = date_parse(v->s, &v->date);
     if (!v->ok)
-        load_error(L, f->line, "invalid-value", f->subject,
-                   "%s has %s %s, which is not a calendar date; write YYYY-MM-DD, e.g. "
-                   "2026-03-31",
-                   f->desc, a->name, load_quote(L, v->s));
+        value_refuse(L, f, a, v, "invalid-value",
+                     ", which is not a calendar date; write YYYY-MM-DD, e.g. 2026-03-31");
 }
 
 static void
 value_check_version(struct loader *L, const struct frame *f, const struct attr_spec *a,
                     struct val *v)
 {
-    (void)a;
     v->ok = strcmp(v->s, "1") == 0;
     if (!v->ok)
-        load_error(L, f->line, "invalid-value", f->subject,
-                   "%s has version %s; this journeymap reads format version 1", f->desc,
-                   load_quote(L, v->s));
-}
-
-static void
-value_check_metric(struct loader *L, const struct frame *f, const struct attr_spec *a,
-                   struct val *v)
-{
-    (void)a;
-    int k = vocab_find(metric_names, METRIC_KIND_COUNT, v->s);
-    if (k < 0 && strncmp(v->s, "x-", 2) == 0)
-        k = METRIC_USER;
-    v->ok = k >= 0;
-    v->i = k;
-    if (v->ok)
-        return;
-    struct buf b;
-    buf_init(&b);
-    value_vocab_list(&b, metric_names, METRIC_KIND_COUNT - 1);
-    load_error(L, f->line, "schema", f->subject,
-               "%s has name %s; expected one of %s, or your own name starting with \"x-\"", f->desc,
-               load_quote(L, v->s), buf_str(&b));
-    buf_finish(&b);
+        value_refuse(L, f, a, v, "invalid-value", "; this journeymap reads format version 1");
 }
 
 static void
 value_check_rule(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
 {
-    (void)a;
     v->ok = catalog_find(v->s) != NULL;
     if (!v->ok)
-        load_error(L, f->line, "unknown-reference", f->subject,
-                   "%s has id %s, which is not a journeymap rule (see docs/rules.md)", f->desc,
-                   load_quote(L, v->s));
+        value_refuse(L, f, a, v, "unknown-reference",
+                     ", which is not a journeymap rule (see docs/rules.md)");
 }
 
 static value_checker *const value_checkers[T_COUNT] = {

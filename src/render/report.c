@@ -65,7 +65,7 @@ report_json(FILE *out, const struct diag *d)
 /* A relative reference or file:// URI for a path, percent-encoding every
  * byte outside RFC 3986's unreserved set and '/'. */
 static char *
-path_uri(const char *path)
+report_path_uri(const char *path)
 {
     struct buf b;
     buf_init(&b);
@@ -84,7 +84,7 @@ path_uri(const char *path)
 /* A fingerprint that survives edits elsewhere in the file: FNV-1a of
  * rule, subject and file (not the line). */
 static char *
-fingerprint(const struct finding *f)
+report_fingerprint(const struct finding *f)
 {
     uint64_t h = 14695981039346656037u;
     const char *parts[] = {f->rule, f->subject, f->file};
@@ -97,7 +97,7 @@ fingerprint(const struct finding *f)
 }
 
 static json_t *
-sarif_rule(const struct rule_info *r)
+report_sarif_rule(const struct rule_info *r)
 {
     /* Markdown: tags such as <plan> and entities such as &amp; become code
      * spans, never raw HTML. */
@@ -139,14 +139,14 @@ sarif_rule(const struct rule_info *r)
 static json_t *sarif_rules_cache;
 
 static json_t *
-sarif_rules(void)
+report_sarif_rules(void)
 {
     if (!sarif_rules_cache) {
         sarif_rules_cache = json_array();
         if (!sarif_rules_cache)
             die_oom();
         for (size_t i = 0; i < catalog_len; i++)
-            if (json_array_append_new(sarif_rules_cache, sarif_rule(&catalog[i])) != 0)
+            if (json_array_append_new(sarif_rules_cache, report_sarif_rule(&catalog[i])) != 0)
                 die_oom();
     }
     return json_incref(sarif_rules_cache);
@@ -162,13 +162,13 @@ report_cleanup(void)
 bool
 report_sarif(FILE *out, const struct diag *d)
 {
-    json_t *rules = sarif_rules(), *results = json_array();
+    json_t *rules = report_sarif_rules(), *results = json_array();
     if (!results)
         die_oom();
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
         const struct rule_info *r = catalog_find(f->rule);
-        char *uri = path_uri(f->file), *fp = fingerprint(f);
+        char *uri = report_path_uri(f->file), *fp = report_fingerprint(f);
         json_t *region =
             f->line ? json_pack("{s:I}", "startLine", (json_int_t)f->line) : json_object();
         json_t *o = json_pack("{s:s, s:I, s:s, s:{s:s}, s:[{s:{s:{s:s}, s:o}}], s:{s:s}, s:{s:s}}",

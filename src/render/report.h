@@ -1,8 +1,13 @@
 /*
- * report.h - print findings: compiler-style lines or JSON.
+ * report.h - print findings: compiler-style lines, JSON or SARIF.
  *
- * The only user of jansson. Writers take a sorted diag and never change
- * it; they return false when the stream could not be written.
+ * The home of jansson (report.c): JSON and SARIF are built as jansson
+ * values, so the library escapes every string. Writers take a sorted diag
+ * and never change it; they return false when the stream could not be
+ * written.
+ *
+ * Ownership: nothing is allocated for the caller; report_cleanup() frees
+ * what the SARIF writer keeps between calls.
  */
 #ifndef JOURNEYMAP_REPORT_H
 #define JOURNEYMAP_REPORT_H

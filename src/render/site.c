@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char style[] =
+static const char site_style[] =
     "body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;margin:1.5em auto;max-width:"
     "110em;padding:0 1em;color:#1b2631;line-height:1.4}"
     "h1{border-bottom:2px solid #aeb6bf}section{margin:2em 0;padding-top:.5em;border-top:1px "
@@ -24,11 +24,39 @@ static const char style[] =
 
 /* An SVG document as an inline element: from "<svg" on. */
 static void
-inline_svg(struct buf *b, const char *svg)
+site_inline_svg(struct buf *b, const char *svg)
 {
     const char *start = svg ? strstr(svg, "<svg") : NULL;
     if (start)
         buf_puts(b, start);
+}
+
+/* One segment: its name, counts, links, and the map and curve inline. */
+static void
+site_segment(struct buf *b, const struct site_entry *e)
+{
+    const char *id = e->j->id; /* ids are letters, digits, '-', '_', '.' */
+    buf_printf(b, "<section id=\"%s\" class=\"segment\">\n<h2>", id);
+    buf_html(b, e->j->name);
+    buf_puts(b, "</h2>\n<p class=\"counts\">");
+    buf_printf(b, "<span class=\"%s\">%zu error%s</span>", e->count[3] ? "error" : "none",
+               e->count[3], e->count[3] == 1 ? "" : "s");
+    buf_printf(b, "<span class=\"%s\">%zu warning%s</span>", e->count[2] ? "warning" : "none",
+               e->count[2], e->count[2] == 1 ? "" : "s");
+    buf_printf(b, "<span class=\"note\">%zu note%s</span></p>\n", e->count[1],
+               e->count[1] == 1 ? "" : "s");
+    buf_printf(b,
+               "<p>Review checklist: <a href=\"%s.checklist.html\">printable page</a> "
+               "· <a href=\"%s.checklist.md\">Markdown</a> · Diagram: <a "
+               "href=\"%s.svg\">SVG</a> · <a href=\"%s.dot\">DOT</a> · Emotion curve: "
+               "<a href=\"%s.curve.svg\">SVG</a> · Model: ",
+               id, id, id, id, id);
+    buf_html(b, e->source);
+    buf_puts(b, "</p>\n<div class=\"pair\">\n<div class=\"diagram map\">\n");
+    site_inline_svg(b, e->svg);
+    buf_puts(b, "</div>\n<div class=\"diagram curve\">\n");
+    site_inline_svg(b, e->curve_svg);
+    buf_puts(b, "</div>\n</div>\n</section>\n");
 }
 
 char *
@@ -48,7 +76,7 @@ site_html(const struct site_entry *v, size_t n, const char *compare_svg, day_num
                "<h1>Customer journeys</h1>\n<p>%zu segment%s, findings as of %s. Each "
                "diagram shows the journey stage by stage; red marks weak spots and gaps "
                "(see the legend at its right).</p>\n<nav>",
-               style, built, built == 1 ? "" : "s", date);
+               site_style, built, built == 1 ? "" : "s", date);
     for (size_t i = 0; i < n; i++)
         if (v[i].j) {
             buf_printf(&b, "<a href=\"#%s\">", v[i].j->id);
@@ -58,33 +86,9 @@ site_html(const struct site_entry *v, size_t n, const char *compare_svg, day_num
     if (compare_svg)
         buf_puts(&b, "<a href=\"#comparison\">Competitor comparison</a>");
     buf_puts(&b, "</nav>\n");
-    for (size_t i = 0; i < n; i++) {
-        const struct site_entry *e = &v[i];
-        if (!e->j)
-            continue;
-        const char *id = e->j->id; /* ids are letters, digits, '-', '_', '.' */
-        buf_printf(&b, "<section id=\"%s\" class=\"segment\">\n<h2>", id);
-        buf_html(&b, e->j->name);
-        buf_puts(&b, "</h2>\n<p class=\"counts\">");
-        buf_printf(&b, "<span class=\"%s\">%zu error%s</span>", e->count[3] ? "error" : "none",
-                   e->count[3], e->count[3] == 1 ? "" : "s");
-        buf_printf(&b, "<span class=\"%s\">%zu warning%s</span>", e->count[2] ? "warning" : "none",
-                   e->count[2], e->count[2] == 1 ? "" : "s");
-        buf_printf(&b, "<span class=\"note\">%zu note%s</span></p>\n", e->count[1],
-                   e->count[1] == 1 ? "" : "s");
-        buf_printf(&b,
-                   "<p>Review checklist: <a href=\"%s.checklist.html\">printable page</a> "
-                   "· <a href=\"%s.checklist.md\">Markdown</a> · Diagram: <a "
-                   "href=\"%s.svg\">SVG</a> · <a href=\"%s.dot\">DOT</a> · Emotion curve: "
-                   "<a href=\"%s.curve.svg\">SVG</a> · Model: ",
-                   id, id, id, id, id);
-        buf_html(&b, e->source);
-        buf_puts(&b, "</p>\n<div class=\"pair\">\n<div class=\"diagram map\">\n");
-        inline_svg(&b, e->svg);
-        buf_puts(&b, "</div>\n<div class=\"diagram curve\">\n");
-        inline_svg(&b, e->curve_svg);
-        buf_puts(&b, "</div>\n</div>\n</section>\n");
-    }
+    for (size_t i = 0; i < n; i++)
+        if (v[i].j)
+            site_segment(&b, &v[i]);
     bool broken = false;
     for (size_t i = 0; i < n; i++)
         broken |= !v[i].j;
@@ -105,7 +109,7 @@ site_html(const struct site_entry *v, size_t n, const char *compare_svg, day_num
         buf_puts(&b, "<section id=\"comparison\">\n<h2>Competitor comparison</h2>\n<p><a "
                      "href=\"compare.md\">Markdown tables</a> · <a "
                      "href=\"compare.svg\">SVG</a></p>\n<div class=\"diagram\">\n");
-        inline_svg(&b, compare_svg);
+        site_inline_svg(&b, compare_svg);
         buf_puts(&b, "</div>\n</section>\n");
     }
     buf_puts(&b, "</body>\n</html>\n");

@@ -25,7 +25,7 @@
 static sigset_t held;
 
 static void
-hold_signals(void)
+output_hold_signals(void)
 {
     static bool ready;
     if (!ready) {
@@ -40,13 +40,13 @@ hold_signals(void)
 }
 
 static void
-release_signals(void)
+output_release_signals(void)
 {
     sigprocmask(SIG_UNBLOCK, &held, NULL);
 }
 
 static bool
-write_all(int fd, const char *p, size_t len)
+output_write_all(int fd, const char *p, size_t len)
 {
     while (len) {
         ssize_t n = write(fd, p, len);
@@ -66,7 +66,7 @@ write_all(int fd, const char *p, size_t len)
  * folder in *dir (caller frees), or NULL with *why set and nothing left.
  */
 static char *
-write_aside(const char *path, const void *data, size_t len, char **dir, const char **why)
+output_write_aside(const char *path, const void *data, size_t len, char **dir, const char **why)
 {
     const char *slash = strrchr(path, '/');
     *dir = slash ? xasprintf("%.*s", (int)(slash - path + (slash == path)), path) : xstrdup(".");
@@ -81,7 +81,7 @@ write_aside(const char *path, const void *data, size_t len, char **dir, const ch
     /* mkostemp makes 0600; generated files are as readable as others. */
     mode_t mask = umask(0);
     umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || !write_all(fd, data, len) || fsync(fd) != 0) {
+    if (fchmod(fd, 0666 & ~mask) != 0 || !output_write_all(fd, data, len) || fsync(fd) != 0) {
         *why = strerror(errno ? errno : EIO);
         close(fd);
         unlink(tmp);
@@ -98,7 +98,7 @@ write_aside(const char *path, const void *data, size_t len, char **dir, const ch
 }
 
 static void
-sync_dir(const char *dir)
+output_sync_dir(const char *dir)
 {
     int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
@@ -128,7 +128,7 @@ output_write(const char *path, const void *data, size_t len, const char **why)
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
         errno = 0;
         int fd = open(path, O_WRONLY | O_CLOEXEC);
-        bool ok = fd >= 0 && write_all(fd, data, len);
+        bool ok = fd >= 0 && output_write_all(fd, data, len);
         if (!ok)
             *why = strerror(errno ? errno : EIO);
         if (fd >= 0 && close(fd) != 0 && ok) {
@@ -138,8 +138,8 @@ output_write(const char *path, const void *data, size_t len, const char **why)
         return ok;
     }
     char *dir = NULL;
-    hold_signals();
-    char *tmp = write_aside(path, data, len, &dir, why);
+    output_hold_signals();
+    char *tmp = output_write_aside(path, data, len, &dir, why);
     bool ok = false;
     if (!tmp)
         goto out;
@@ -148,10 +148,10 @@ output_write(const char *path, const void *data, size_t len, const char **why)
         unlink(tmp);
         goto out;
     }
-    sync_dir(dir); /* make the rename itself durable */
+    output_sync_dir(dir); /* make the rename itself durable */
     ok = true;
 out:
-    release_signals();
+    output_release_signals();
     free(tmp);
     free(dir);
     return ok;
@@ -167,8 +167,8 @@ output_create(const char *path, const void *data, size_t len, bool *exists, cons
         return false;
     }
     char *dir = NULL;
-    hold_signals();
-    char *tmp = write_aside(path, data, len, &dir, why);
+    output_hold_signals();
+    char *tmp = output_write_aside(path, data, len, &dir, why);
     bool ok = false;
     if (tmp) {
         /* link() fails if path appeared meanwhile: nothing is replaced. */
@@ -176,12 +176,12 @@ output_create(const char *path, const void *data, size_t len, bool *exists, cons
             *exists = errno == EEXIST;
             *why = strerror(errno);
         } else {
-            sync_dir(dir);
+            output_sync_dir(dir);
             ok = true;
         }
         unlink(tmp);
     }
-    release_signals();
+    output_release_signals();
     free(tmp);
     free(dir);
     return ok;

@@ -160,6 +160,18 @@ canvas_node(Agraph_t *g, const char *name)
     return agnode(g, canvas_mut(name), 1);
 }
 
+Agnode_t *
+canvas_nodef(Agraph_t *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *name = xvasprintf(fmt, ap);
+    va_end(ap);
+    Agnode_t *n = canvas_node(g, name);
+    free(name);
+    return n;
+}
+
 Agraph_t *
 canvas_subgraph(Agraph_t *g, const char *name)
 {

@@ -55,6 +55,8 @@ void canvas_set(void *obj, Agsym_t *sym, const char *value);
 /* Set an attribute to an HTML-like label built with canvas_text() and friends. */
 void canvas_set_html(void *obj, Agsym_t *sym, const char *html);
 Agnode_t *canvas_node(Agraph_t *g, const char *name);
+/* A node named by printf ("gap:3", "empty:stage-id"). */
+Agnode_t *canvas_nodef(Agraph_t *g, const char *fmt, ...) PRINTF_LIKE(2, 3);
 Agraph_t *canvas_subgraph(Agraph_t *g, const char *name);
 /* An edge; several between one pair stay distinct. */
 Agedge_t *canvas_edge(Agraph_t *g, Agnode_t *from, Agnode_t *to);

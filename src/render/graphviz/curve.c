@@ -165,9 +165,7 @@ curve_bands(struct curve *cv, const struct journey *j, const struct timeline *t,
         }
         if (x1 - x0 < 0.05)
             x1 = x0 + 0.05;
-        char name[96];
-        snprintf(name, sizeof name, "stage:%s", s->id);
-        Agnode_t *n = canvas_node(cv->g, name);
+        Agnode_t *n = canvas_nodef(cv->g, "stage:%s", s->id);
         canvas_set_html(n, cv->n_label, buf_str(&b));
         buf_finish(&b);
         canvas_set(n, cv->n_class, "stage");
@@ -191,9 +189,7 @@ curve_gaps(struct curve *cv, const struct journey *j, const struct timeline *t, 
     size_t n = timeline_silences(t, j->policy.max_silence_days, &v);
     for (size_t i = 0; i < n; i++) {
         double x0 = curve_x_of_day(cv, which, v[i].from), x1 = curve_x_of_day(cv, which, v[i].to);
-        char name[96];
-        snprintf(name, sizeof name, "gap:%zu:%zu", which, i + 1);
-        Agnode_t *g = canvas_node(cv->g, name);
+        Agnode_t *g = canvas_nodef(cv->g, "gap:%zu:%zu", which, i + 1);
         char *label =
             xasprintf("%llu days without contact", (unsigned long long)(v[i].to - v[i].from));
         canvas_set(g, cv->n_label, x1 - x0 > 1.8 ? label : ""); /* else the tooltip only */
@@ -220,9 +216,7 @@ curve_scale(struct curve *cv)
 {
     static const char *const words[5] = {"−2 upset", "−1", "0 neutral", "+1", "+2 delighted"};
     for (int e = -2; e <= 2; e++) {
-        char name[16];
-        snprintf(name, sizeof name, "scale:%d", e);
-        Agnode_t *n = canvas_node(cv->g, name);
+        Agnode_t *n = canvas_nodef(cv->g, "scale:%d", e);
         canvas_set(n, cv->n_label, words[e + 2]);
         canvas_set(n, cv->n_class, "scale");
         canvas_set(n, cv->n_shape, "plaintext");

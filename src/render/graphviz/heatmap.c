@@ -109,9 +109,7 @@ heatmap_render(const struct comparison *cmp, enum diagram_format format, char **
     heatmap_tally(&b, cmp);
     canvas_set_html(prev, n_label, buf_str(&b));
     for (size_t i = 0; i < cmp->n_journeys; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "journey:%zu", i + 1);
-        Agnode_t *n = canvas_node(g, name);
+        Agnode_t *n = canvas_nodef(g, "journey:%zu", i + 1);
         b.len = 0;
         heatmap_table(&b, &cmp->journeys[i]);
         canvas_set_html(n, n_label, buf_str(&b));

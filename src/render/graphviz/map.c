@@ -229,9 +229,7 @@ map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
 static Agnode_t *
 map_placeholder(struct map *c, Agraph_t *sg, const struct stage *s)
 {
-    char *name = xasprintf("empty:%s", s->id);
-    Agnode_t *n = canvas_node(sg, name);
-    free(name);
+    Agnode_t *n = canvas_nodef(sg, "empty:%s", s->id);
     canvas_set_html(n, c->n_label,
                     "<B>no touchpoint</B><BR/><FONT POINT-SIZE=\"10\">empty stage</FONT>");
     canvas_set(n, c->n_style, "filled,dotted");
@@ -273,9 +271,7 @@ map_more(struct map *c, Agraph_t *sg, const struct stage *s, const struct touchp
             weak += marks_weak(&c->marks, order[k]);
         }
     c->n_hidden += hidden;
-    char *name = xasprintf("more:%s", s->id);
-    Agnode_t *n = canvas_node(sg, name);
-    free(name);
+    Agnode_t *n = canvas_nodef(sg, "more:%s", s->id);
     char *label = xasprintf("<B>+ %zu more touchpoint%s</B><BR/><FONT POINT-SIZE=\"10\">not "
                             "drawn, %zu of them weak spots;<BR/>the checklist lists them "
                             "all</FONT>",
@@ -291,9 +287,7 @@ map_more(struct map *c, Agraph_t *sg, const struct stage *s, const struct touchp
 static Agnode_t *
 map_ghost(struct map *c, Agraph_t *sg, const struct touchpoint *tp)
 {
-    char *name = xasprintf("competitor:%s", tp->id);
-    Agnode_t *n = canvas_node(sg, name);
-    free(name);
+    Agnode_t *n = canvas_nodef(sg, "competitor:%s", tp->id);
     struct buf b;
     buf_init(&b);
     buf_puts(&b, "<FONT POINT-SIZE=\"10\">only ");
@@ -376,9 +370,7 @@ map_gaps(struct map *c, Agraph_t **clusters, Agnode_t **nodes)
     for (size_t i = 0; i < n; i++) {
         const struct silence *s = &v[i];
         const struct stage *where = timeline_stage_at(&c->t, s->from + (s->to - s->from) / 2);
-        char name[32];
-        snprintf(name, sizeof name, "gap:%zu", i + 1);
-        Agnode_t *g = canvas_node(clusters[where->index], name);
+        Agnode_t *g = canvas_nodef(clusters[where->index], "gap:%zu", i + 1);
         char *label = xasprintf("<B>%llu days</B><BR/><FONT POINT-SIZE=\"10\">without contact "
                                 "from us<BR/>day %llu–%llu%s</FONT>",
                                 (unsigned long long)(s->to - s->from), (unsigned long long)s->from,
