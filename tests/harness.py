@@ -7,6 +7,7 @@ error fixture exits 1 by design, and so does a leak report).
 """
 import os
 import subprocess
+import sys
 
 SANITIZER_MARKS = (b"ERROR: AddressSanitizer", b"ERROR: LeakSanitizer", b"runtime error:",
                    b"SUMMARY: UndefinedBehaviorSanitizer")
@@ -33,6 +34,34 @@ def rule_of(stem):
 
 class SanitizerReport(Exception):
     pass
+
+
+# What a test script found wrong, one line each; finish() reports them.
+failures = []
+checks = 0
+
+
+def expect(what, cond, detail=""):
+    """Record a failure unless cond holds."""
+    global checks
+    checks += 1
+    if not cond:
+        failures.append("%s %s" % (what, detail))
+
+
+def finish(ok_message="ok", most=None):
+    """Print the failures (at most `most`) and exit 1, or print ok_message."""
+    if failures:
+        print("\n".join(failures[:most]))
+        if most is not None and len(failures) > most:
+            print("%d of %d checks failed" % (len(failures), checks))
+        sys.exit(1)
+    print(ok_message)
+
+
+def runner(exe):
+    """run(*args, **kw): journeymap with args, as run() runs it."""
+    return lambda *args, **kw: run([exe, *args], **kw)
 
 
 def run(argv, cwd=None, env_extra=None, timeout=60, stdin=None, stdout=subprocess.PIPE):

@@ -11,7 +11,10 @@ bare name, so expected lines read like what a user sees.
   fixture is named after (its name starts with the rule id; all findings
   for a name that starts with no rule id), so each finding's rule,
   subject, line and severity are asserted; an empty list is a near miss
-  that must stay silent. The human output of that rule must agree.
+  that must stay silent. The human output of that rule must agree. Any
+  error finding fails the fixture unless NAME.expected lists it: a
+  fixture that no longer loads (an unknown attribute, a typo) proves
+  nothing about its rule.
 
 The exit status must be 1 when an error is among the findings, else 0.
 --update rewrites NAME.expected from the current output (review the diff).
@@ -82,6 +85,12 @@ def main():
             failures.append("findings of %s differ from %s\n--- expected\n%s--- got\n%s" % (
                 rule or "any rule", expected_path,
                 json.dumps(expected, indent=2, ensure_ascii=False) + "\n", got_text))
+        errors = [f for f in findings if f["severity"] == "error" and f not in expected]
+        if errors:
+            failures.append("the fixture has errors that %s does not list, so its rule was "
+                            "never run on it:\n%s" % (expected_path, "\n".join(
+                                "  %s:%d: %s [%s]" % (f["file"], f["line"], f["message"], f["rule"])
+                                for f in errors)))
         count = len(mine)
     else:
         if update:

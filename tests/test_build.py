@@ -11,15 +11,12 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 import harness
+from harness import expect  # noqa: E402
 
 EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
 T = ["--today", "2026-11-01"]
-failures = []
 
 
-def expect(what, cond, detail=""):
-    if not cond:
-        failures.append("%s %s" % (what, detail))
 
 
 def build(models, out):
@@ -104,7 +101,4 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("no models: exit 2", build(os.path.join(tmp, "empty"), out).returncode == 2)
 expect("--help", harness.run([EXE, "build", "--help"]).returncode == 0)
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("ok")
+harness.finish("ok")

@@ -18,6 +18,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 import harness
+from harness import expect  # noqa: E402
 
 EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
 FIX = os.path.join(SRC, "tests", "fixtures")
@@ -27,16 +28,11 @@ CMARK, GFM = shutil.which("cmark"), shutil.which("cmark-gfm")
 if not CMARK:
     print("skip: cmark is not installed")
     sys.exit(77)
-failures = []
 
 
-def expect(what, cond, detail=""):
-    if not cond:
-        failures.append("%s %s" % (what, detail))
 
 
-def run(*args, **kw):
-    return harness.run([EXE, *args], **kw)
+run = harness.runner(EXE)
 
 
 def ast(markdown):
@@ -174,7 +170,4 @@ with tempfile.TemporaryDirectory() as tmp:
 expect("--help", run("checklist", "--help").returncode == 0)
 expect("two files: 2", run("checklist", *T, smb, smb).returncode == 2)
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("ok: %d journeys" % len(journeys))
+harness.finish("ok: %d journeys" % len(journeys))

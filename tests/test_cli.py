@@ -9,11 +9,11 @@ import sys
 import tempfile
 
 import harness
+from harness import expect  # noqa: E402
 
 EXE = os.path.abspath(sys.argv[1])
 SRC = os.path.abspath(sys.argv[2])
 FIX = os.path.join(SRC, "tests", "fixtures")
-failures = []
 
 
 def run(*args, env_extra=None, cwd=None):
@@ -21,9 +21,6 @@ def run(*args, env_extra=None, cwd=None):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
-def expect(what, cond, detail=""):
-    if not cond:
-        failures.append("%s %s" % (what, detail))
 
 
 def status(what, want, *args, **kw):
@@ -121,7 +118,7 @@ try:
         expect("json values", o["rule"] == "schema" and o["severity"] == "error"
                and o["subject"] == "help" and o["line"] == 5, str(o))
 except ValueError as e:
-    failures.append("json does not parse: %s\n%s" % (e, out))
+    expect("json parses", False, "%s\n%s" % (e, out))
 rc, out, err = status("json clean", 0, "check", "--format", "json", *T, good)
 expect("json clean is []", out.strip() == "[]" and err == "", repr(out) + repr(err))
 
@@ -149,7 +146,4 @@ with tempfile.TemporaryDirectory() as tmp:
     status("new without an id", 2, "new")
     status("new into a missing folder", 2, "new", "-o", os.path.join(tmp, "no", "x.xml"), "x")
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("ok")
+harness.finish("ok")

@@ -12,6 +12,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import harness
+from harness import expect  # noqa: E402
 
 EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
 FIX = os.path.join(SRC, "tests", "fixtures", "compare")
@@ -19,12 +20,8 @@ GFM = shutil.which("cmark-gfm")
 if not GFM:
     print("skip: cmark-gfm is not installed")
     sys.exit(77)
-failures = []
 
 
-def expect(what, cond, detail=""):
-    if not cond:
-        failures.append("%s %s" % (what, detail))
 
 
 def tables(md):
@@ -83,7 +80,4 @@ expect("errors: reported with file and line", b"schema-channel.xml:5: error:" in
 expect("errors: the rest compared", b"Main segment" in p.stdout)
 expect("usage: -T gif", harness.run([EXE, "compare", "-T", "gif", FIX]).returncode == 2)
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("ok")
+harness.finish("ok")

@@ -18,20 +18,16 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
+from harness import expect  # noqa: E402
 
 EXE, SRC, INSPECT = (os.path.abspath(a) for a in sys.argv[1:4])
 FIX = os.path.join(SRC, "tests", "fixtures")
 T = ["--today", "2026-11-01"]
-failures = []
 
 
-def expect(what, cond, detail=""):
-    if not cond:
-        failures.append("%s %s" % (what, detail))
 
 
-def run(*args):
-    return harness.run([EXE, *args])
+run = harness.runner(EXE)
 
 
 def inspect(dot):
@@ -154,7 +150,4 @@ expect("curve of a folder: exit 2",
 bad = os.path.join(FIX, "errors", "xml-syntax-latin1.xml")
 expect("curve with a broken file: exit 1", run("diagram", "--view", "curve", *T, models[0], bad).returncode == 1)
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("ok: %d journeys and an overlay" % (len(models) + 1))
+harness.finish("ok: %d journeys and an overlay" % (len(models) + 1))

@@ -15,20 +15,16 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 import harness
+from harness import expect  # noqa: E402
 
 EXE, SRC, INSPECT = (os.path.abspath(a) for a in sys.argv[1:4])
 FIX = os.path.join(SRC, "tests", "fixtures")
 T = ["--today", "2026-11-01"]
-failures = []
 
 
-def expect(what, cond, detail=""):
-    if not cond:
-        failures.append("%s %s" % (what, detail))
 
 
-def run(*args, **kw):
-    return harness.run([EXE, *args], **kw)
+run = harness.runner(EXE)
 
 
 def label_text(label):
@@ -259,7 +255,4 @@ expect("two files: exit 2", run("diagram", *T, smb, smb).returncode == 2)
 expect("missing file: exit 2", run("diagram", *T, "nope.xml").returncode == 2)
 expect("--help", run("diagram", "--help").returncode == 0)
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("ok: %d journeys" % len(journeys))
+harness.finish("ok: %d journeys" % len(journeys))

@@ -25,20 +25,16 @@ import subprocess
 import sys
 import tempfile
 
+import harness
+from harness import expect
+
 EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
 SHIM = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3] != "-" else None
 T = ["--today", "2026-11-01"]
 MODEL = os.path.join(SRC, "models", "smb-owners.xml")
 TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9]{6}$")  # write_aside()'s ".NAME.XXXXXX"
-failures = []
-checks = 0
 
 
-def expect(what, ok, detail=""):
-    global checks
-    checks += 1
-    if not ok:
-        failures.append("%s: %s" % (what, detail))
 
 
 def run(args, cwd, env_extra=None, fsize=None):
@@ -175,12 +171,8 @@ def main():
         runs = 0
         if SHIM:
             runs = alloc_failures(tmp)
-    if failures:
-        print("\n".join(failures[:40]))
-        print("%d of %d checks failed" % (len(failures), checks))
-        sys.exit(1)
-    print("ok: %d checks; %d runs with one failed allocation%s" %
-          (checks, runs, "" if SHIM else " (no shim: sanitizer build)"))
+    harness.finish("ok: %d checks; %d runs with one failed allocation%s" %
+                   (harness.checks, runs, "" if SHIM else " (no shim: sanitizer build)"), most=40)
 
 
 main()

@@ -15,18 +15,15 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 import harness
+from harness import expect  # noqa: E402
 
 EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
 browser = shutil.which("chromium") or shutil.which("chromium-browser")
 if not browser:
     print("skip: Chromium is not installed")
     sys.exit(77)
-failures = []
 
 
-def expect(what, cond, detail=""):
-    if not cond:
-        failures.append("%s %s" % (what, detail))
 
 
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -70,7 +67,4 @@ with tempfile.TemporaryDirectory() as tmp:
         expect("screenshot size", (w, h) == (1400, 2400), str((w, h)))
         expect("screenshot is not blank", len(data) > 100000, str(len(data)))
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("ok")
+harness.finish("ok")

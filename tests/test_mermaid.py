@@ -14,6 +14,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 import harness
+from harness import expect  # noqa: E402
 
 EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
 CORPUS = os.path.join(os.path.dirname(SRC), "shared", "corpus", "mermaid")
@@ -22,16 +23,11 @@ if CORPUS_ONLY and not os.path.isdir(CORPUS):
     print("skip: no corpus at %s" % CORPUS)
     sys.exit(77)
 T = ["--today", "2026-11-01"]
-failures = []
 
 
-def expect(what, cond, detail=""):
-    if not cond:
-        failures.append("%s %s" % (what, detail))
 
 
-def run(*args, **kw):
-    return harness.run([EXE, *args], **kw)
+run = harness.runner(EXE)
 
 
 def model_of(xml_text):
@@ -230,7 +226,4 @@ expect("export needs --to mermaid", run("export", os.path.join(SRC, "models", "s
 expect("export --to svg is refused", run("export", "--to", "svg", os.path.join(SRC, "models", "smb-owners.xml")).returncode == 2)
 expect("import of a missing file: 2", run("import", "/nonexistent.mmd").returncode == 2)
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("ok")
+harness.finish("ok")

@@ -10,18 +10,15 @@ import tempfile
 import urllib.parse
 
 import harness
+from harness import expect  # noqa: E402
 
 EXE = os.path.abspath(sys.argv[1])
 SRC = os.path.abspath(sys.argv[2])
 FIX = os.path.join(SRC, "tests", "fixtures")
 T = ["--today", "2026-11-01"]
 LEVELS = {"error", "warning", "note"}
-failures = []
 
 
-def expect(what, cond, detail=""):
-    if not cond:
-        failures.append("%s %s" % (what, detail))
 
 
 def check(files, cwd):
@@ -99,7 +96,4 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("lines moved", [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in a]
            != [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in b])
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("ok")
+harness.finish("ok")

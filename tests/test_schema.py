@@ -74,8 +74,15 @@ for path in compared:
                 ", ".join(rules) or "no structural finding",
                 tool, "accepts" if valid else "refuses", why.strip()))
 checked = len(compared)
+accepted = sum(1 for path in compared if loader[path][0])
 
-print("%d files compared with xmllint%s" % (checked, " and jing" if jing else ""))
+print("%d files compared with xmllint%s (%d the loader accepts, %d it refuses)"
+      % (checked, " and jing" if jing else "", accepted, checked - accepted))
+# A comparison of nothing proves nothing: the fixtures must be found, and
+# both verdicts must be exercised.
+if checked == 0 or accepted == 0 or accepted == checked:
+    print("nothing to compare: %d files found under %s" % (len(files), SRC))
+    sys.exit(1)
 if disagree:
     print("\n\n".join(disagree))
     sys.exit(1)

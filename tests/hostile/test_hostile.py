@@ -19,12 +19,12 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import harness  # noqa: E402  (tests/harness.py)
+from harness import expect  # noqa: E402
 
 EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
 T = ["--today", "2026-11-01"]
 TIME_LIMIT = 60          # seconds per run, generous for sanitizer builds
 MEMORY_LIMIT = 1500      # MiB of peak resident memory
-failures = []
 STRACE = shutil.which("strace")
 # --valgrind: every case under valgrind (our code error- and leak-free);
 # skipped (77) without valgrind or in a sanitizer build.
@@ -37,9 +37,6 @@ if VALGRIND:
     MEMORY_LIMIT = 4000
 
 
-def expect(what, cond, detail=""):
-    if not cond:
-        failures.append("%s %s" % (what, detail))
 
 
 HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -104,7 +101,7 @@ def run_case(name, args, want_status, want_text, tmp, canary, listener, stdin=No
         p = subprocess.run(cmd, capture_output=True, timeout=TIME_LIMIT, cwd=tmp,
                            user=user, group=user, extra_groups=[] if user is not None else None)
     except subprocess.TimeoutExpired:
-        failures.append("%s: still running after %d s" % (name, TIME_LIMIT))
+        expect(name + ": finishes", False, "still running after %d s" % TIME_LIMIT)
         return None
     took = time.monotonic() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -261,7 +258,4 @@ def main():
 
 
 main()
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("ok")
+harness.finish("ok")
