@@ -172,7 +172,7 @@ static void
 element_text_description(struct loader *L, struct frame *f, const char *md)
 {
     (void)f;
-    struct frame *p = load_parent(L);
+    struct frame *p = loader_parent(L);
     if (p->kind == EL_JOURNEY)
         L->j->description = md;
     else
@@ -219,17 +219,17 @@ element_start_rule(struct loader *L, struct frame *f, const struct val *v)
         return;
     const struct rule_info *r = catalog_find(id->s);
     if (r->category == RULE_ERROR) {
-        load_error(L, f->line, "invalid-value", f->subject,
-                   "%s: the rule %s finds files that cannot be used; its severity cannot be "
-                   "changed",
-                   f->desc, load_quote(L, id->s));
+        loader_error(L, f->line, "invalid-value", f->subject,
+                     "%s: the rule %s finds files that cannot be used; its severity cannot be "
+                     "changed",
+                     f->desc, loader_quote(L, id->s));
         return;
     }
     struct rule_override *o = arena_alloc(L->arena, sizeof *o);
     o->loc = (struct loc){L->file, f->line};
     o->rule = r->id;
     o->severity = (enum severity)vocab_find(severity_names, SEVERITY_COUNT, sev->s);
-    load_vec_push(&L->overrides, o);
+    loader_vec_push(&L->overrides, o);
 }
 
 static void
@@ -242,7 +242,7 @@ element_start_owner(struct loader *L, struct frame *f, const struct val *v)
     const struct val *t = element_attr(f, v, "trained");
     o->trained = t->ok ? (enum trained)(t->i + 1) : TRAINED_UNKNOWN;
     resolve_define(L, f, element_id(f, v), ENT_OWNER, o);
-    load_vec_push(&L->owners, o);
+    loader_vec_push(&L->owners, o);
 }
 
 /* One pending stage reference per id of a change's `affects`. */
@@ -282,7 +282,7 @@ element_start_change(struct loader *L, struct frame *f, const struct val *v)
         element_change_affects(L, f, c, aff->s);
     f->obj = c;
     c->index = L->changes.n;
-    load_vec_push(&L->changes, c);
+    loader_vec_push(&L->changes, c);
 }
 
 static void
@@ -314,14 +314,14 @@ element_start_stage(struct loader *L, struct frame *f, const struct val *v)
     s->index = L->stages.n;
     resolve_define(L, f, element_id(f, v), ENT_STAGE, s);
     f->obj = s;
-    load_vec_push(&L->stages, s);
+    loader_vec_push(&L->stages, s);
 }
 
 static void
 element_end_stage(struct loader *L, struct frame *f)
 {
     struct stage *s = f->obj;
-    LOAD_FREEZE(L, &L->stage_tps, s->touchpoints, s->n_touchpoints);
+    LOADER_FREEZE(L, &L->stage_tps, s->touchpoints, s->n_touchpoints);
 }
 
 /* Attributes shared by our touchpoints and competitors'. */
@@ -362,75 +362,56 @@ element_new_touchpoint(struct loader *L, struct frame *f, const struct val *v)
     return t;
 }
 
-void
-element_check_timing(struct loader *L, const struct touchpoint *t, const char *desc,
-                     const char *subject)
-{
-    const struct stage *s = t->stage;
-    if (!s)
-        return;
-    if (s->has_days && t->day > s->days)
-        load_error(L, t->loc.line, "invalid-value", subject,
-                   "%s is on day %u, beyond the %u days of stage %s; move it into the stage or "
-                   "lengthen the stage",
-                   desc, t->day, s->days, load_quote(L, s->name));
-    if (t->every && !s->has_days)
-        load_error(L, t->loc.line, "invalid-value", subject,
-                   "%s repeats every %u days, but stage %s has no days attribute to say when the "
-                   "repeats stop; give the stage a length",
-                   desc, t->every, load_quote(L, s->name));
-}
-
 static void
 element_start_touchpoint(struct loader *L, struct frame *f, const struct val *v)
 {
     struct touchpoint *t = element_new_touchpoint(L, f, v);
-    t->stage = load_parent(L)->obj;
+    t->stage = loader_parent(L)->obj;
     t->index = L->all_tps.n;
     resolve_define(L, f, element_id(f, v), ENT_TOUCHPOINT, t);
-    element_check_timing(L, t, f->desc, f->subject);
-    load_vec_push(&L->stage_tps, t);
-    load_vec_push(&L->all_tps, t);
+    value_check_timing(L, t, f->desc, f->subject);
+    loader_vec_push(&L->stage_tps, t);
+    loader_vec_push(&L->all_tps, t);
 }
 
 static void
 element_end_touchpoint(struct loader *L, struct frame *f)
 {
     struct touchpoint *t = f->obj;
-    LOAD_FREEZE(L, &L->pluses, t->pluses, t->n_pluses);
-    LOAD_FREEZE(L, &L->minuses, t->minuses, t->n_minuses);
-    LOAD_FREEZE(L, &L->metrics, t->metrics, t->n_metrics);
-    LOAD_FREEZE(L, &L->nexts, t->nexts, t->n_nexts);
+    LOADER_FREEZE(L, &L->pluses, t->pluses, t->n_pluses);
+    LOADER_FREEZE(L, &L->minuses, t->minuses, t->n_minuses);
+    LOADER_FREEZE(L, &L->metrics, t->metrics, t->n_metrics);
+    LOADER_FREEZE(L, &L->nexts, t->nexts, t->n_nexts);
     double sum = 0;
     for (size_t i = 0; i < t->n_nexts; i++)
         sum += t->nexts[i]->has_share ? t->nexts[i]->share : 0;
     if (sum > 1 + 1e-9)
-        load_error(L, f->line, "invalid-value", f->subject,
-                   "the <next> shares of %s add up to %g; the customers leaving a touchpoint can "
-                   "add up to 1 at most",
-                   f->desc, sum);
+        loader_error(L, f->line, "invalid-value", f->subject,
+                     "the <next> shares of %s add up to %g; the customers leaving a touchpoint can "
+                     "add up to 1 at most",
+                     f->desc, sum);
 }
 
 static void
 element_start_ctouchpoint(struct loader *L, struct frame *f, const struct val *v)
 {
     struct touchpoint *t = element_new_touchpoint(L, f, v);
-    t->competitor = load_parent(L)->obj;
+    t->competitor = loader_parent(L)->obj;
     t->index = L->comp_tps.n;
     resolve_define(L, f, element_id(f, v), ENT_CTOUCHPOINT, t);
     struct pending *p = resolve_refer(L, f, element_attr(f, v, "stage"), "stage", ENT_STAGE);
     if (p)
         p->slot.stage = &t->stage;
-    load_vec_push(&L->comp_tps, t);
+    loader_vec_push(&L->comp_tps, t);
 }
 
 static void
 element_end_ctouchpoint(struct loader *L, struct frame *f)
 {
     struct touchpoint *t = f->obj;
-    LOAD_FREEZE(L, &L->pluses, t->pluses, t->n_pluses);
-    LOAD_FREEZE(L, &L->minuses, t->minuses, t->n_minuses);
-    LOAD_FREEZE(L, &L->metrics, t->metrics, t->n_metrics);
+    LOADER_FREEZE(L, &L->pluses, t->pluses, t->n_pluses);
+    LOADER_FREEZE(L, &L->minuses, t->minuses, t->n_minuses);
+    LOADER_FREEZE(L, &L->metrics, t->metrics, t->n_metrics);
 }
 
 /* <note>, <plus>, <minus>: a piece of Markdown of the enclosing touchpoint. */
@@ -446,19 +427,19 @@ element_new_text(struct loader *L, const struct frame *f, const char *md)
 static void
 element_text_note(struct loader *L, struct frame *f, const char *md)
 {
-    ((struct touchpoint *)load_parent(L)->obj)->note = element_new_text(L, f, md);
+    ((struct touchpoint *)loader_parent(L)->obj)->note = element_new_text(L, f, md);
 }
 
 static void
 element_text_plus(struct loader *L, struct frame *f, const char *md)
 {
-    load_vec_push(&L->pluses, element_new_text(L, f, md));
+    loader_vec_push(&L->pluses, element_new_text(L, f, md));
 }
 
 static void
 element_text_minus(struct loader *L, struct frame *f, const char *md)
 {
-    load_vec_push(&L->minuses, element_new_text(L, f, md));
+    loader_vec_push(&L->minuses, element_new_text(L, f, md));
 }
 
 static void
@@ -475,11 +456,11 @@ element_start_metric(struct loader *L, struct frame *f, const struct val *v)
         struct buf b;
         buf_init(&b);
         value_range_text(&b, metric_range[m->kind].min, metric_range[m->kind].max);
-        load_error(L, f->line, "invalid-value", f->subject, "%s has value %s; %s is measured %s",
-                   f->desc, load_quote(L, value->s), m->name, buf_str(&b));
+        loader_error(L, f->line, "invalid-value", f->subject, "%s has value %s; %s is measured %s",
+                     f->desc, loader_quote(L, value->s), m->name, buf_str(&b));
         buf_finish(&b);
     }
-    load_vec_push(&L->metrics, m);
+    loader_vec_push(&L->metrics, m);
 }
 
 static void
@@ -496,7 +477,7 @@ element_start_plan(struct loader *L, struct frame *f, const struct val *v)
     struct pending *r = resolve_refer(L, f, element_attr(f, v, "owner"), "owner", ENT_OWNER);
     if (r)
         r->slot.owner = &p->owner;
-    ((struct touchpoint *)load_parent(L)->obj)->plan = p;
+    ((struct touchpoint *)loader_parent(L)->obj)->plan = p;
     f->obj = p;
 }
 
@@ -521,7 +502,7 @@ element_start_next(struct loader *L, struct frame *f, const struct val *v)
     if (p)
         p->slot.touchpoint = &n->to;
     L->j->uses_next = true;
-    load_vec_push(&L->nexts, n);
+    loader_vec_push(&L->nexts, n);
 }
 
 /* ---------------------------------------------------------------------------
@@ -537,15 +518,15 @@ element_start_competitor(struct loader *L, struct frame *f, const struct val *v)
     c->name = element_str(element_attr(f, v, "name"));
     resolve_define(L, f, element_id(f, v), ENT_COMPETITOR, c);
     f->obj = c;
-    load_vec_push(&L->competitors, c);
+    loader_vec_push(&L->competitors, c);
 }
 
 static void
 element_end_competitor(struct loader *L, struct frame *f)
 {
     struct competitor *c = f->obj;
-    LOAD_FREEZE(L, &L->ratings, c->ratings, c->n_ratings);
-    LOAD_FREEZE(L, &L->comp_tps, c->touchpoints, c->n_touchpoints);
+    LOADER_FREEZE(L, &L->ratings, c->ratings, c->n_ratings);
+    LOADER_FREEZE(L, &L->comp_tps, c->touchpoints, c->n_touchpoints);
 }
 
 static void
@@ -560,7 +541,7 @@ element_start_rating(struct loader *L, struct frame *f, const struct val *v)
     if (p)
         p->slot.touchpoint = &r->touchpoint;
     f->obj = r;
-    load_vec_push(&L->ratings, r);
+    loader_vec_push(&L->ratings, r);
 }
 
 static void

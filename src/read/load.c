@@ -20,51 +20,6 @@
 #include <strings.h>
 
 /* ---------------------------------------------------------------------------
- * What the loader's files share
- */
-
-void
-load_error(struct loader *L, unsigned line, const char *rule, const char *subject, const char *fmt,
-           ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    diag_addv(L->diag, line, SEVERITY_ERROR, rule, subject, fmt, ap);
-    va_end(ap);
-    L->errors = true;
-}
-
-const char *
-load_quote(struct loader *L, const char *s)
-{
-    return arena_quote(L->arena, s, 60);
-}
-
-struct frame *
-load_parent(struct loader *L)
-{
-    if (L->depth < 2)
-        abort(); /* every handler that asks has a parent */
-    return &L->stack[L->depth - 2];
-}
-
-void
-load_vec_push(struct ptrvec *v, void *p)
-{
-    xgrow((void **)&v->v, &v->cap, v->n + 1, sizeof *v->v);
-    v->v[v->n++] = p;
-}
-
-void **
-load_vec_freeze(struct loader *L, struct ptrvec *v, size_t *n_out)
-{
-    void **out = arena_memdup(L->arena, v->v, v->n * sizeof *v->v);
-    *n_out = v->n;
-    v->n = 0;
-    return out;
-}
-
-/* ---------------------------------------------------------------------------
  * Attributes
  */
 
@@ -166,9 +121,9 @@ load_read_attrs(struct loader *L, struct frame *f, struct val *vals)
         buf_init(&allowed);
         for (size_t k = 0; k < info->n_attrs; k++)
             buf_printf(&allowed, "%s%s", k ? ", " : "allowed: ", info->attrs[k].name);
-        load_error(L, f->line, "schema", f->subject, "%s has unknown attribute%s %s; %s", f->desc,
-                   strchr(buf_str(&extra), ',') ? "s" : "", buf_str(&extra),
-                   info->n_attrs ? buf_str(&allowed) : "it takes none");
+        loader_error(L, f->line, "schema", f->subject, "%s has unknown attribute%s %s; %s", f->desc,
+                     strchr(buf_str(&extra), ',') ? "s" : "", buf_str(&extra),
+                     info->n_attrs ? buf_str(&allowed) : "it takes none");
         buf_finish(&allowed);
     }
     buf_finish(&extra);
@@ -176,8 +131,9 @@ load_read_attrs(struct loader *L, struct frame *f, struct val *vals)
     for (size_t k = 0; k < info->n_attrs; k++) {
         if (!vals[k].present) {
             if (info->attrs[k].required)
-                load_error(L, f->line, "schema", f->subject,
-                           "%s lacks the required attribute \"%s\"", f->desc, info->attrs[k].name);
+                loader_error(L, f->line, "schema", f->subject,
+                             "%s lacks the required attribute \"%s\"", f->desc,
+                             info->attrs[k].name);
             continue;
         }
         value_check(L, f, &info->attrs[k], &vals[k]);
@@ -195,9 +151,9 @@ load_on_end(struct loader *L)
     const struct el_info *info = &elements[f->kind];
     if (info->text) {
         if (f->text_overflow)
-            load_error(L, f->line, "invalid-value", f->subject,
-                       "%s holds more than %zu bytes of text; shorten it or link to a document",
-                       f->desc, LOAD_MAX_MARKDOWN);
+            loader_error(L, f->line, "invalid-value", f->subject,
+                         "%s holds more than %zu bytes of text; shorten it or link to a document",
+                         f->desc, LOAD_MAX_MARKDOWN);
         else
             info->text(L, f, value_dedent(L, buf_str(&f->text)));
     }
@@ -227,13 +183,13 @@ load_root_kind(struct loader *L, const struct xmlread_event *ev, unsigned line)
         return EL_JOURNEY;
     }
     if (ev->ns)
-        load_error(L, line, "schema", "",
-                   "the root element <%s> is in the namespace %s; journey files use no "
-                   "namespace: remove the xmlns attribute",
-                   ev->name, load_quote(L, ev->ns));
+        loader_error(L, line, "schema", "",
+                     "the root element <%s> is in the namespace %s; journey files use no "
+                     "namespace: remove the xmlns attribute",
+                     ev->name, loader_quote(L, ev->ns));
     else
-        load_error(L, line, "schema", "",
-                   "the root element is <%s>; a journey file starts with <journey>", ev->name);
+        loader_error(L, line, "schema", "",
+                     "the root element is <%s>; a journey file starts with <journey>", ev->name);
     return EL_COUNT;
 }
 
@@ -253,23 +209,24 @@ load_child_kind(struct loader *L, struct frame *up, const struct xmlread_event *
         struct buf b;
         buf_init(&b);
         if (pi->text)
-            load_error(L, line, "schema", up->subject,
-                       "%s holds Markdown text, not elements: found <%s>; write Markdown "
-                       "(e.g. **bold**) instead of tags",
-                       up->desc, ev->name);
+            loader_error(L, line, "schema", up->subject,
+                         "%s holds Markdown text, not elements: found <%s>; write Markdown "
+                         "(e.g. **bold**) instead of tags",
+                         up->desc, ev->name);
         else if (pi->n_children == 0)
-            load_error(L, line, "schema", up->subject, "%s cannot contain elements: found <%s>",
-                       up->desc, ev->name);
+            loader_error(L, line, "schema", up->subject, "%s cannot contain elements: found <%s>",
+                         up->desc, ev->name);
         else
-            load_error(L, line, "schema", up->subject, "%s cannot contain <%s>%s; allowed here: %s",
-                       up->desc, ev->name, ev->ns ? " from another namespace" : "",
-                       load_child_list(pi->children, pi->n_children, &b));
+            loader_error(L, line, "schema", up->subject,
+                         "%s cannot contain <%s>%s; allowed here: %s", up->desc, ev->name,
+                         ev->ns ? " from another namespace" : "",
+                         load_child_list(pi->children, pi->n_children, &b));
         buf_finish(&b);
         return EL_COUNT;
     }
     if (once && up->seen[kind]) {
-        load_error(L, line, "schema", up->subject, "%s has a second <%s>; only one is allowed",
-                   up->desc, ev->name);
+        loader_error(L, line, "schema", up->subject, "%s has a second <%s>; only one is allowed",
+                     up->desc, ev->name);
         return EL_COUNT;
     }
     up->seen[kind]++;
@@ -327,10 +284,10 @@ load_on_text(struct loader *L, const char *s, bool whitespace)
         return;
     f->stray_text = true;
     const char *t = value_trimmed(L, s);
-    load_error(L, f->line, "schema", f->subject,
-               "%s contains the text %s; only <description>, <note>, <plus>, <minus>, <plan>, "
-               "<change> and <rating> hold text (use a <note> or an XML comment)",
-               f->desc, load_quote(L, t));
+    loader_error(L, f->line, "schema", f->subject,
+                 "%s contains the text %s; only <description>, <note>, <plus>, <minus>, <plan>, "
+                 "<change> and <rating> hold text (use a <note> or an XML comment)",
+                 f->desc, loader_quote(L, t));
 }
 
 /* A declared encoding other than UTF-8 that libxml2 saw (the gate reads
@@ -411,35 +368,35 @@ load_refusal(struct loader *L, const char *j)
 {
     const struct gate *g = &L->gate;
     if (g->bad_encoding)
-        load_error(L, 1, "xml-syntax", j,
-                   "the file declares encoding %s; journey files must be UTF-8 (convert it and "
-                   "change the declaration)",
-                   load_quote(L, g->bad_encoding));
+        loader_error(L, 1, "xml-syntax", j,
+                     "the file declares encoding %s; journey files must be UTF-8 (convert it and "
+                     "change the declaration)",
+                     loader_quote(L, g->bad_encoding));
     else if (g->utf16)
-        load_error(
+        loader_error(
             L, 1, "xml-syntax", j,
             "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
     else if (g->gzip)
-        load_error(L, 1, "xml-syntax", j,
-                   "the file is gzip-compressed; decompress it first (journeymap reads plain XML "
-                   "only)");
+        loader_error(L, 1, "xml-syntax", j,
+                     "the file is gzip-compressed; decompress it first (journeymap reads plain XML "
+                     "only)");
     else if (g->too_big)
-        load_error(L, 1, "xml-syntax", j, "the file is larger than %zu MiB; split the journey",
-                   LOAD_MAX_BYTES >> 20);
+        loader_error(L, 1, "xml-syntax", j, "the file is larger than %zu MiB; split the journey",
+                     LOAD_MAX_BYTES >> 20);
     else if (L->too_many_line)
-        load_error(L, L->too_many_line, "xml-syntax", j,
-                   "the file has more than %zu touchpoints (ours and competitors' together); "
-                   "split the journey",
-                   LOAD_MAX_TOUCHPOINTS);
+        loader_error(L, L->too_many_line, "xml-syntax", j,
+                     "the file has more than %zu touchpoints (ours and competitors' together); "
+                     "split the journey",
+                     LOAD_MAX_TOUCHPOINTS);
     else if (g->nul_line)
-        load_error(L, g->nul_line, "xml-syntax", j,
-                   "the file contains a NUL byte on line %u; it is not a text file, or it is not "
-                   "UTF-8",
-                   g->nul_line);
+        loader_error(L, g->nul_line, "xml-syntax", j,
+                     "the file contains a NUL byte on line %u; it is not a text file, or it is not "
+                     "UTF-8",
+                     g->nul_line);
     else if (g->doctype_line) /* the cause, whatever libxml2 tripped over next */
-        load_error(L, g->doctype_line, "xml-syntax", j,
-                   "the file contains a DOCTYPE; journey files may not declare a DTD or "
-                   "entities: remove the <!DOCTYPE …> declaration");
+        loader_error(L, g->doctype_line, "xml-syntax", j,
+                     "the file contains a DOCTYPE; journey files may not declare a DTD or "
+                     "entities: remove the <!DOCTYPE …> declaration");
     else
         return false;
     return true;
@@ -455,21 +412,21 @@ load_syntax_error(struct loader *L, size_t mark)
         return;
     const struct xmlread_problem *p = xmlread_problem(L->reader);
     if (!L->root_seen && (L->gate.bytes == 0 || p->kind == XMLREAD_NO_DOCUMENT))
-        load_error(L, 1, "xml-syntax", j,
-                   "the file %s; a journey file starts with <journey version=\"1\" id=… name=…>",
-                   L->gate.bytes == 0 ? "is empty" : "has no XML element");
+        loader_error(L, 1, "xml-syntax", j,
+                     "the file %s; a journey file starts with <journey version=\"1\" id=… name=…>",
+                     L->gate.bytes == 0 ? "is empty" : "has no XML element");
     else if (p->kind == XMLREAD_NOT_UTF8)
-        load_error(L, p->line, "xml-syntax", j,
-                   "the file is not valid UTF-8 (a byte sequence on this line is not UTF-8); "
-                   "save it as UTF-8");
+        loader_error(L, p->line, "xml-syntax", j,
+                     "the file is not valid UTF-8 (a byte sequence on this line is not UTF-8); "
+                     "save it as UTF-8");
     else if (p->kind == XMLREAD_ENTITY)
-        load_error(L, p->line, "xml-syntax", j,
-                   "not well-formed XML: %s; only &lt; &gt; &amp; &quot; &apos; and character "
-                   "references such as &#233; are allowed (write a plain & as &amp;)",
-                   p->message);
+        loader_error(L, p->line, "xml-syntax", j,
+                     "not well-formed XML: %s; only &lt; &gt; &amp; &quot; &apos; and character "
+                     "references such as &#233; are allowed (write a plain & as &amp;)",
+                     p->message);
     else
-        load_error(L, p->kind != XMLREAD_FINE ? p->line : 1, "xml-syntax", j,
-                   "not well-formed XML: %s", p->message ? p->message : "unreadable");
+        loader_error(L, p->kind != XMLREAD_FINE ? p->line : 1, "xml-syntax", j,
+                     "not well-formed XML: %s", p->message ? p->message : "unreadable");
 }
 
 /* ---------------------------------------------------------------------------

@@ -2,7 +2,8 @@
  * loader.h - what the files of the journey loader share (load.c, the
  * element stream; elements.c, the element table and the model builders;
  * values.c, attribute values and text; resolve.c, the id space and what
- * needs every id). Private to src/read/; see load.h for the interface.
+ * needs every id; loader.c, the helpers all of them use). Private to
+ * src/read/; see load.h for the interface.
  *
  * The shape is mandoc's validation tables: each element of the format is a
  * row of elements[] listing its attributes (with their types), its allowed
@@ -11,7 +12,7 @@
  * only walks the table.
  *
  * Ownership: everything a handler builds is allocated in the journey's
- * arena (L->arena); strings given to load_error() are copied by the diag.
+ * arena (L->arena); strings given to loader_error() are copied by the diag.
  * The loader's own arrays (frames, vectors, the id space) are freed when
  * load_journey() returns.
  */
@@ -196,17 +197,18 @@ struct loader {
     struct ptrvec ratings, comp_tps;
 };
 
-/* load.c: an error finding (marks the file unusable). */
-void load_error(struct loader *L, unsigned line, const char *rule, const char *subject,
-                const char *fmt, ...) PRINTF_LIKE(5, 6);
-/* load.c: a quoted, shortened copy of a user value for messages (arena). */
-const char *load_quote(struct loader *L, const char *s);
-/* load.c: the element enclosing the current one. */
-struct frame *load_parent(struct loader *L);
-/* load.c: collecting children. */
-void load_vec_push(struct ptrvec *v, void *p);
-void **load_vec_freeze(struct loader *L, struct ptrvec *v, size_t *n_out);
-#define LOAD_FREEZE(L, vec, field, count) ((field) = (void *)load_vec_freeze((L), (vec), &(count)))
+/* loader.c: an error finding (marks the file unusable). */
+void loader_error(struct loader *L, unsigned line, const char *rule, const char *subject,
+                  const char *fmt, ...) PRINTF_LIKE(5, 6);
+/* loader.c: a quoted, shortened copy of a user value for messages (arena). */
+const char *loader_quote(struct loader *L, const char *s);
+/* loader.c: the element enclosing the current one. */
+struct frame *loader_parent(struct loader *L);
+/* loader.c: collecting children. */
+void loader_vec_push(struct ptrvec *v, void *p);
+void **loader_vec_freeze(struct loader *L, struct ptrvec *v, size_t *n_out);
+#define LOADER_FREEZE(L, vec, field, count)                                                        \
+    ((field) = (void *)loader_vec_freeze((L), (vec), &(count)))
 
 /* values.c: check one attribute value against its spec, reporting; fills v->ok and the parsed
  * value. */
@@ -221,9 +223,9 @@ void value_range_text(struct buf *b, double min, double max);
 
 /* elements.c: the value of attribute name of f's element (it must be in the spec). */
 const struct val *element_attr(const struct frame *f, const struct val *v, const char *name);
-/* elements.c: day and every of tp against its stage's days. */
-void element_check_timing(struct loader *L, const struct touchpoint *t, const char *desc,
-                          const char *subject);
+/* values.c: day and every of tp against its stage's days. */
+void value_check_timing(struct loader *L, const struct touchpoint *t, const char *desc,
+                        const char *subject);
 
 /* resolve.c: define an id (a second definition is a duplicate-id error). */
 void resolve_define(struct loader *L, const struct frame *f, const char *id, enum ent_kind kind,

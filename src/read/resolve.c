@@ -47,10 +47,10 @@ resolve_define(struct loader *L, const struct frame *f, const char *id, enum ent
         return;
     struct ent *old = resolve_insert(&L->ids, id, kind, obj, f->line);
     if (old)
-        load_error(L, f->line, "duplicate-id", id,
-                   "%s uses the id %s, already given to %s at line %u; ids must be unique in a "
-                   "file",
-                   f->desc, load_quote(L, id), ent_names[old->kind], old->line);
+        loader_error(L, f->line, "duplicate-id", id,
+                     "%s uses the id %s, already given to %s at line %u; ids must be unique in a "
+                     "file",
+                     f->desc, loader_quote(L, id), ent_names[old->kind], old->line);
 }
 
 struct pending *
@@ -82,15 +82,15 @@ resolve_references(struct loader *L)
         struct pending *p = &L->pend[i];
         struct ent *e = resolve_lookup(&L->ids, p->name);
         if (!e) {
-            load_error(L, p->line, "unknown-reference", p->subject,
-                       "%s%s, but the file defines no such id; expected %s", p->what,
-                       load_quote(L, p->name), ent_names[p->want]);
+            loader_error(L, p->line, "unknown-reference", p->subject,
+                         "%s%s, but the file defines no such id; expected %s", p->what,
+                         loader_quote(L, p->name), ent_names[p->want]);
             continue;
         }
         if (e->kind != p->want) {
-            load_error(L, p->line, "unknown-reference", p->subject,
-                       "%s%s, which is %s (line %u); expected %s", p->what, load_quote(L, p->name),
-                       ent_names[e->kind], e->line, ent_names[p->want]);
+            loader_error(L, p->line, "unknown-reference", p->subject,
+                         "%s%s, which is %s (line %u); expected %s", p->what,
+                         loader_quote(L, p->name), ent_names[e->kind], e->line, ent_names[p->want]);
             continue;
         }
         switch (p->want) {
@@ -126,7 +126,7 @@ resolve_competitor_timing(struct loader *L)
             buf_puts(&b, "<touchpoint id=");
             buf_quote(&b, t->id, 40);
             buf_puts(&b, ">");
-            element_check_timing(L, t, buf_str(&b), t->id);
+            value_check_timing(L, t, buf_str(&b), t->id);
             buf_finish(&b);
         }
 }
@@ -150,10 +150,11 @@ resolve_rating_twice(struct loader *L)
                 continue;
             unsigned *seen = &first[r->touchpoint->index];
             if (*seen)
-                load_error(L, r->loc.line, "invalid-value", comp->id,
-                           "competitor %s rates touchpoint %s twice (first at line %u); keep one "
-                           "rating",
-                           load_quote(L, comp->name), load_quote(L, r->touchpoint->name), *seen);
+                loader_error(L, r->loc.line, "invalid-value", comp->id,
+                             "competitor %s rates touchpoint %s twice (first at line %u); keep one "
+                             "rating",
+                             loader_quote(L, comp->name), loader_quote(L, r->touchpoint->name),
+                             *seen);
             else
                 *seen = r->loc.line;
         }
@@ -165,16 +166,16 @@ void
 resolve_document(struct loader *L)
 {
     struct journey *j = L->j;
-    LOAD_FREEZE(L, &L->owners, j->owners, j->n_owners);
-    LOAD_FREEZE(L, &L->changes, j->changes, j->n_changes);
-    LOAD_FREEZE(L, &L->stages, j->stages, j->n_stages);
-    LOAD_FREEZE(L, &L->all_tps, j->touchpoints, j->n_touchpoints);
-    LOAD_FREEZE(L, &L->competitors, j->competitors, j->n_competitors);
-    LOAD_FREEZE(L, &L->overrides, j->policy.overrides, j->policy.n_overrides);
+    LOADER_FREEZE(L, &L->owners, j->owners, j->n_owners);
+    LOADER_FREEZE(L, &L->changes, j->changes, j->n_changes);
+    LOADER_FREEZE(L, &L->stages, j->stages, j->n_stages);
+    LOADER_FREEZE(L, &L->all_tps, j->touchpoints, j->n_touchpoints);
+    LOADER_FREEZE(L, &L->competitors, j->competitors, j->n_competitors);
+    LOADER_FREEZE(L, &L->overrides, j->policy.overrides, j->policy.n_overrides);
 
     if (j->n_stages == 0 && L->root_ok)
-        load_error(L, j->loc.line, "schema", j->id,
-                   "<journey> has no <stage>; a journey needs at least one stage");
+        loader_error(L, j->loc.line, "schema", j->id,
+                     "<journey> has no <stage>; a journey needs at least one stage");
     resolve_references(L);
     resolve_competitor_timing(L);
     resolve_rating_twice(L);

@@ -119,8 +119,8 @@ value_refuse(struct loader *L, const struct frame *f, const struct attr_spec *a,
     va_start(ap, tail);
     char *t = xvasprintf(tail, ap);
     va_end(ap);
-    load_error(L, f->line, rule, f->subject, "%s has %s %s%s", f->desc, a->name,
-               load_quote(L, v->s), t);
+    loader_error(L, f->line, rule, f->subject, "%s has %s %s%s", f->desc, a->name,
+                 loader_quote(L, v->s), t);
     free(t);
 }
 
@@ -148,9 +148,9 @@ value_check_refs(struct loader *L, const struct frame *f, const struct attr_spec
         }
     free(copy);
     if (value_is_blank(v->s))
-        load_error(L, f->line, "schema", f->subject,
-                   "%s has an empty %s; name at least one stage id or leave the attribute out",
-                   f->desc, a->name);
+        loader_error(L, f->line, "schema", f->subject,
+                     "%s has an empty %s; name at least one stage id or leave the attribute out",
+                     f->desc, a->name);
 }
 
 static void
@@ -160,8 +160,8 @@ value_check_text(struct loader *L, const struct frame *f, const struct attr_spec
     v->s = value_trimmed(L, v->s);
     v->ok = *v->s != '\0';
     if (!v->ok)
-        load_error(L, f->line, "invalid-value", f->subject, "%s has an empty %s; give it one",
-                   f->desc, a->name);
+        loader_error(L, f->line, "invalid-value", f->subject, "%s has an empty %s; give it one",
+                     f->desc, a->name);
 }
 
 static void
@@ -278,6 +278,29 @@ void
 value_check(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
 {
     value_checkers[a->type](L, f, a, v);
+}
+
+/* ---------------------------------------------------------------------------
+ * Values that depend on each other
+ */
+
+void
+value_check_timing(struct loader *L, const struct touchpoint *t, const char *desc,
+                   const char *subject)
+{
+    const struct stage *s = t->stage;
+    if (!s)
+        return;
+    if (s->has_days && t->day > s->days)
+        loader_error(L, t->loc.line, "invalid-value", subject,
+                     "%s is on day %u, beyond the %u days of stage %s; move it into the stage or "
+                     "lengthen the stage",
+                     desc, t->day, s->days, loader_quote(L, s->name));
+    if (t->every && !s->has_days)
+        loader_error(L, t->loc.line, "invalid-value", subject,
+                     "%s repeats every %u days, but stage %s has no days attribute to say when the "
+                     "repeats stop; give the stage a length",
+                     desc, t->every, loader_quote(L, s->name));
 }
 
 /* ---------------------------------------------------------------------------
