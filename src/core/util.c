@@ -332,3 +332,66 @@ buf_html(struct buf *b, const char *s)
 {
     buf_html_n(b, s, strlen(s));
 }
+
+static char
+str_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+size_t
+str_distance(const char *a, const char *b, size_t limit)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 64 || m > 64)
+        return n == m && strcmp(a, b) == 0 ? 0 : limit + 1; /* not words anyone mistyped */
+    if ((n > m ? n - m : m - n) > limit)
+        return limit + 1;
+    /* Optimal string alignment distance: three rows of the table. */
+    size_t rows[3][65], *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+    for (size_t j = 0; j <= m; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = str_lower(a[i - 1]) != str_lower(b[j - 1]);
+            size_t best = prev[j - 1] + cost;
+            if (prev[j] + 1 < best)
+                best = prev[j] + 1;
+            if (cur[j - 1] + 1 < best)
+                best = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && str_lower(a[i - 1]) == str_lower(b[j - 2]) &&
+                str_lower(a[i - 2]) == str_lower(b[j - 1]) && prev2[j - 2] + 1 < best)
+                best = prev2[j - 2] + 1;
+            cur[j] = best;
+        }
+        size_t *t = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = t;
+    }
+    return prev[m] > limit ? limit + 1 : prev[m];
+}
+
+const char *
+str_closest(const char *word, const char *const *candidates, size_t n)
+{
+    size_t len = strlen(word);
+    size_t limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+    const char *best = NULL;
+    size_t best_d = limit + 1;
+    bool tie = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!candidates[i] || strcmp(candidates[i], word) == 0)
+            continue;
+        size_t d = str_distance(word, candidates[i], limit);
+        if (d < best_d) {
+            best = candidates[i];
+            best_d = d;
+            tie = false;
+        } else if (d == best_d && d <= limit) {
+            tie = true;
+        }
+    }
+    return best_d <= limit && !tie ? best : NULL;
+}

@@ -88,6 +88,21 @@ void buf_html(struct buf *b, const char *s);
 void buf_html_n(struct buf *b, const char *s, size_t n);
 
 /*
+ * How many edits (a character inserted, removed, replaced, or two
+ * neighbours swapped) turn a into b, ignoring ASCII case; at most limit + 1
+ * (larger distances are not told apart).
+ */
+size_t str_distance(const char *a, const char *b, size_t limit);
+
+/*
+ * The candidate (of n, NULLs skipped) that word was most likely meant to
+ * be: equal but for case, or the only one at the smallest distance when
+ * that is small for its length (1 for up to 4 characters, 2 up to 8, else
+ * 3). NULL when there is none.
+ */
+const char *str_closest(const char *word, const char *const *candidates, size_t n);
+
+/*
  * A copy of s that is valid UTF-8: each byte that does not start a
  * well-formed sequence becomes U+FFFD. File names come from the command
  * line and may be any bytes; JSON, SARIF and Markdown need UTF-8.

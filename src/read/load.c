@@ -13,6 +13,7 @@
 #include "read/loader.h"
 
 #include "core/arena.h"
+#include "read/xmlcheck.h"
 #include "read/xmlread.h"
 
 #include <stdlib.h>
@@ -402,7 +403,39 @@ load_refusal(struct loader *L, const char *j)
     return true;
 }
 
-/* The one xml-syntax finding for a file whose XML cannot be read. */
+/* What libxml2 saw, in our words, when our own reading of the file found
+ * nothing more precise (xmlcheck.h). */
+static void
+load_parser_error(struct loader *L, const char *j, const struct xmlread_problem *p)
+{
+    unsigned line = p->kind != XMLREAD_FINE ? p->line : 1;
+    if (p->kind == XMLREAD_NOT_UTF8)
+        loader_error(L, line, "xml-syntax", j,
+                     "the file is not valid UTF-8 (a byte sequence on this line is not UTF-8); "
+                     "save it as UTF-8");
+    else if (p->kind == XMLREAD_ENTITY)
+        loader_error(L, line, "xml-syntax", j,
+                     "this line refers to an entity XML does not define: only &lt; &gt; &amp; "
+                     "&quot; &apos; and character references such as &#233; are allowed (write a "
+                     "plain & as &amp;)");
+    else if (line == 1 &&
+             strncmp(L->gate.head +
+                         (L->gate.head_len >= 3 && memcmp(L->gate.head, "\xEF\xBB\xBF", 3) == 0
+                              ? 3
+                              : 0),
+                     "<?xml", 5) == 0)
+        loader_error(L, 1, "xml-syntax", j,
+                     "the XML declaration on line 1 is not one journeymap reads: write <?xml "
+                     "version=\"1.0\" encoding=\"UTF-8\"?>");
+    else
+        loader_error(L, line, "xml-syntax", j,
+                     "the XML on this line cannot be read: look for a tag that is not closed, "
+                     "a missing quote or \">\", or a & that should be &amp;");
+}
+
+/* The one xml-syntax finding for a file whose XML cannot be read: the
+ * gate's refusal, else the first mistake our own reading finds (when it
+ * is no later than where libxml2 stopped), else libxml2's verdict. */
 static void
 load_syntax_error(struct loader *L, size_t mark)
 {
@@ -411,22 +444,23 @@ load_syntax_error(struct loader *L, size_t mark)
     if (load_refusal(L, j))
         return;
     const struct xmlread_problem *p = xmlread_problem(L->reader);
-    if (!L->root_seen && (L->gate.bytes == 0 || p->kind == XMLREAD_NO_DOCUMENT))
+    unsigned where = 0, noticed = 0;
+    char *why = NULL;
+    if (L->gate.bytes == 0) {
         loader_error(L, 1, "xml-syntax", j,
-                     "the file %s; a journey file starts with <journey version=\"1\" id=… name=…>",
-                     L->gate.bytes == 0 ? "is empty" : "has no XML element");
-    else if (p->kind == XMLREAD_NOT_UTF8)
-        loader_error(L, p->line, "xml-syntax", j,
-                     "the file is not valid UTF-8 (a byte sequence on this line is not UTF-8); "
-                     "save it as UTF-8");
-    else if (p->kind == XMLREAD_ENTITY)
-        loader_error(L, p->line, "xml-syntax", j,
-                     "not well-formed XML: %s; only &lt; &gt; &amp; &quot; &apos; and character "
-                     "references such as &#233; are allowed (write a plain & as &amp;)",
-                     p->message);
-    else
-        loader_error(L, p->kind != XMLREAD_FINE ? p->line : 1, "xml-syntax", j,
-                     "not well-formed XML: %s", p->message ? p->message : "unreadable");
+                     "the file is empty; a journey file starts with <journey version=\"1\" id=… "
+                     "name=…>");
+    } else if (xmlcheck_file(L->path, LOAD_MAX_BYTES, &where, &noticed, &why) &&
+               (p->kind == XMLREAD_FINE || noticed <= p->line + 1)) {
+        loader_error(L, where, "xml-syntax", j, "%s", why);
+    } else if (!L->root_seen && p->kind == XMLREAD_NO_DOCUMENT) {
+        loader_error(L, 1, "xml-syntax", j,
+                     "the file has no XML element; a journey file starts with <journey "
+                     "version=\"1\" id=… name=…>");
+    } else {
+        load_parser_error(L, j, p);
+    }
+    free(why);
 }
 
 /* ---------------------------------------------------------------------------
@@ -447,8 +481,9 @@ load_cleanup(void)
 
 /* A new, empty journey in a new arena, with the policy defaults. */
 static void
-load_begin(struct loader *L, const char *file_name, struct diag *d)
+load_begin(struct loader *L, const char *path, const char *file_name, struct diag *d)
 {
+    L->path = path;
     L->file = file_name;
     L->diag = d;
     L->arena = arena_new();
@@ -488,7 +523,7 @@ load_journey(const char *path, const char *file_name, struct diag *d, struct jou
     *why = NULL;
     if (!gate_open(&L.gate, path, LOAD_MAX_BYTES, why))
         return LOAD_UNREADABLE;
-    load_begin(&L, file_name, d);
+    load_begin(&L, path, file_name, d);
     size_t mark = diag_count(d);
     enum load_status status = LOAD_INVALID;
     L.reader = xmlread_new(&L.gate, file_name);

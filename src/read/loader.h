@@ -169,6 +169,7 @@ struct ptrvec {
 };
 
 struct loader {
+    const char *path; /* the file to read */
     const char *file; /* for locations */
     struct diag *diag;
     struct arena *arena;
