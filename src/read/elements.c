@@ -145,12 +145,12 @@ element_str(const struct val *v)
     return v->present ? v->s : "";
 }
 
-/* The id attribute's value when it is a valid id, else NULL (not defined). */
-static const char *
+/* The id attribute when it holds a valid id, else NULL (nothing is defined). */
+static const struct val *
 element_id(const struct frame *f, const struct val *v)
 {
     const struct val *id = element_attr(f, v, "id");
-    return id->ok ? id->s : NULL;
+    return id->ok ? id : NULL;
 }
 
 /* ---------------------------------------------------------------------------
@@ -219,7 +219,7 @@ element_start_rule(struct loader *L, struct frame *f, const struct val *v)
         return;
     const struct rule_info *r = catalog_find(id->s);
     if (r->category == RULE_ERROR) {
-        loader_error(L, f->line, "invalid-value", f->subject,
+        loader_error(L, id->line, "invalid-value", f->subject,
                      "%s: the rule %s finds files that cannot be used; its severity cannot be "
                      "changed",
                      f->desc, loader_quote(L, id->s));
@@ -247,8 +247,9 @@ element_start_owner(struct loader *L, struct frame *f, const struct val *v)
 
 /* One pending stage reference per id of a change's `affects`. */
 static void
-element_change_affects(struct loader *L, struct frame *f, struct change *c, const char *ids)
+element_change_affects(struct loader *L, struct frame *f, struct change *c, const struct val *aff)
 {
+    const char *ids = aff->s;
     char *copy = xstrdup(ids);
     size_t n = 0;
     for (char *save = NULL, *t = strtok_r(copy, " \t\n\r", &save); t;
@@ -260,7 +261,8 @@ element_change_affects(struct loader *L, struct frame *f, struct change *c, cons
     n = 0;
     for (char *save = NULL, *t = strtok_r(copy, " \t\n\r", &save); t;
          t = strtok_r(NULL, " \t\n\r", &save)) {
-        struct val one = {true, true, arena_strdup(L->arena, t), 0, 0, 0};
+        struct val one = {
+            .present = true, .ok = true, .s = arena_strdup(L->arena, t), .line = aff->line};
         struct pending *p = resolve_refer(L, f, &one, "affects", ENT_STAGE);
         p->slot.stage = &c->affects[n++];
     }
@@ -279,7 +281,7 @@ element_start_change(struct loader *L, struct frame *f, const struct val *v)
     resolve_define(L, f, element_id(f, v), ENT_CHANGE, c);
     const struct val *aff = element_attr(f, v, "affects");
     if (aff->ok)
-        element_change_affects(L, f, c, aff->s);
+        element_change_affects(L, f, c, aff);
     f->obj = c;
     c->index = L->changes.n;
     loader_vec_push(&L->changes, c);
@@ -369,7 +371,8 @@ element_start_touchpoint(struct loader *L, struct frame *f, const struct val *v)
     t->stage = loader_parent(L)->obj;
     t->index = L->all_tps.n;
     resolve_define(L, f, element_id(f, v), ENT_TOUCHPOINT, t);
-    value_check_timing(L, t, f->desc, f->subject);
+    value_check_timing(L, t, f->desc, f->subject, element_attr(f, v, "day")->line,
+                       element_attr(f, v, "every")->line);
     loader_vec_push(&L->stage_tps, t);
     loader_vec_push(&L->all_tps, t);
 }
@@ -442,6 +445,40 @@ element_text_minus(struct loader *L, struct frame *f, const char *md)
     loader_vec_push(&L->minuses, element_new_text(L, f, md));
 }
 
+/* A metric's value outside what its metric measures, or written as a
+ * percentage: say what to write instead. */
+static void
+element_metric_range(struct loader *L, const struct frame *f, const struct metric *m,
+                     const struct val *value)
+{
+    double lo = metric_range[m->kind].min, hi = metric_range[m->kind].max;
+    bool share = lo == 0 && hi == 1; /* drop-off, resolution */
+    if (value->percent) {
+        double pct = value->d;
+        if (share)
+            loader_error(L, value->line, "invalid-value", f->subject,
+                         "%s has value %s; %s is a share from 0 to 1: write value=\"%g\" for %s",
+                         f->desc, loader_quote(L, value->s), m->name, pct / 100, value->s);
+        else
+            loader_error(L, value->line, "invalid-value", f->subject,
+                         "%s has value %s; write the number without %%: value=\"%g\"", f->desc,
+                         loader_quote(L, value->s), pct);
+        return;
+    }
+    struct buf b;
+    buf_init(&b);
+    value_range_text(&b, lo, hi);
+    if (share && m->value > 1 && m->value <= 100)
+        loader_error(L, value->line, "invalid-value", f->subject,
+                     "%s has value %s; %s is a share from 0 to 1: write value=\"%g\" for %g%%",
+                     f->desc, loader_quote(L, value->s), m->name, m->value / 100, m->value);
+    else
+        loader_error(L, value->line, "invalid-value", f->subject,
+                     "%s has value %s; %s is measured %s", f->desc, loader_quote(L, value->s),
+                     m->name, buf_str(&b));
+    buf_finish(&b);
+}
+
 static void
 element_start_metric(struct loader *L, struct frame *f, const struct val *v)
 {
@@ -451,15 +488,14 @@ element_start_metric(struct loader *L, struct frame *f, const struct val *v)
     m->name = element_str(name);
     m->kind = name->ok ? (enum metric_kind)name->i : METRIC_USER;
     m->value = value->ok ? value->d : 0;
-    if (name->ok && value->ok &&
-        (m->value < metric_range[m->kind].min || m->value > metric_range[m->kind].max)) {
-        struct buf b;
-        buf_init(&b);
-        value_range_text(&b, metric_range[m->kind].min, metric_range[m->kind].max);
-        loader_error(L, f->line, "invalid-value", f->subject, "%s has value %s; %s is measured %s",
-                     f->desc, loader_quote(L, value->s), m->name, buf_str(&b));
-        buf_finish(&b);
-    }
+    bool outside =
+        value->ok && (m->value < metric_range[m->kind].min || m->value > metric_range[m->kind].max);
+    if (name->ok && (outside || value->percent))
+        element_metric_range(L, f, m, value);
+    else if (value->percent) /* the metric's name is wrong too: the number without % */
+        loader_error(L, value->line, "invalid-value", f->subject,
+                     "%s has value %s; write the number without %%", f->desc,
+                     loader_quote(L, value->s));
     loader_vec_push(&L->metrics, m);
 }
 

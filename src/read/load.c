@@ -21,7 +21,7 @@
 #include <strings.h>
 
 /* ---------------------------------------------------------------------------
- * Attributes
+ * Elements
  */
 
 /* "<touchpoint>, <plan>, …": the children allowed, for messages. */
@@ -37,108 +37,6 @@ load_child_list(const struct child *kids, size_t n, struct buf *b)
             buf_printf(b, "%s<%s>", b->len ? ", " : "", elements[kids[i].kind].name);
     }
     return buf_str(b);
-}
-
-/* The description used in messages: <name attr="value"> for the identifying attribute. */
-static const char *
-load_describe(struct loader *L, enum el kind, const char *const *names, const char *const *values,
-              size_t n)
-{
-    static const char *const keys[] = {"id", "touchpoint", "to", "name"};
-    struct buf b;
-    buf_init(&b);
-    buf_printf(&b, "<%s", elements[kind].name);
-    for (size_t k = 0; k < ARRAY_LEN(keys); k++) {
-        for (size_t i = 0; i < n; i++)
-            if (strcmp(names[i], keys[k]) == 0) {
-                buf_printf(&b, " %s=", keys[k]);
-                buf_quote(&b, values[i], 40);
-                goto done;
-            }
-    }
-done:
-    buf_putc(&b, '>');
-    const char *s = arena_strdup(L->arena, buf_str(&b));
-    buf_finish(&b);
-    return s;
-}
-
-/* The attributes of the element the reader is on into vals[] (indexed like
- * its spec); unknown ones are listed in *extra. Returns how many are known. */
-static size_t
-load_collect_attrs(struct loader *L, const struct el_info *info, struct val *vals,
-                   const char **names, const char **values, struct buf *extra)
-{
-    const char *name, *value;
-    bool foreign, ns_decl;
-    size_t n = 0;
-    memset(vals, 0, info->n_attrs * sizeof *vals);
-    while (xmlread_attr(L->reader, &name, &value, &foreign, &ns_decl)) {
-        /* Declaring a namespace is harmless; using one is an unknown name. */
-        if (ns_decl)
-            continue;
-        size_t k = 0;
-        if (!foreign)
-            for (; k < info->n_attrs; k++)
-                if (strcmp(info->attrs[k].name, name) == 0)
-                    break;
-        if (foreign || k == info->n_attrs) {
-            buf_printf(extra, "%s\"%s\"", extra->len ? ", " : "", name);
-            continue;
-        }
-        vals[k].present = true;
-        vals[k].s = arena_strdup(L->arena, value);
-        if (n < MAX_ATTRS) {
-            names[n] = info->attrs[k].name;
-            values[n++] = vals[k].s;
-        }
-    }
-    return n;
-}
-
-/*
- * Read the current element's attributes into vals[] (indexed like the
- * element's spec), reporting unknown, missing and malformed ones. Also
- * sets the frame's description and subject.
- */
-static void
-load_read_attrs(struct loader *L, struct frame *f, struct val *vals)
-{
-    const struct el_info *info = &elements[f->kind];
-    const char *names[MAX_ATTRS + 1], *values[MAX_ATTRS + 1];
-    struct buf extra;
-    buf_init(&extra);
-    size_t n = load_collect_attrs(L, info, vals, names, values, &extra);
-
-    f->desc = load_describe(L, f->kind, names, values, n);
-    /* The subject: the element's own id when it is well-formed, else the parent's. */
-    f->subject = L->depth > 1 ? L->stack[L->depth - 2].subject : "";
-    for (size_t k = 0; k < info->n_attrs; k++)
-        if (info->attrs[k].type == T_ID && vals[k].present && model_is_id(vals[k].s))
-            f->subject = vals[k].s;
-
-    if (extra.len) {
-        struct buf allowed;
-        buf_init(&allowed);
-        for (size_t k = 0; k < info->n_attrs; k++)
-            buf_printf(&allowed, "%s%s", k ? ", " : "allowed: ", info->attrs[k].name);
-        loader_error(L, f->line, "schema", f->subject, "%s has unknown attribute%s %s; %s", f->desc,
-                     strchr(buf_str(&extra), ',') ? "s" : "", buf_str(&extra),
-                     info->n_attrs ? buf_str(&allowed) : "it takes none");
-        buf_finish(&allowed);
-    }
-    buf_finish(&extra);
-
-    for (size_t k = 0; k < info->n_attrs; k++) {
-        if (!vals[k].present) {
-            if (info->attrs[k].required)
-                loader_error(L, f->line, "schema", f->subject,
-                             "%s lacks the required attribute \"%s\"", f->desc,
-                             info->attrs[k].name);
-            continue;
-        }
-        value_check(L, f, &info->attrs[k], &vals[k]);
-    }
 }
 
 /* ---------------------------------------------------------------------------
@@ -194,6 +92,44 @@ load_root_kind(struct loader *L, const struct xmlread_event *ev, unsigned line)
     return EL_COUNT;
 }
 
+/* The allowed child an unknown element of up was probably meant to be, or NULL. */
+static const char *
+load_child_meant(const struct el_info *pi, const char *name)
+{
+    const char *names[EL_COUNT];
+    for (size_t i = 0; i < pi->n_children; i++)
+        names[i] = elements[pi->children[i].kind].name;
+    return str_closest(name, names, pi->n_children);
+}
+
+/* An element up does not allow. */
+static void
+load_misplaced(struct loader *L, const struct frame *up, const struct xmlread_event *ev,
+               unsigned line)
+{
+    const struct el_info *pi = &elements[up->kind];
+    const char *meant = ev->ns ? NULL : load_child_meant(pi, ev->name);
+    struct buf b;
+    buf_init(&b);
+    if (pi->text)
+        loader_error(L, line, "schema", up->subject,
+                     "%s holds Markdown text, not elements: found <%s>; write Markdown "
+                     "(e.g. **bold**) instead of tags",
+                     up->desc, ev->name);
+    else if (pi->n_children == 0)
+        loader_error(L, line, "schema", up->subject, "%s cannot contain elements: found <%s>",
+                     up->desc, ev->name);
+    else if (meant)
+        loader_error(L, line, "schema", up->subject,
+                     "%s cannot contain <%s>; did you mean <%s>? (allowed here: %s)", up->desc,
+                     ev->name, meant, load_child_list(pi->children, pi->n_children, &b));
+    else
+        loader_error(L, line, "schema", up->subject, "%s cannot contain <%s>%s; allowed here: %s",
+                     up->desc, ev->name, ev->ns ? " from another namespace" : "",
+                     load_child_list(pi->children, pi->n_children, &b));
+    buf_finish(&b);
+}
+
 /* What a child element of up is, by the table; EL_COUNT after reporting. */
 static enum el
 load_child_kind(struct loader *L, struct frame *up, const struct xmlread_event *ev, unsigned line)
@@ -207,22 +143,7 @@ load_child_kind(struct loader *L, struct frame *up, const struct xmlread_event *
             once = pi->children[i].once;
         }
     if (kind == EL_COUNT) {
-        struct buf b;
-        buf_init(&b);
-        if (pi->text)
-            loader_error(L, line, "schema", up->subject,
-                         "%s holds Markdown text, not elements: found <%s>; write Markdown "
-                         "(e.g. **bold**) instead of tags",
-                         up->desc, ev->name);
-        else if (pi->n_children == 0)
-            loader_error(L, line, "schema", up->subject, "%s cannot contain elements: found <%s>",
-                         up->desc, ev->name);
-        else
-            loader_error(L, line, "schema", up->subject,
-                         "%s cannot contain <%s>%s; allowed here: %s", up->desc, ev->name,
-                         ev->ns ? " from another namespace" : "",
-                         load_child_list(pi->children, pi->n_children, &b));
-        buf_finish(&b);
+        load_misplaced(L, up, ev, line);
         return EL_COUNT;
     }
     if (once && up->seen[kind]) {
@@ -260,11 +181,51 @@ load_on_start(struct loader *L, const struct xmlread_event *ev)
     f->line = line;
     buf_init(&f->text);
     struct val vals[MAX_ATTRS];
-    load_read_attrs(L, f, vals);
+    attrs_read(L, f, vals);
     if (elements[kind].start)
         elements[kind].start(L, f, vals);
     if (ev->empty)
         load_on_end(L);
+}
+
+/* "<note>, <plus> or <minus>": the children of info that hold text; how many. */
+static size_t
+load_text_children(const struct el_info *info, struct buf *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < info->n_children; i++)
+        n += elements[info->children[i].kind].text != NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < info->n_children; i++) {
+        if (!elements[info->children[i].kind].text)
+            continue;
+        buf_printf(b, "%s<%s>",
+                   k == 0       ? ""
+                   : k + 1 == n ? " or "
+                                : ", ",
+                   elements[info->children[i].kind].name);
+        k++;
+    }
+    return n;
+}
+
+/* Text in an element that holds none: say where text can go, if anywhere. */
+static void
+load_stray_text(struct loader *L, const struct frame *f, const char *t)
+{
+    struct buf where;
+    buf_init(&where);
+    if (load_text_children(&elements[f->kind], &where))
+        loader_error(L, f->line, "schema", f->subject,
+                     "%s contains the text %s; text belongs in a %s inside it (or in an XML "
+                     "comment <!-- … -->)",
+                     f->desc, loader_quote(L, t), buf_str(&where));
+    else
+        loader_error(L, f->line, "schema", f->subject,
+                     "%s contains the text %s, but it holds no text: remove it, or make it an XML "
+                     "comment <!-- … -->",
+                     f->desc, loader_quote(L, t));
+    buf_finish(&where);
 }
 
 static void
@@ -285,10 +246,7 @@ load_on_text(struct loader *L, const char *s, bool whitespace)
         return;
     f->stray_text = true;
     const char *t = value_trimmed(L, s);
-    loader_error(L, f->line, "schema", f->subject,
-                 "%s contains the text %s; only <description>, <note>, <plus>, <minus>, <plan>, "
-                 "<change> and <rating> hold text (use a <note> or an XML comment)",
-                 f->desc, loader_quote(L, t));
+    load_stray_text(L, f, t);
 }
 
 /* A declared encoding other than UTF-8 that libxml2 saw (the gate reads

@@ -88,6 +88,8 @@ struct val {
     long i;        /* T_INT, T_ENUM / T_METRIC index */
     double d;      /* T_NUM */
     day_number date;
+    unsigned line; /* where it is written (its element's line when on the same one) */
+    bool percent;  /* T_NUM of a metric: written "40%" (d holds 40); not ok */
 };
 
 enum { MAX_ATTRS = 16, MAX_DEPTH = 8 };
@@ -153,6 +155,7 @@ struct pending {
     const char *name; /* the id written (arena) */
     unsigned line;
     const char *what;    /* e.g. `<touchpoint id="help"> has owner=` (arena) */
+    const char *attr;    /* the attribute: "owner" (static) */
     const char *subject; /* for the finding (arena) */
     union {
         struct owner **owner;
@@ -211,6 +214,11 @@ void **loader_vec_freeze(struct loader *L, struct ptrvec *v, size_t *n_out);
 #define LOADER_FREEZE(L, vec, field, count)                                                        \
     ((field) = (void *)loader_vec_freeze((L), (vec), &(count)))
 
+/* attrs.c: read the current element's attributes into vals[] (indexed like
+ * the element's spec), reporting unknown, missing and malformed ones; sets
+ * the frame's description and subject. */
+void attrs_read(struct loader *L, struct frame *f, struct val *vals);
+
 /* values.c: check one attribute value against its spec, reporting; fills v->ok and the parsed
  * value. */
 void value_check(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v);
@@ -219,18 +227,20 @@ bool value_is_blank(const char *s);
 const char *value_trimmed(struct loader *L, const char *s);
 /* values.c: Markdown text without its surrounding blank lines and common indentation (arena). */
 const char *value_dedent(struct loader *L, const char *s);
+/* values.c: "40%": true with 40 in *pct. */
+bool value_percent(const char *s, double *pct);
 /* values.c: "from 1 to 5", "0 or more", … for messages. */
 void value_range_text(struct buf *b, double min, double max);
 
 /* elements.c: the value of attribute name of f's element (it must be in the spec). */
 const struct val *element_attr(const struct frame *f, const struct val *v, const char *name);
-/* values.c: day and every of tp against its stage's days. */
+/* values.c: day and every of tp against its stage's days (errors at the lines given). */
 void value_check_timing(struct loader *L, const struct touchpoint *t, const char *desc,
-                        const char *subject);
+                        const char *subject, unsigned day_line, unsigned every_line);
 
 /* resolve.c: define an id (a second definition is a duplicate-id error). */
-void resolve_define(struct loader *L, const struct frame *f, const char *id, enum ent_kind kind,
-                    void *obj);
+void resolve_define(struct loader *L, const struct frame *f, const struct val *id,
+                    enum ent_kind kind, void *obj);
 /* resolve.c: record a reference to resolve after the last element; NULL when v is not valid. */
 struct pending *resolve_refer(struct loader *L, const struct frame *f, const struct val *v,
                               const char *attr, enum ent_kind want);

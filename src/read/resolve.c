@@ -14,10 +14,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const ent_names[] = {
     "an owner",    "a change", "a stage", "one of our touchpoints", "a competitor's touchpoint",
     "a competitor"};
+static const char *const ent_plurals[] = {
+    "owners",     "changes", "stages", "touchpoints of ours", "competitors' touchpoints",
+    "competitors"};
 
 static struct ent *
 resolve_lookup(struct idmap *m, const char *id)
@@ -40,14 +44,15 @@ resolve_insert(struct idmap *m, const char *id, enum ent_kind kind, void *obj, u
 }
 
 void
-resolve_define(struct loader *L, const struct frame *f, const char *id, enum ent_kind kind,
+resolve_define(struct loader *L, const struct frame *f, const struct val *idv, enum ent_kind kind,
                void *obj)
 {
-    if (!id)
+    if (!idv)
         return;
+    const char *id = idv->s;
     struct ent *old = resolve_insert(&L->ids, id, kind, obj, f->line);
     if (old)
-        loader_error(L, f->line, "duplicate-id", id,
+        loader_error(L, idv->line, "duplicate-id", id,
                      "%s uses the id %s, already given to %s at line %u; ids must be unique in a "
                      "file",
                      f->desc, loader_quote(L, id), ent_names[old->kind], old->line);
@@ -64,14 +69,85 @@ resolve_refer(struct loader *L, const struct frame *f, const struct val *v, cons
     memset(p, 0, sizeof *p);
     p->want = want;
     p->name = v->s;
-    p->line = f->line;
+    p->line = v->line;
     struct buf b;
     buf_init(&b);
     buf_printf(&b, "%s has %s=", f->desc, attr);
     p->what = arena_strdup(L->arena, buf_str(&b));
+    p->attr = attr;
     buf_finish(&b);
     p->subject = f->subject;
     return p;
+}
+
+/* The name of what an entity is. */
+static const char *
+resolve_name_of(const struct ent *e)
+{
+    switch (e->kind) {
+    case ENT_OWNER:
+        return ((const struct owner *)e->obj)->name;
+    case ENT_CHANGE:
+        return ((const struct change *)e->obj)->name;
+    case ENT_STAGE:
+        return ((const struct stage *)e->obj)->name;
+    case ENT_TOUCHPOINT:
+    case ENT_CTOUCHPOINT:
+        return ((const struct touchpoint *)e->obj)->name;
+    case ENT_COMPETITOR:
+        return ((const struct competitor *)e->obj)->name;
+    }
+    return "";
+}
+
+/* A reference that names nothing: perhaps the name (not the id) of the
+ * right kind of thing, or an id close to one; else the ids there are. */
+static void
+resolve_unknown(struct loader *L, const struct pending *p)
+{
+    const struct idmap *m = &L->ids;
+    /* A value that cannot be an id is a schema error, whatever it names. */
+    const char *rule = model_is_id(p->name) ? "unknown-reference" : "schema";
+    const char *ids[64] = {NULL};
+    size_t n_ids = 0, n_kind = 0;
+    for (size_t i = 0; i < m->ids.n; i++) {
+        const struct ent *e = &m->ents[i];
+        if (e->kind != p->want)
+            continue;
+        if (strcasecmp(resolve_name_of(e), p->name) == 0) {
+            loader_error(L, p->line, rule, p->subject,
+                         "%s%s, which is the name of %s, not its id: write %s=\"%s\"", p->what,
+                         loader_quote(L, p->name), ent_names[p->want], p->attr, m->ids.keys[i]);
+            return;
+        }
+        if (n_ids < ARRAY_LEN(ids))
+            ids[n_ids++] = m->ids.keys[i];
+        n_kind++;
+    }
+    const char *meant = str_closest(p->name, ids, n_ids);
+    struct buf b;
+    buf_init(&b);
+    if (meant) {
+        buf_printf(&b, "; did you mean %s=\"%s\"?", p->attr, meant);
+    } else if (n_kind == 0) {
+        buf_printf(&b, ", and it has no %s yet", ent_plurals[p->want]);
+    } else {
+        buf_printf(&b, "; its %s are ", ent_plurals[p->want]);
+        for (size_t i = 0; i < n_ids && i < 8; i++)
+            buf_printf(&b, "%s%s", i ? ", " : "", ids[i]);
+        if (n_kind > 8)
+            buf_puts(&b, ", …");
+    }
+    if (!model_is_id(p->name))
+        loader_error(L, p->line, rule, p->subject,
+                     "%s%s, which is not an id: use a letter followed by letters, digits, '-', "
+                     "'_' or '.', at most 64 characters%s",
+                     p->what, loader_quote(L, p->name), buf_str(&b));
+    else
+        loader_error(L, p->line, rule, p->subject,
+                     "%s%s, but the file defines no such id; expected %s%s", p->what,
+                     loader_quote(L, p->name), ent_names[p->want], buf_str(&b));
+    buf_finish(&b);
 }
 
 /* Point every recorded reference at what it names, or report it. */
@@ -82,9 +158,7 @@ resolve_references(struct loader *L)
         struct pending *p = &L->pend[i];
         struct ent *e = resolve_lookup(&L->ids, p->name);
         if (!e) {
-            loader_error(L, p->line, "unknown-reference", p->subject,
-                         "%s%s, but the file defines no such id; expected %s", p->what,
-                         loader_quote(L, p->name), ent_names[p->want]);
+            resolve_unknown(L, p);
             continue;
         }
         if (e->kind != p->want) {
@@ -126,7 +200,7 @@ resolve_competitor_timing(struct loader *L)
             buf_puts(&b, "<touchpoint id=");
             buf_quote(&b, t->id, 40);
             buf_puts(&b, ">");
-            value_check_timing(L, t, buf_str(&b), t->id);
+            value_check_timing(L, t, buf_str(&b), t->id, t->loc.line, t->loc.line);
             buf_finish(&b);
         }
 }

@@ -1,10 +1,9 @@
 /*
  * taglex.c - the start-tag lexer: a state machine over the raw bytes that
- * queues the line of every start tag's '<' (see taglex.h).
+ * queues the line of every start tag's '<', and of the attributes written
+ * on later lines than it (see taglex.h).
  */
 #include "read/taglex.h"
-
-#include "core/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,13 +13,37 @@ taglex_init(struct taglex *x)
 {
     memset(x, 0, sizeof *x);
     x->state = TAGLEX_TEXT;
+    x->current = (size_t)-1;
+    buf_init(&x->names);
 }
 
 void
 taglex_finish(struct taglex *x)
 {
     free(x->starts);
+    free(x->attrs);
+    buf_finish(&x->names);
     taglex_init(x);
+}
+
+static bool
+taglex_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A start tag begins: queue it (reusing the queue once every tag in it
+ * has been taken, and the loader is done with the last one). */
+static void
+taglex_push(struct taglex *x)
+{
+    if (x->next == x->n) {
+        x->next = x->n = x->n_attrs = 0;
+        x->names.len = 0;
+        x->current = (size_t)-1;
+    }
+    xgrow((void **)&x->starts, &x->cap, x->n + 1, sizeof *x->starts);
+    x->starts[x->n++] = (struct taglex_start){x->lt_line, x->n_attrs, 0};
 }
 
 /* After "<": a start tag is queued; end tags, comments, CDATA and PIs are not. */
@@ -35,11 +58,50 @@ taglex_after_lt(struct taglex *x, char c)
     } else if (c == '/') {
         x->state = TAGLEX_TAG;
     } else {
-        xgrow((void **)&x->starts, &x->cap, x->n + 1, sizeof *x->starts);
-        x->starts[x->n++] = x->lt_line;
-        x->state = TAGLEX_TAG;
+        taglex_push(x);
+        x->state = TAGLEX_NAME;
     }
     x->quote = 0;
+}
+
+/* Inside a start tag: names, values, the end. */
+static void
+taglex_start_tag(struct taglex *x, char c, unsigned line)
+{
+    if (x->quote) {
+        if (c == x->quote)
+            x->quote = 0;
+    } else if (c == '"' || c == '\'') {
+        x->quote = c;
+    } else if (c == '>') {
+        x->state = TAGLEX_TEXT;
+    } else if (!taglex_space(c) && c != '/' && c != '=') {
+        /* An attribute's name begins: kept when it is not on the tag's line. */
+        struct taglex_start *t = &x->starts[x->n - 1];
+        x->recording = line != t->line;
+        if (x->recording) {
+            xgrow((void **)&x->attrs, &x->cap_attrs, x->n_attrs + 1, sizeof *x->attrs);
+            x->attrs[x->n_attrs++] = (struct taglex_attr){line, x->names.len};
+            t->n_attrs++;
+            buf_putc(&x->names, c);
+        }
+        x->state = TAGLEX_ATTR;
+    }
+}
+
+static void
+taglex_attr_name(struct taglex *x, char c, unsigned line)
+{
+    if (!taglex_space(c) && c != '=' && c != '>' && c != '/' && c != '"' && c != '\'') {
+        if (x->recording)
+            buf_putc(&x->names, c);
+        return;
+    }
+    if (x->recording)
+        buf_putc(&x->names, '\0');
+    x->recording = false;
+    x->state = TAGLEX_START;
+    taglex_start_tag(x, c, line);
 }
 
 void
@@ -69,6 +131,18 @@ taglex_byte(struct taglex *x, char c, unsigned line)
             x->state = TAGLEX_TEXT;
         }
         break;
+    case TAGLEX_NAME:
+        if (c == '>')
+            x->state = TAGLEX_TEXT;
+        else if (taglex_space(c) || c == '/')
+            x->state = TAGLEX_START;
+        break;
+    case TAGLEX_START:
+        taglex_start_tag(x, c, line);
+        break;
+    case TAGLEX_ATTR:
+        taglex_attr_name(x, c, line);
+        break;
     case TAGLEX_COMMENT:
         if (x->run == (unsigned)-1)
             x->run = 0;
@@ -97,8 +171,19 @@ taglex_next_start(struct taglex *x, unsigned *line)
 {
     if (x->next >= x->n)
         return false;
-    *line = x->starts[x->next++];
-    if (x->next == x->n) /* drained: reuse the queue */
-        x->next = x->n = 0;
+    x->current = x->next;
+    *line = x->starts[x->next++].line;
     return true;
+}
+
+unsigned
+taglex_attr_line(const struct taglex *x, const char *name, unsigned dflt)
+{
+    if (x->current == (size_t)-1 || x->current >= x->n)
+        return dflt;
+    const struct taglex_start *t = &x->starts[x->current];
+    for (size_t i = t->first_attr; i < t->first_attr + t->n_attrs; i++)
+        if (strcmp(x->names.data + x->attrs[i].name, name) == 0)
+            return x->attrs[i].line;
+    return dflt;
 }

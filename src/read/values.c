@@ -84,7 +84,7 @@ void
 value_range_text(struct buf *b, double min, double max)
 {
     if (max >= 1e9 && min <= -1e9)
-        buf_printf(b, "between -%g and %g", 1e15, 1e15);
+        buf_puts(b, "(such as 12 or 0.5)");
     else if (max >= 1e9)
         buf_printf(b, "%g or more", min);
     else
@@ -119,7 +119,7 @@ value_refuse(struct loader *L, const struct frame *f, const struct attr_spec *a,
     va_start(ap, tail);
     char *t = xvasprintf(tail, ap);
     va_end(ap);
-    loader_error(L, f->line, rule, f->subject, "%s has %s %s%s", f->desc, a->name,
+    loader_error(L, v->line, rule, f->subject, "%s has %s %s%s", f->desc, a->name,
                  loader_quote(L, v->s), t);
     free(t);
 }
@@ -132,6 +132,18 @@ value_check_id(struct loader *L, const struct frame *f, const struct attr_spec *
         value_refuse(L, f, a, v, "schema",
                      ", which is not an id: use a letter followed by letters, digits, '-', '_' "
                      "or '.', at most 64 characters");
+}
+
+/* A reference: any value but a blank one here; resolve.c finds what it
+ * names (by id, or tells the id of what it names by name). */
+static void
+value_check_ref(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
+{
+    v->ok = !value_is_blank(v->s);
+    if (!v->ok)
+        loader_error(L, v->line, "schema", f->subject,
+                     "%s has an empty %s; write the id it refers to, or leave the attribute out",
+                     f->desc, a->name);
 }
 
 static void
@@ -148,7 +160,7 @@ value_check_refs(struct loader *L, const struct frame *f, const struct attr_spec
         }
     free(copy);
     if (value_is_blank(v->s))
-        loader_error(L, f->line, "schema", f->subject,
+        loader_error(L, v->line, "schema", f->subject,
                      "%s has an empty %s; name at least one stage id or leave the attribute out",
                      f->desc, a->name);
 }
@@ -160,7 +172,7 @@ value_check_text(struct loader *L, const struct frame *f, const struct attr_spec
     v->s = value_trimmed(L, v->s);
     v->ok = *v->s != '\0';
     if (!v->ok)
-        loader_error(L, f->line, "invalid-value", f->subject, "%s has an empty %s; give it one",
+        loader_error(L, v->line, "invalid-value", f->subject, "%s has an empty %s; give it one",
                      f->desc, a->name);
 }
 
@@ -187,7 +199,12 @@ value_check_word(struct loader *L, const struct frame *f, const struct attr_spec
     struct buf b;
     buf_init(&b);
     value_vocab_list(&b, vocab, n);
-    value_refuse(L, f, a, v, "schema", "; expected one of %s%s", buf_str(&b), more ? more : "");
+    const char *meant = str_closest(v->s, vocab, n);
+    if (meant)
+        value_refuse(L, f, a, v, "schema", "; did you mean %s? (expected one of %s%s)", meant,
+                     buf_str(&b), more ? more : "");
+    else
+        value_refuse(L, f, a, v, "schema", "; expected one of %s%s", buf_str(&b), more ? more : "");
     buf_finish(&b);
 }
 
@@ -226,15 +243,47 @@ static void
 value_check_int(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
 {
     v->ok = value_parse_int(v->s, a->min, a->max, &v->i);
-    if (!v->ok)
+    long without_plus;
+    if (v->ok)
+        return;
+    if (v->s[0] == '+' && value_parse_int(v->s + 1, a->min, a->max, &without_plus))
+        value_refuse(L, f, a, v, "invalid-value", "; write it without the plus sign: %s=\"%s\"",
+                     a->name, v->s + 1);
+    else
         value_range_error(L, f, a, v, "a whole number");
+}
+
+/* "40%": true with 40 in *pct. */
+bool
+value_percent(const char *s, double *pct)
+{
+    size_t n = strlen(s);
+    if (n < 2 || n > 40 || s[n - 1] != '%')
+        return false;
+    char number[41];
+    memcpy(number, s, n - 1);
+    number[n - 1] = '\0';
+    return value_parse_num(number, -1e15, 1e15, pct);
 }
 
 static void
 value_check_num(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
 {
     v->ok = value_parse_num(v->s, a->min, a->max, &v->d);
-    if (!v->ok)
+    double pct;
+    if (v->ok)
+        return;
+    if (f->kind == EL_METRIC && value_percent(v->s, &pct)) {
+        v->percent = true; /* what it should be depends on the metric: elements.c says */
+        v->d = pct;
+    } else if (value_percent(v->s, &pct) && a->min == 0 && a->max == 1)
+        value_refuse(L, f, a, v, "invalid-value",
+                     "; a share is a fraction from 0 to 1: write %s=\"%g\" for %s", a->name,
+                     pct / 100, v->s);
+    else if (value_percent(v->s, &pct))
+        value_refuse(L, f, a, v, "invalid-value", "; write the number without %%: %s=\"%g\"",
+                     a->name, pct);
+    else
         value_range_error(L, f, a, v, "a decimal number");
 }
 
@@ -266,7 +315,7 @@ value_check_rule(struct loader *L, const struct frame *f, const struct attr_spec
 }
 
 static value_checker *const value_checkers[T_COUNT] = {
-    [T_ID] = value_check_id,           [T_REF] = value_check_id,
+    [T_ID] = value_check_id,           [T_REF] = value_check_ref,
     [T_REFS] = value_check_refs,       [T_TEXT] = value_check_text,
     [T_OPTTEXT] = value_check_opttext, [T_ENUM] = value_check_enum,
     [T_INT] = value_check_int,         [T_NUM] = value_check_num,
@@ -286,18 +335,18 @@ value_check(struct loader *L, const struct frame *f, const struct attr_spec *a, 
 
 void
 value_check_timing(struct loader *L, const struct touchpoint *t, const char *desc,
-                   const char *subject)
+                   const char *subject, unsigned day_line, unsigned every_line)
 {
     const struct stage *s = t->stage;
     if (!s)
         return;
     if (s->has_days && t->day > s->days)
-        loader_error(L, t->loc.line, "invalid-value", subject,
+        loader_error(L, day_line, "invalid-value", subject,
                      "%s is on day %u, beyond the %u days of stage %s; move it into the stage or "
                      "lengthen the stage",
                      desc, t->day, s->days, loader_quote(L, s->name));
     if (t->every && !s->has_days)
-        loader_error(L, t->loc.line, "invalid-value", subject,
+        loader_error(L, every_line, "invalid-value", subject,
                      "%s repeats every %u days, but stage %s has no days attribute to say when the "
                      "repeats stop; give the stage a length",
                      desc, t->every, loader_quote(L, s->name));
