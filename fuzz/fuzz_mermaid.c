@@ -23,7 +23,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (utf8) { /* the command refuses anything else before importing */
         FILE *null = fopen("/dev/null", "w");
         size_t len = 0;
-        struct journey *imported = mermaid_read(text, size, "fuzz.mmd", "fuzz", null);
+        struct mermaid_options o = {NULL, 0, false};
+        struct journey *imported = mermaid_read(text, size, "fuzz.mmd", "fuzz", null, &o);
         fclose(null);
         char *xml = imported ? xmlout_journey(imported, "imported", &len) : NULL;
         journey_free(imported);

@@ -167,6 +167,15 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("failed write: no temporary file", os.listdir(tmp) == ["c.md"], str(os.listdir(tmp)))
     p = run("checklist", *T, "-o", out, smb)
     expect("written", p.returncode == 0 and open(out).read().startswith("# Small business owners"))
+with tempfile.TemporaryDirectory() as tmp:
+    html = os.path.join(tmp, "c.html")
+    p = run("checklist", *T, "-o", html, smb)
+    expect("-o c.html writes HTML", p.returncode == 0 and open(html).read().startswith("<!DOCTYPE html>"))
+    md = os.path.join(tmp, "c.md")
+    p = run("checklist", *T, "--html", "-o", md, smb)
+    expect("--html with -o c.md: exit 2, nothing written", p.returncode == 2 and not os.path.exists(md))
+    p = run("checklist", *T, "-T", "html", smb)
+    expect("-T html", p.returncode == 0 and p.stdout.startswith(b"<!DOCTYPE html>"))
 expect("--help", run("checklist", "--help").returncode == 0)
 expect("two files: 2", run("checklist", *T, smb, smb).returncode == 2)
 

@@ -128,6 +128,13 @@ if os.path.exists("/dev/full"):
         p = harness.run([EXE, "check", *T, bad], stdout=full)
     expect("write error gives 2", p.returncode == 2, "exit %d" % p.returncode)
 
+# A file that cannot be read is not counted as checked.
+rc, out, err = status("check of a missing file", 2, "check", *T, "nosuch.xml")
+expect("no summary for nothing checked", "checked" not in err and "cannot read nosuch.xml" in err, err)
+rc, out, err = status("check of one good and one missing file", 2, "check", *T,
+                      os.path.join(SRC, "models", "smb-owners.xml"), "nosuch.xml")
+expect("summary counts the file read", "1 file checked:" in err and "1 could not be read" in err, err)
+
 # new: a starter that passes check; never overwrites.
 with tempfile.TemporaryDirectory() as tmp:
     path = os.path.join(tmp, "fresh.xml")
@@ -135,6 +142,9 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, err = status("new passes check", 0, "check", *T, "--format", "json", path)
     expect("new has no errors", '"error"' not in out, out)
     expect("new names the segment", 'id="fresh-segment"' in open(path).read())
+    starter = json.loads(out)
+    expect("new is honest: never reviewed", [f["rule"] for f in starter if f["rule"] == "no-review"]
+           == ["no-review"] and "<review" not in open(path).read().split("-->")[-1], out)
     before = open(path, "rb").read()
     rc, out, err = status("new on an existing file", 2, "new", "-o", path, "other")
     expect("existing file unchanged", open(path, "rb").read() == before)

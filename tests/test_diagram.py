@@ -248,6 +248,27 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("diagram", *T, "-T", "svg", "-o", os.path.join(tmp, "big.svg"), big)
     expect("summarised: renders", p.returncode == 0, p.stderr.decode())
 
+# -o and -T agree: the extension sets the format; a contradiction, or an
+# image format we do not write, is a usage error and writes nothing.
+with tempfile.TemporaryDirectory() as tmp:
+    png = os.path.join(tmp, "x.png")
+    p = run("diagram", *T, "-o", png, smb)
+    expect("-o x.png writes PNG", p.returncode == 0 and open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n",
+           p.stderr.decode())
+    for args, name in ((["-T", "png", "-o"], "x.svg"), (["-o"], "x.jpg"), (["-o"], "x.md"),
+                       (["-T", "dot", "-o"], "x.PDF")):
+        out = os.path.join(tmp, name)
+        p = run("diagram", *T, *args, out, smb)
+        expect("%s %s: exit 2" % (" ".join(args), name), p.returncode == 2, p.stderr.decode())
+        expect("%s %s: nothing written" % (" ".join(args), name), not os.path.exists(out))
+    expect("-o x.jpg names what it writes", b"dot, svg, png or pdf" in
+           run("diagram", *T, "-o", os.path.join(tmp, "x.jpg"), smb).stderr)
+    p = run("diagram", *T, "-o", os.path.join(tmp, "x.SVG"), smb)
+    expect("-o x.SVG writes SVG", p.returncode == 0 and b"<svg" in open(os.path.join(tmp, "x.SVG"), "rb").read())
+    p = run("diagram", *T, "-o", os.path.join(tmp, "diagram.out"), smb)
+    expect("an extension of the user's own: SVG", p.returncode == 0 and
+           b"<svg" in open(os.path.join(tmp, "diagram.out"), "rb").read())
+
 # Usage.
 expect("unknown competitor: exit 2", run("diagram", *T, "--competitor", "nobody", smb).returncode == 2)
 expect("bad -T: exit 2", run("diagram", "-T", "gif", *T, smb).returncode == 2)

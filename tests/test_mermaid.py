@@ -41,6 +41,20 @@ def model_of(xml_text):
              for s in root.findall("stage")])
 
 
+def carried(xml_bytes):
+    """What Mermaid's comments must carry: per stage its id and name, per
+    touchpoint of ours its id, name, channel, initiator, owner (id and
+    name), score and emotion."""
+    root = ET.fromstring(xml_bytes)
+    owners = {o.get("id"): o.get("name") for o in root.iter("owner")}
+    return (root.get("id"), root.get("name"),
+            [(s.get("id"), s.get("name"),
+              [(t.get("id"), t.get("name"), t.get("channel"), t.get("initiator"), t.get("owner"),
+                owners.get(t.get("owner")), t.get("score"), t.get("emotion"))
+               for t in s.findall("touchpoint")])
+             for s in root.findall("stage")])
+
+
 def import_text(tmp, name, text, binary=False):
     path = os.path.join(tmp, name)
     with open(path, "wb") as f:
@@ -178,6 +192,74 @@ with tempfile.TemporaryDirectory() as tmp:
           second = run("export", "--to", "mermaid", *T, xml_path)
           expect(os.path.basename(src) + ": export round trip", second.stdout == first.stdout,
                  "\n" + first.stdout.decode() + "\n---\n" + second.stdout.decode())
+
+      # Every model and fixture journey: export -> import keeps what the
+      # journeymap comments carry.
+      journeys = sorted(glob.glob(os.path.join(SRC, "models", "*.xml")) +
+                        glob.glob(os.path.join(SRC, "tests", "fixtures", "*", "*.xml")))
+      kept = 0
+      for src in journeys:
+          first = run("export", "--to", "mermaid", *T, src)
+          if first.returncode != 0:
+              continue  # a fixture with errors: nothing to export
+          p, path = import_text(tmp, "kept.mmd", first.stdout.decode())
+          what = os.path.relpath(src, SRC)
+          expect(what + ": re-import", p.returncode == 0, p.stderr.decode())
+          if p.returncode == 0:
+              expect(what + ": export -> import keeps the journey", carried(open(src, "rb").read()) ==
+                     carried(p.stdout), "\n%s\n---\n%s" % (carried(open(src, "rb").read()), carried(p.stdout)))
+              kept += 1
+      expect("round trips tried", kept >= 100, str(kept))
+
+      # Edits made in Mermaid win; a task added without a comment is imported as ever.
+      base = run("export", "--to", "mermaid", *T, os.path.join(SRC, "models", "smb-owners.xml")).stdout.decode()
+      edited = base.replace("Pricing page: 3: Marketing", "Pricing and plans page: 1: Marketing")
+      edited = edited.replace("  section Becoming a customer\n",
+                              "  section Becoming a customer\n    New task: 4: Customer, Partner desk\n")
+      p, path = import_text(tmp, "edited.mmd", edited)
+      root = ET.fromstring(p.stdout)
+      tps = {t.get("id"): t for t in root.iter("touchpoint")}
+      pricing = tps.get("pricing-page")
+      expect("edited name and number win", pricing is not None and pricing.get("name") == "Pricing and plans page"
+             and pricing.get("emotion") == "-2" and pricing.get("score") == "3", ET.tostring(root)[:300])
+      added = tps.get("new-task")
+      expect("added task as today", added is not None and added.get("channel") == "other"
+             and added.get("initiator") == "customer" and added.get("emotion") == "1"
+             and added.get("owner") == "partner-desk" and (added.findtext("note") or "") == "Mermaid actors: Customer",
+             ET.tostring(added) if added is not None else "missing")
+      expect("guesses said in the comment", b"are guesses" in p.stdout)
+
+      # Actors that mean the customer are not owners; --customer-actor names more.
+      p, path = import_text(tmp, "customers.mmd", "journey\n  section S\n    A: 3: Customer\n"
+                            "    B: 3: patient, Nurse\n    C: 3: Shopper\n")
+      root = ET.fromstring(p.stdout)
+      expect("customer actors are not owners", [o.get("name") for o in root.iter("owner")] == ["Nurse", "Shopper"],
+             p.stdout.decode())
+      p = run("import", "--customer-actor", "shopper", path)
+      root = ET.fromstring(p.stdout)
+      expect("--customer-actor", [o.get("name") for o in root.iter("owner")] == ["Nurse"], p.stdout.decode())
+      p, path = import_text(tmp, "customers.mmd", "journey\n  section S\n    A: 3: Customer\n")
+      xml_path = os.path.join(tmp, "customers.xml")
+      open(xml_path, "wb").write(p.stdout)
+      q = run("check", "--format", "json", *T, xml_path)
+      expect("no-owner still tells the truth", "no-owner" in {f["rule"] for f in json.loads(q.stdout)}, q.stdout.decode())
+      again = run("export", "--to", "mermaid", *T, xml_path).stdout.decode()
+      expect("customer actor exported back", "    A: 3: Customer\n" in again, again)
+
+      # import never overwrites without --force.
+      target = os.path.join(tmp, "model.xml")
+      open(target, "w").write("hand-edited\n")
+      p = run("import", "-o", target, path)
+      expect("import over a file: exit 2", p.returncode == 2, p.stderr.decode())
+      expect("import over a file: says --force", b"--force" in p.stderr, p.stderr.decode())
+      expect("import over a file: unchanged", open(target).read() == "hand-edited\n")
+      expect("import over a file: no temporary file",
+             sorted(n for n in os.listdir(tmp) if n.startswith(".")) == [], str(os.listdir(tmp)))
+      p = run("import", "--force", "-o", target, path)
+      expect("import --force replaces", p.returncode == 0 and open(target).read().startswith("<?xml"),
+             p.stderr.decode())
+      p = run("import", "-o", os.path.join(tmp, "fresh.xml"), path)
+      expect("import to a new file", p.returncode == 0 and os.path.exists(os.path.join(tmp, "fresh.xml")))
 
   # The corpus: imports and checks clean (or fails with file:line), round trips.
   if CORPUS_ONLY:

@@ -66,8 +66,10 @@ workspace_load(struct workspace *w, char *const *args, size_t n_args, const day_
             w->n_unreadable++;
             continue;
         case LOAD_INVALID:
+            w->n_read++;
             continue;
         case LOAD_OK:
+            w->n_read++;
             break;
         }
         const struct journey *first = workspace_same_id(w, j);

@@ -19,6 +19,7 @@ struct workspace {
     struct journey **journeys; /* usable ones (no error), in processing order */
     size_t n_journeys, cap_journeys;
     size_t n_files;      /* files processed */
+    size_t n_read;       /* of them, files that could be read (with or without errors) */
     size_t n_unreadable; /* files or folders that could not be read */
 };
 

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* ---------------------------------------------------------------------------
@@ -96,6 +97,14 @@ cli_own_flag(struct cli_args *a, const struct cli_flag *f, const char *arg)
     case CLI_STRING:
         *(const char **)field = arg;
         return CLI_CONTINUE;
+    case CLI_LIST: {
+        struct cli_list *list = (struct cli_list *)(void *)field;
+        if (list->n == ARRAY_LEN(list->v))
+            return usage_error(a->spec->name, "--%s can be given at most %zu times", f->name,
+                               ARRAY_LEN(list->v));
+        list->v[list->n++] = arg;
+        return CLI_CONTINUE;
+    }
     case CLI_CHOICE: {
         char *option = xasprintf("--%s", f->name);
         int k = cli_choose(a->spec, option, f->choices, arg);
@@ -203,10 +212,58 @@ cli_parse(const struct cli_spec *spec, void *cmd, int argc, char **argv, struct 
     return CLI_CONTINUE;
 }
 
+/* Formats some command writes, and images none does: an -o ending in one
+ * that this command does not write is a mistake, not a default. */
+static const char *const cli_written[] = {"svg", "png", "pdf", "dot", "md", "html", "json", "csv"};
+static const char *const cli_images[] = {"jpg", "jpeg", "gif", "webp", "bmp", "tif",
+                                         "tiff", "ico", "heic", "avif", "eps"};
+
+static bool
+cli_listed(const char *const *v, size_t n, const char *ext)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcasecmp(v[i], ext) == 0)
+            return true;
+    return false;
+}
+
+/* -o's extension sets -T when none is given; one that contradicts -T, or
+ * names a format this command does not write, is a usage error. */
+static int
+cli_extension(const struct cli_spec *spec, struct cli_args *a)
+{
+    const char *dot = a->out ? strrchr(a->out, '.') : NULL;
+    const char *slash = a->out ? strrchr(a->out, '/') : NULL;
+    if (!(spec->takes & CLI_FORMAT) || !dot || (slash && dot < slash) || !dot[1])
+        return CLI_CONTINUE;
+    const char *ext = dot + 1;
+    for (int i = 0; spec->formats[i]; i++)
+        if (strcasecmp(spec->formats[i], ext) == 0) {
+            if (a->format >= 0 && a->format != i)
+                return usage_error(spec->name, "-T %s does not match -o %s (a .%s file)",
+                                   spec->formats[a->format], a->out, ext);
+            a->format = i;
+            return CLI_CONTINUE;
+        }
+    if (!cli_listed(cli_written, ARRAY_LEN(cli_written), ext) &&
+        !cli_listed(cli_images, ARRAY_LEN(cli_images), ext))
+        return CLI_CONTINUE; /* a name of the user's own: -T, or the default, decides */
+    struct buf b;
+    buf_init(&b);
+    for (size_t i = 0; spec->formats[i]; i++)
+        buf_printf(&b, "%s%s", i == 0 ? "" : spec->formats[i + 1] ? ", " : " or ",
+                   spec->formats[i]);
+    usage_error(spec->name, "-o %s: %s writes %s, not %s", a->out, spec->name, buf_str(&b), ext);
+    buf_finish(&b);
+    return EXIT_TROUBLE;
+}
+
 int
 cli_start(const struct cli_spec *spec, void *cmd, int argc, char **argv, struct cli_args *a)
 {
     int rc = cli_parse(spec, cmd, argc, argv, a);
+    if (rc == CLI_CONTINUE)
+        rc = cli_extension(spec, a);
     if (rc == CLI_CONTINUE && spec->validate)
         rc = spec->validate(a);
     if (rc != CLI_CONTINUE)
@@ -223,13 +280,7 @@ cli_start(const struct cli_spec *spec, void *cmd, int argc, char **argv, struct 
 int
 cli_format(const struct cli_args *a, int dflt)
 {
-    if (a->format >= 0)
-        return a->format;
-    const char *dot = a->out ? strrchr(a->out, '.') : NULL;
-    for (int i = 0; dot && a->spec->formats[i]; i++)
-        if (strcmp(dot + 1, a->spec->formats[i]) == 0)
-            return i;
-    return dflt;
+    return a->format >= 0 ? a->format : dflt;
 }
 
 /* ---------------------------------------------------------------------------
@@ -324,19 +375,21 @@ cli_write(const struct cli_args *a, const void *data, size_t len)
 }
 
 int
-cli_create(const struct cli_args *a, const void *data, size_t len)
+cli_create(const struct cli_args *a, const void *data, size_t len, bool force)
 {
-    if (!a->out)
+    if (!a->out || force)
         return cli_write(a, data, len);
     const char *why = NULL;
     bool exists = false;
     if (output_create(a->out, data, len, &exists, &why))
         return EXIT_CLEAN;
+    bool has_force = false;
+    for (const struct cli_flag *f = a->spec->flags; f && f->name; f++)
+        has_force |= strcmp(f->name, "force") == 0;
     if (exists)
-        fprintf(stderr,
-                "journeymap %s: %s already exists; it was left unchanged (choose "
-                "another name or remove it first)\n",
-                a->spec->name, a->out);
+        fprintf(stderr, "journeymap %s: %s already exists; it was left unchanged (%s)\n",
+                a->spec->name, a->out,
+                has_force ? "use --force to replace it" : "choose another name or remove it first");
     else
         fprintf(stderr, "journeymap %s: cannot write %s: %s\n", a->spec->name, a->out, why);
     return EXIT_TROUBLE;

@@ -44,6 +44,13 @@ enum cli_flag_kind {
     CLI_SWITCH, /* no value: a bool, set true */
     CLI_STRING, /* a value: a const char * */
     CLI_CHOICE, /* a value among choices: an int, its index */
+    CLI_LIST,   /* a value, as often as given: a struct cli_list */
+};
+
+/* The values of an option given several times, in order. */
+struct cli_list {
+    const char *v[16];
+    size_t n;
 };
 
 /* A command's own long option (a row of cli_spec.flags). */
@@ -102,8 +109,8 @@ int usage_error(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
  */
 int cli_start(const struct cli_spec *spec, void *cmd, int argc, char **argv, struct cli_args *a);
 
-/* -T's value, or else the one -o's extension names (when it is one of
- * the formats), or else dflt. */
+/* -T's value (or the one -o's extension named: cli_start() settles it),
+ * or else dflt. */
 int cli_format(const struct cli_args *a, int dflt);
 
 struct diag;
@@ -144,10 +151,11 @@ int cli_findings_status(const struct workspace *w, const struct rule_options *o)
  * output: EXIT_CLEAN, or EXIT_TROUBLE after saying why on stderr. */
 int cli_write(const struct cli_args *a, const void *data, size_t len);
 
-/* Write data to -o's file, which must not exist yet (it is never
- * replaced), or to standard output: EXIT_CLEAN, or EXIT_TROUBLE after
- * saying why. */
-int cli_create(const struct cli_args *a, const void *data, size_t len);
+/* Write data to -o's file, which must not exist yet (it is replaced only
+ * with force, atomically), or to standard output: EXIT_CLEAN, or
+ * EXIT_TROUBLE after saying why (and, for a command with --force, that
+ * --force replaces it). */
+int cli_create(const struct cli_args *a, const void *data, size_t len, bool force);
 
 /*
  * A generator's end. data NULL: it could not be made; "journeymap CMD:

@@ -48,15 +48,23 @@ check_plural(size_t n)
     return n == 1 ? "" : "s";
 }
 
-/* "3 files checked: 0 errors, 22 warnings, 3 notes" on standard error. */
+/* "3 files checked: 0 errors, 22 warnings, 3 notes" on standard error,
+ * counting only the files that could be read (none: no summary; why a
+ * file could not be read has been said already). */
 static void
 check_summary(const struct workspace *w)
 {
+    if (w->n_read == 0)
+        return;
     size_t e = diag_count_severity(w->diag, 0, SEVERITY_ERROR);
     size_t wn = diag_count_severity(w->diag, 0, SEVERITY_WARNING);
     size_t n = diag_count_severity(w->diag, 0, SEVERITY_NOTE);
-    fprintf(stderr, "%zu file%s checked: %zu error%s, %zu warning%s, %zu note%s\n", w->n_files,
-            check_plural(w->n_files), e, check_plural(e), wn, check_plural(wn), n, check_plural(n));
+    fprintf(stderr, "%zu file%s checked: %zu error%s, %zu warning%s, %zu note%s", w->n_read,
+            check_plural(w->n_read), e, check_plural(e), wn, check_plural(wn), n,
+            check_plural(n));
+    if (w->n_files > w->n_read)
+        fprintf(stderr, "; %zu could not be read", w->n_files - w->n_read);
+    fputc('\n', stderr);
 }
 
 int

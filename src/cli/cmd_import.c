@@ -8,6 +8,7 @@
 #include "read/slug.h"
 #include "render/xmlout.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,17 +16,34 @@
 /* A Mermaid diagram is never this big. */
 #define IMPORT_MAX_BYTES ((size_t)16 << 20)
 
+struct import_cmd {
+    bool force;                /* --force: replace an existing output */
+    struct cli_list customers; /* --customer-actor NAME… */
+};
+
+static const struct cli_flag import_flags[] = {
+    {"force", CLI_SWITCH, offsetof(struct import_cmd, force), NULL},
+    {"customer-actor", CLI_LIST, offsetof(struct import_cmd, customers), NULL},
+    {NULL, CLI_SWITCH, 0, NULL},
+};
+
 static const struct cli_spec import_spec = {
     .name = "import",
     .usage = "Usage: journeymap import [OPTION]... FILE.mmd\n"
              "Turn a Mermaid `journey` diagram into a journey file: each section a stage,\n"
              "each task a touchpoint (channel other, initiator customer, emotion = score\n"
              "- 3), each actor an owner. The result passes `journeymap check`.\n",
-    .options = "",
+    .options = "  -o FILE            write to FILE (written only once complete), which must\n"
+               "                     not exist yet; default: standard output\n"
+               "  --force            replace FILE if it exists\n"
+               "  --customer-actor NAME  an actor that means the customer, like Customer,\n"
+               "                     User, Client, Patient and Guest: not made an owner\n",
     .notes = "A line that cannot be read is an error (FILE:LINE, exit 1); a score\n"
-             "outside 1..5 is clamped with a warning. See docs/mermaid.md.\n",
+             "outside 1..5 is clamped with a warning. `%% journeymap:` comments, as\n"
+             "export writes them, give back ids, channels, initiators, owners, scores\n"
+             "and emotions. See docs/mermaid.md.\n",
     .takes = CLI_OUTPUT,
-    .help_for = CLI_OUTPUT,
+    .flags = import_flags,
     .min_operands = 1,
     .max_operands = 1,
     .operands_usage = "name exactly one Mermaid file",
@@ -66,17 +84,21 @@ import_id(const char *path)
 
 /* The journey file, or NULL after the reader's errors. Caller frees. */
 static char *
-import_mermaid(const char *path, const char *text, size_t len, size_t *xml_len)
+import_mermaid(const struct import_cmd *c, const char *path, const char *text, size_t len,
+               size_t *xml_len)
 {
     char *id = import_id(path);
-    struct journey *j = mermaid_read(text, len, path, id, stderr);
+    struct mermaid_options o = {c->customers.v, c->customers.n, false};
+    struct journey *j = mermaid_read(text, len, path, id, stderr, &o);
     free(id);
     if (!j)
         return NULL;
-    char *comment = xasprintf("Imported from the Mermaid journey %s by `journeymap import`.\n"
-                              "     Channels and initiators are guesses (other, customer): set "
-                              "them, then run journeymap check.",
-                              path);
+    char *comment =
+        xasprintf("Imported from the Mermaid journey %s by `journeymap import`.%s", path,
+                  o.guessed ? "\n     Channels and initiators are guesses (other, customer) "
+                              "where the diagram\n     did not say: set them, then run "
+                              "journeymap check."
+                            : "");
     char *xml = xmlout_journey(j, comment, xml_len);
     free(comment);
     journey_free(j);
@@ -86,8 +108,9 @@ import_mermaid(const char *path, const char *text, size_t len, size_t *xml_len)
 int
 cmd_import(int argc, char **argv)
 {
+    struct import_cmd c = {false, {{NULL}, 0}};
     struct cli_args a;
-    int rc = cli_start(&import_spec, NULL, argc, argv, &a);
+    int rc = cli_start(&import_spec, &c, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
     const char *path = a.operands[0], *why = NULL;
@@ -100,10 +123,11 @@ cmd_import(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     int status = EXIT_FINDINGS;
-    if (import_is_utf8(path, text, len)) {
-        char *xml = import_mermaid(path, text, len, &xml_len);
-        status = cli_emit(&a, NULL, EXIT_CLEAN, xml, xml_len, NULL, NULL);
-    }
+    char *xml =
+        import_is_utf8(path, text, len) ? import_mermaid(&c, path, text, len, &xml_len) : NULL;
+    if (xml)
+        status = cli_create(&a, xml, xml_len, c.force);
+    free(xml);
     free(text);
     return status;
 }

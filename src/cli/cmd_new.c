@@ -27,7 +27,8 @@ static const struct cli_spec new_spec = {
              "ID names the segment (a letter, then letters, digits, '-', '_' or '.').\n",
     .options = "  -o FILE            write to FILE, which must not exist yet (it is never\n"
                "                     overwritten); default: standard output\n"
-               "  --today DATE       the date put in <review> (default: today)\n",
+               "  --today DATE       the date the starter's example <review> shows\n"
+               "                     (default: today)\n",
     .notes = "Then edit it, and run `journeymap check FILE`. See docs/format.md.\n",
     .takes = CLI_TODAY | CLI_OUTPUT,
     .min_operands = 1,
@@ -52,9 +53,10 @@ static const char starter[] =
     "    other segments'. (Markdown.)\n"
     "  </description>\n"
     "\n"
-    "  <!-- Set the date when you walked through the map with people who know\n"
-    "       these customers (sales, support, a few customers themselves). -->\n"
-    "  <review date=\"@TODAY@\" by=\"the team that wrote this map\"/>\n"
+    "  <!-- Once you have walked through the map with people who know these\n"
+    "       customers (sales, support, a few customers themselves), record it:\n"
+    "         <review date=\"@TODAY@\" by=\"who took part\"/>\n"
+    "       Until then, `check` notes that the map has never been reviewed. -->\n"
     "\n"
     "  <!-- Thresholds the rules use; remove this line to keep the defaults. -->\n"
     "  <policy max-silence-days=\"30\" first-contact-days=\"2\"/>\n"
@@ -154,14 +156,14 @@ new_fill(const char *tmpl, const char *id, const char *today)
 int
 cmd_new(int argc, char **argv)
 {
-    struct cli_args a; /* --today dates the starter's <review> */
+    struct cli_args a; /* --today dates the example <review> in a comment */
     int rc = cli_start(&new_spec, NULL, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
     char today[11];
     date_format(a.ro.today, today);
     char *text = new_fill(starter, a.operands[0], today);
-    int status = cli_create(&a, text, strlen(text));
+    int status = cli_create(&a, text, strlen(text), false);
     if (status == EXIT_CLEAN && a.out)
         fprintf(stderr, "journeymap new: wrote %s; edit it, then run: journeymap check %s\n", a.out,
                 a.out);

@@ -17,8 +17,7 @@
  */
 #include "read/mermaid.h"
 
-#include "core/arena.h"
-#include "read/slug.h"
+#include "read/mermaid_doc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,34 +25,6 @@
 /* ------------------------------------------------------------------------
  * Reading the lines
  */
-
-struct mermaid_task {
-    char *name;
-    int score;
-    char **actors;
-    size_t n_actors, cap_actors;
-    size_t section;
-    size_t line;
-};
-
-struct mermaid_section {
-    char *name;
-};
-
-/* What a diagram says, as read line by line. */
-struct mermaid_doc {
-    char *title, *front_title, *description;
-    struct mermaid_section *sections;
-    size_t n_sections, cap_sections;
-    struct mermaid_task *tasks;
-    size_t n_tasks, cap_tasks;
-    /* where the reader is */
-    bool seen_journey; /* the `journey` line */
-    bool in_front;     /* inside the YAML front matter */
-    bool front_done;   /* the front matter is over (only one, first) */
-    bool in_descr;     /* inside an accDescr { … } block */
-    struct buf descr;  /* accDescr text so far */
-};
 
 /* A copy without leading and trailing spaces and control characters
  * (the XML written later turns control characters into spaces, so a name
@@ -87,7 +58,37 @@ static void
 mermaid_add_section(struct mermaid_doc *p, const char *name)
 {
     xgrow((void **)&p->sections, &p->cap_sections, p->n_sections + 1, sizeof *p->sections);
-    p->sections[p->n_sections++].name = xstrdup(name && *name ? name : "Journey");
+    struct mermaid_section *s = &p->sections[p->n_sections++];
+    memset(s, 0, sizeof *s);
+    s->name = xstrdup(name && *name ? name : "Journey");
+}
+
+void
+mermaid_meta_free(struct mermaid_meta *m)
+{
+    free(m->line);
+    memset(m, 0, sizeof *m);
+}
+
+/* A `%% journeymap:` comment: kept for what it describes. */
+static void
+mermaid_meta(struct mermaid_doc *p, const struct mmsyntax_comment *c, char *line)
+{
+    struct mermaid_meta m = {true, *c, line};
+    struct mermaid_section *last = p->n_sections ? &p->sections[p->n_sections - 1] : NULL;
+    if (c->kind == MMSYNTAX_JOURNEY && !p->journey.present) {
+        p->journey = m;
+    } else if (c->kind == MMSYNTAX_OWNER) {
+        xgrow((void **)&p->owners, &p->cap_owners, p->n_owners + 1, sizeof *p->owners);
+        p->owners[p->n_owners++] = m;
+    } else if (c->kind == MMSYNTAX_STAGE && last && !last->has_tasks && !last->meta.present) {
+        last->meta = m;
+    } else if (c->kind == MMSYNTAX_TOUCHPOINT) {
+        mermaid_meta_free(&p->pending);
+        p->pending = m;
+    } else {
+        free(line); /* in the wrong place: a comment like any other */
+    }
 }
 
 /* "a, b, c": the task's actors, in order, without empty ones. */
@@ -166,6 +167,9 @@ mermaid_parse_task(struct mermaid_doc *p, const char *line, size_t lineno, const
     t->score = (int)score;
     t->section = p->n_sections - 1;
     t->line = lineno;
+    t->meta = p->pending; /* the task takes the comment right before it */
+    memset(&p->pending, 0, sizeof p->pending);
+    p->sections[t->section].has_tasks = true;
     if (at + 1 < n_parts)
         mermaid_actors(t, parts[at + 1]);
     free(parts);
@@ -222,8 +226,15 @@ mermaid_line(struct mermaid_doc *p, const char *l, size_t lineno, const char *fi
             p->in_descr = false;
         else
             buf_printf(&p->descr, "%s%s", p->descr.len ? "\n" : "", l);
-    } else if (!*l || strncmp(l, "%%", 2) == 0) {
-        /* blank, comment or directive */
+    } else if (!*l) {
+        /* blank */
+    } else if (strncmp(l, "%%", 2) == 0) {
+        struct mmsyntax_comment c;
+        char *copy = NULL;
+        if (p->seen_journey && mmsyntax_read(l, &c, &copy))
+            mermaid_meta(p, &c, copy);
+        else
+            free(copy); /* a comment or a directive */
     } else if (!p->seen_journey && !p->front_done && strcmp(l, "---") == 0) {
         p->in_front = true;
         p->front_done = true;
@@ -237,6 +248,7 @@ mermaid_line(struct mermaid_doc *p, const char *l, size_t lineno, const char *fi
         }
         p->seen_journey = true;
     } else if (mermaid_keyword(l, "title", &rest)) {
+        mermaid_meta_free(&p->pending);
         free(p->title);
         p->title = xstrdup(rest);
     } else if (mermaid_keyword(l, "accTitle", &rest)) {
@@ -244,6 +256,7 @@ mermaid_line(struct mermaid_doc *p, const char *l, size_t lineno, const char *fi
     } else if (mermaid_keyword(l, "accDescr", &rest)) {
         mermaid_acc_descr(p, rest);
     } else if (mermaid_keyword(l, "section", &rest)) {
+        mermaid_meta_free(&p->pending);
         mermaid_add_section(p, *rest ? rest : "Section");
     } else if (!mermaid_parse_task(p, l, lineno, file, msgs)) {
         return 0;
@@ -287,138 +300,6 @@ mermaid_parse(struct mermaid_doc *p, const char *text, size_t len, const char *f
     return ok;
 }
 
-/* ------------------------------------------------------------------------
- * The journey
- */
-
-/* What the model is built with: the arena and the one id space. */
-struct mermaid_build {
-    struct arena *arena;
-    struct slug_set ids;
-    const char *file;
-};
-
-static const char *
-mermaid_id(struct mermaid_build *mb, const char *name, const char *fallback, size_t n)
-{
-    return arena_strdup(mb->arena, slug_unique(&mb->ids, slug_make(name, fallback, n)));
-}
-
-/* Owners: each distinct actor, in order of appearance; actors numbers
- * them, *owner_of holds the owner of each. */
-static void
-mermaid_owners(struct mermaid_build *mb, struct journey *j, const struct mermaid_doc *p,
-               struct strindex *actors, struct owner ***owner_of)
-{
-    size_t cap = 0;
-    for (size_t t = 0; t < p->n_tasks; t++)
-        for (size_t a = 0; a < p->tasks[t].n_actors; a++) {
-            const char *actor = p->tasks[t].actors[a];
-            if (strindex_find(actors, actor) != STRINDEX_NONE)
-                continue;
-            size_t i = strindex_add(actors, actor);
-            struct owner *o = arena_alloc(mb->arena, sizeof *o);
-            o->loc = (struct loc){mb->file, (unsigned)p->tasks[t].line};
-            o->id = mermaid_id(mb, actor, "actor", i + 1);
-            o->name = arena_strdup(mb->arena, actor);
-            xgrow((void **)owner_of, &cap, i + 1, sizeof **owner_of);
-            (*owner_of)[i] = o;
-        }
-    j->n_owners = actors->n;
-    j->owners = arena_memdup(mb->arena, *owner_of, actors->n * sizeof *j->owners);
-}
-
-/* "Mermaid actors: b, c": a task's further actors, kept in the note so
- * that an export puts them back and import → export → import is lossless. */
-static const struct text *
-mermaid_more_actors(struct mermaid_build *mb, const struct mermaid_task *tk)
-{
-    struct buf b;
-    buf_init(&b);
-    buf_puts(&b, MERMAID_ACTORS_NOTE);
-    for (size_t a = 1; a < tk->n_actors; a++)
-        buf_printf(&b, "%s%s", a > 1 ? ", " : "", tk->actors[a]);
-    struct text *note = arena_alloc(mb->arena, sizeof *note);
-    note->loc = (struct loc){mb->file, (unsigned)tk->line};
-    note->markdown = arena_strdup(mb->arena, buf_str(&b));
-    buf_finish(&b);
-    return note;
-}
-
-static struct touchpoint *
-mermaid_touchpoint(struct mermaid_build *mb, const struct mermaid_task *tk, size_t t,
-                   struct stage *s, const struct strindex *actors, struct owner **owner_of)
-{
-    struct touchpoint *tp = arena_alloc(mb->arena, sizeof *tp);
-    tp->loc = (struct loc){mb->file, (unsigned)tk->line};
-    tp->id = mermaid_id(mb, tk->name, "touchpoint", t + 1);
-    tp->name = arena_strdup(mb->arena, tk->name);
-    tp->channel = CHANNEL_OTHER;
-    tp->initiator = INITIATOR_CUSTOMER;
-    if (tk->n_actors)
-        tp->owner = owner_of[strindex_find(actors, tk->actors[0])];
-    tp->has_emotion = true;
-    tp->emotion = tk->score - 3;
-    tp->stage = s;
-    tp->index = t;
-    if (tk->n_actors > 1)
-        tp->note = mermaid_more_actors(mb, tk);
-    return tp;
-}
-
-/* Each section a stage with its tasks as touchpoints. */
-static void
-mermaid_stages(struct mermaid_build *mb, struct journey *j, const struct mermaid_doc *p,
-               const struct strindex *actors, struct owner **owner_of)
-{
-    j->n_stages = p->n_sections;
-    j->stages = arena_alloc(mb->arena, p->n_sections * sizeof *j->stages);
-    j->n_touchpoints = p->n_tasks;
-    j->touchpoints = arena_alloc(mb->arena, p->n_tasks * sizeof *j->touchpoints);
-    size_t t = 0;
-    for (size_t i = 0; i < p->n_sections; i++) {
-        struct stage *s = arena_alloc(mb->arena, sizeof *s);
-        s->loc = (struct loc){mb->file, 1};
-        s->id = mermaid_id(mb, p->sections[i].name, "stage", i + 1);
-        s->name = arena_strdup(mb->arena, p->sections[i].name);
-        s->index = i;
-        size_t first = t;
-        for (; t < p->n_tasks && p->tasks[t].section == i; t++)
-            j->touchpoints[t] = mermaid_touchpoint(mb, &p->tasks[t], t, s, actors, owner_of);
-        s->n_touchpoints = t - first;
-        s->touchpoints = j->touchpoints + first;
-        j->stages[i] = s;
-    }
-}
-
-static struct journey *
-mermaid_journey(const struct mermaid_doc *p, const char *file, const char *id)
-{
-    struct mermaid_build mb = {arena_new(), SLUG_SET_INIT, NULL};
-    mb.file = arena_strdup(mb.arena, file);
-    struct journey *j = arena_alloc(mb.arena, sizeof *j);
-    j->arena = mb.arena;
-    j->file = mb.file;
-    j->loc = (struct loc){mb.file, 1};
-    policy_defaults(&j->policy);
-    j->policy.loc = j->loc;
-    j->id = arena_strdup(mb.arena, slug_unique(&mb.ids, xstrdup(id)));
-    /* An empty title (`title:` alone in the front matter) names nothing. */
-    const char *name = p->title && *p->title               ? p->title
-                       : p->front_title && *p->front_title ? p->front_title
-                                                           : id;
-    j->name = arena_strdup(mb.arena, name);
-    j->description = p->description ? arena_strdup(mb.arena, p->description) : NULL;
-    struct strindex actors = STRINDEX_INIT; /* names, numbered as owners */
-    struct owner **owner_of = NULL;
-    mermaid_owners(&mb, j, p, &actors, &owner_of);
-    mermaid_stages(&mb, j, p, &actors, owner_of);
-    strindex_finish(&actors);
-    free(owner_of);
-    slug_set_finish(&mb.ids);
-    return j;
-}
-
 static void
 mermaid_doc_free(struct mermaid_doc *p)
 {
@@ -427,9 +308,17 @@ mermaid_doc_free(struct mermaid_doc *p)
         for (size_t a = 0; a < p->tasks[i].n_actors; a++)
             free(p->tasks[i].actors[a]);
         free(p->tasks[i].actors);
+        mermaid_meta_free(&p->tasks[i].meta);
     }
-    for (size_t i = 0; i < p->n_sections; i++)
+    for (size_t i = 0; i < p->n_sections; i++) {
         free(p->sections[i].name);
+        mermaid_meta_free(&p->sections[i].meta);
+    }
+    for (size_t i = 0; i < p->n_owners; i++)
+        mermaid_meta_free(&p->owners[i]);
+    free(p->owners);
+    mermaid_meta_free(&p->journey);
+    mermaid_meta_free(&p->pending);
     free(p->tasks);
     free(p->sections);
     free(p->title);
@@ -438,7 +327,8 @@ mermaid_doc_free(struct mermaid_doc *p)
 }
 
 struct journey *
-mermaid_read(const char *text, size_t len, const char *file, const char *id, FILE *msgs)
+mermaid_read(const char *text, size_t len, const char *file, const char *id, FILE *msgs,
+             struct mermaid_options *o)
 {
     struct mermaid_doc p;
     memset(&p, 0, sizeof p);
@@ -446,7 +336,7 @@ mermaid_read(const char *text, size_t len, const char *file, const char *id, FIL
     if (mermaid_parse(&p, text, len, file, msgs)) {
         if (!p.n_sections) /* a title and nothing else: one empty stage to fill in */
             mermaid_add_section(&p, "Journey");
-        j = mermaid_journey(&p, file, id);
+        j = mermaid_build(&p, file, id, o);
     }
     mermaid_doc_free(&p);
     return j;

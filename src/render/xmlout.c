@@ -9,9 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Append s as XML text: markup characters escaped, line breaks kept only
- * in element text, and the two code points XML forbids although they are
- * UTF-8 (U+FFFE, U+FFFF) replaced by U+FFFD. */
+/* Append s as XML text: markup characters escaped; line breaks and tabs
+ * kept (as character references in attributes); other control
+ * characters, which XML cannot hold, and the two code points XML forbids
+ * although they are UTF-8 (U+FFFE, U+FFFF) replaced. */
 static void
 xmlout_escaped(struct buf *b, const char *s, bool keep_newlines)
 {
@@ -23,6 +24,10 @@ xmlout_escaped(struct buf *b, const char *s, bool keep_newlines)
             s += 2;
         } else if (c == '\n' && keep_newlines) {
             buf_putc(b, '\n');
+        } else if (c == '\n' || c == '\r' || c == '\t') {
+            /* in an attribute, a reference keeps it (a literal one would
+             * become a space when the file is read) */
+            buf_printf(b, "&#%d;", c);
         } else {
             buf_html_n(b, s, 1);
         }
