@@ -71,7 +71,7 @@ def writers(tmp):
         ("checklist", ["checklist", *T], [MODEL]),
         ("compare", ["compare", *T], [os.path.join(SRC, "models")]),
         ("export", ["export", "--to", "mermaid", *T], [MODEL]),
-        ("import", ["import"], [mmd]),
+        ("import", ["import", "--force"], [mmd]),
     ]
 
 

@@ -60,7 +60,7 @@ cli_help(const struct cli_spec *spec)
     fputs("\nOptions:\n", stdout);
     fputs(spec->options, stdout);
     for (size_t i = 0; i < ARRAY_LEN(cli_shared_help); i++)
-        if (spec->help_for & cli_shared_help[i].takes)
+        if (spec->takes & ~spec->own_help & cli_shared_help[i].takes)
             fputs(cli_shared_help[i].lines, stdout);
     fputs("  -h, --help         show this help and exit\n\n", stdout);
     fputs(spec->notes, stdout);
@@ -89,6 +89,10 @@ cli_choose(const struct cli_spec *spec, const char *option, const char *const *c
 static int
 cli_own_flag(struct cli_args *a, const struct cli_flag *f, const char *arg)
 {
+    if (f->kind == CLI_FORMAT_IS) { /* sets no field: the command may have no state */
+        a->format = (int)f->offset;
+        return CLI_CONTINUE;
+    }
     char *field = (char *)a->cmd + f->offset;
     switch (f->kind) {
     case CLI_SWITCH:
@@ -97,6 +101,8 @@ cli_own_flag(struct cli_args *a, const struct cli_flag *f, const char *arg)
     case CLI_STRING:
         *(const char **)field = arg;
         return CLI_CONTINUE;
+    case CLI_FORMAT_IS:
+        break;
     case CLI_LIST: {
         struct cli_list *list = (struct cli_list *)(void *)field;
         if (list->n == ARRAY_LEN(list->v))
@@ -178,8 +184,9 @@ cli_longopts(const struct cli_spec *spec, struct option *o)
         const struct cli_flag *f = &spec->flags[k];
         if (n + 1 == CLI_MAX_OPTIONS)
             abort(); /* raise CLI_MAX_OPTIONS */
-        o[n++] = (struct option){f->name, f->kind == CLI_SWITCH ? no_argument : required_argument,
-                                 NULL, CLI_KEY + (int)k};
+        bool value = f->kind != CLI_SWITCH && f->kind != CLI_FORMAT_IS;
+        o[n++] = (struct option){f->name, value ? required_argument : no_argument, NULL,
+                                 CLI_KEY + (int)k};
     }
     o[n] = (struct option){NULL, 0, NULL, 0};
 }
@@ -215,8 +222,8 @@ cli_parse(const struct cli_spec *spec, void *cmd, int argc, char **argv, struct 
 /* Formats some command writes, and images none does: an -o ending in one
  * that this command does not write is a mistake, not a default. */
 static const char *const cli_written[] = {"svg", "png", "pdf", "dot", "md", "html", "json", "csv"};
-static const char *const cli_images[] = {"jpg", "jpeg", "gif", "webp", "bmp", "tif",
-                                         "tiff", "ico", "heic", "avif", "eps"};
+static const char *const cli_images[] = {"jpg",  "jpeg", "gif",  "webp", "bmp", "tif",
+                                         "tiff", "ico",  "heic", "avif", "eps"};
 
 static bool
 cli_listed(const char *const *v, size_t n, const char *ext)
@@ -251,7 +258,10 @@ cli_extension(const struct cli_spec *spec, struct cli_args *a)
     struct buf b;
     buf_init(&b);
     for (size_t i = 0; spec->formats[i]; i++)
-        buf_printf(&b, "%s%s", i == 0 ? "" : spec->formats[i + 1] ? ", " : " or ",
+        buf_printf(&b, "%s%s",
+                   i == 0                 ? ""
+                   : spec->formats[i + 1] ? ", "
+                                          : " or ",
                    spec->formats[i]);
     usage_error(spec->name, "-o %s: %s writes %s, not %s", a->out, spec->name, buf_str(&b), ext);
     buf_finish(&b);
@@ -268,8 +278,8 @@ cli_start(const struct cli_spec *spec, void *cmd, int argc, char **argv, struct 
         rc = spec->validate(a);
     if (rc != CLI_CONTINUE)
         return rc;
-    if (a->n_operands < spec->min_operands || a->n_operands > spec->max_operands)
-        return usage_error(spec->name, "%s", spec->operands_usage);
+    if (a->n_operands < spec->operands.min || a->n_operands > spec->operands.max)
+        return usage_error(spec->name, "%s", spec->operands.usage);
     if ((spec->takes & CLI_TODAY) && !a->ro.today_given && !date_today(&a->ro.today))
         return usage_error(spec->name,
                            "SOURCE_DATE_EPOCH is set to \"%s\", which is not a number of seconds",

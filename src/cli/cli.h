@@ -41,10 +41,11 @@ enum cli_takes {
 
 /* What a command's own long option sets in the command's state. */
 enum cli_flag_kind {
-    CLI_SWITCH, /* no value: a bool, set true */
-    CLI_STRING, /* a value: a const char * */
-    CLI_CHOICE, /* a value among choices: an int, its index */
-    CLI_LIST,   /* a value, as often as given: a struct cli_list */
+    CLI_SWITCH,    /* no value: a bool, set true */
+    CLI_STRING,    /* a value: a const char * */
+    CLI_CHOICE,    /* a value among choices: an int, its index */
+    CLI_LIST,      /* a value, as often as given: a struct cli_list */
+    CLI_FORMAT_IS, /* no value: the same as -T formats[offset] */
 };
 
 /* The values of an option given several times, in order. */
@@ -63,17 +64,23 @@ struct cli_flag {
 
 struct cli_args;
 
+/* How many operands a command takes. */
+struct cli_operands {
+    size_t min, max;
+    const char *usage; /* the usage error when there are not so many */
+};
+
+/* A command, as the catalogue (commands.c) describes it. */
 struct cli_spec {
     const char *name;             /* "check" */
     const char *usage;            /* "Usage: …" and what the command does, up to the options */
     const char *options;          /* its own options' help lines ("" for none) */
     const char *notes;            /* after the options: exit status, where to read more */
     unsigned takes;               /* enum cli_takes */
-    unsigned help_for;            /* which of takes --help describes with the shared lines */
+    unsigned own_help;            /* of takes, those its own help lines describe */
     const char *const *formats;   /* CLI_FORMAT: -T's values, NULL-terminated */
     const struct cli_flag *flags; /* its own options, ending with {NULL}; or NULL */
-    size_t min_operands, max_operands; /* how many operands it takes */
-    const char *operands_usage;        /* the usage error when that is not so */
+    struct cli_operands operands;
     /* After the options, before the operands are counted: checks of the
      * command's own (CLI_CONTINUE, or the exit status to return), or NULL. */
     int (*validate)(struct cli_args *a);
@@ -166,6 +173,16 @@ int cli_create(const struct cli_args *a, const void *data, size_t len, bool forc
  */
 int cli_emit(const struct cli_args *a, const struct workspace *w, int status, char *data,
              size_t len, const char *what, const char *why);
+
+/* The catalogue (commands.c), and what it names in the command files. */
+extern const struct cli_spec cli_check, cli_diagram, cli_checklist, cli_compare, cli_build, cli_new,
+    cli_export, cli_import;
+extern const struct cli_flag check_flags[], diagram_flags[], checklist_flags[], export_flags[],
+    import_flags[];
+extern const char *const checklist_formats[], *const compare_formats[];
+int diagram_validate(struct cli_args *a);
+int export_validate(struct cli_args *a);
+int new_validate(struct cli_args *a);
 
 int cmd_check(int argc, char **argv);
 int cmd_diagram(int argc, char **argv);

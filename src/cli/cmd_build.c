@@ -25,24 +25,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const struct cli_spec build_spec = {
-    .name = "build",
-    .usage = "Usage: journeymap build [OPTION]... [DIR]\n"
-             "The main job: check every model in DIR (default: models/) and write all\n"
-             "outputs to OUTDIR (default: output/): for each usable model ID.svg,\n"
-             "ID.dot, ID.curve.svg (the emotion curve), ID.checklist.md and\n"
-             "ID.checklist.html; then compare.md,\n"
-             "compare.svg, index.md and index.html (open it in a browser).\n",
-    .options = "  -o OUTDIR          write into OUTDIR (created if missing)\n",
-    .notes = "Models with errors are reported (file:line) and skipped, their previous\n"
-             "outputs kept; the others are still built. Outputs of models that are gone\n"
-             "are removed. Exit status as for check.\n",
-    .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
-    .help_for = CLI_TODAY | CLI_FAIL_ON,
-    .max_operands = 1,
-    .operands_usage = "name at most one folder of models",
-};
-
 /* One run of build. */
 struct build {
     const char *out;      /* the output folder */
@@ -285,7 +267,7 @@ int
 cmd_build(int argc, char **argv)
 {
     struct cli_args a;
-    int rc = cli_start(&build_spec, NULL, argc, argv, &a);
+    int rc = cli_start(&cli_build, NULL, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
     struct build b = {.out = a.out ? a.out : "output", .ro = &a.ro};

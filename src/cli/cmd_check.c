@@ -16,30 +16,9 @@ struct check_cmd {
     int format; /* --format: enum check_format */
 };
 
-static const struct cli_flag check_flags[] = {
+const struct cli_flag check_flags[] = {
     {"format", CLI_CHOICE, offsetof(struct check_cmd, format), check_formats},
     {NULL, CLI_SWITCH, 0, NULL},
-};
-
-static const struct cli_spec check_spec = {
-    .name = "check",
-    .usage = "Usage: journeymap check [OPTION]... FILE|DIR...\n"
-             "Check customer journey files for errors, gaps and weak spots.\n"
-             "A DIR means every *.xml file in it, in name order.\n",
-    .options = "  --format FORMAT    human (default: FILE:LINE: SEVERITY: MESSAGE [RULE]),\n"
-               "                     json (an array of {file, line, severity, rule,\n"
-               "                     subject, message}) or sarif (SARIF 2.1.0, for\n"
-               "                     code-scanning dashboards)\n",
-    .notes = "Exit status: 0 no finding at the failing level; 1 findings at or above it,\n"
-             "or a file that cannot be used; 2 usage error or unreadable file.\n"
-             "Findings are written to standard output, a summary to standard error.\n"
-             "Rules: docs/rules.md; file format: docs/format.md.\n",
-    .takes = CLI_TODAY | CLI_FAIL_ON,
-    .help_for = CLI_TODAY | CLI_FAIL_ON,
-    .flags = check_flags,
-    .min_operands = 1,
-    .max_operands = (size_t)-1,
-    .operands_usage = "name at least one journey file or folder",
 };
 
 static const char *
@@ -60,8 +39,7 @@ check_summary(const struct workspace *w)
     size_t wn = diag_count_severity(w->diag, 0, SEVERITY_WARNING);
     size_t n = diag_count_severity(w->diag, 0, SEVERITY_NOTE);
     fprintf(stderr, "%zu file%s checked: %zu error%s, %zu warning%s, %zu note%s", w->n_read,
-            check_plural(w->n_read), e, check_plural(e), wn, check_plural(wn), n,
-            check_plural(n));
+            check_plural(w->n_read), e, check_plural(e), wn, check_plural(wn), n, check_plural(n));
     if (w->n_files > w->n_read)
         fprintf(stderr, "; %zu could not be read", w->n_files - w->n_read);
     fputc('\n', stderr);
@@ -72,7 +50,7 @@ cmd_check(int argc, char **argv)
 {
     struct check_cmd c = {CHECK_HUMAN};
     struct cli_args a;
-    int rc = cli_start(&check_spec, &c, argc, argv, &a);
+    int rc = cli_start(&cli_check, &c, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
     struct workspace w;

@@ -20,14 +20,14 @@ struct diagram_cmd {
     int view;               /* --view: enum diagram_view */
 };
 
-static const struct cli_flag diagram_flags[] = {
+const struct cli_flag diagram_flags[] = {
     {"competitor", CLI_STRING, offsetof(struct diagram_cmd, competitor), NULL},
     {"view", CLI_CHOICE, offsetof(struct diagram_cmd, view), diagram_views},
     {NULL, CLI_SWITCH, 0, NULL},
 };
 
 /* The map takes one file and may show a competitor; the curve takes several. */
-static int
+int
 diagram_validate(struct cli_args *a)
 {
     const struct diagram_cmd *d = a->cmd;
@@ -37,33 +37,6 @@ diagram_validate(struct cli_args *a)
         return usage_error("diagram", "name exactly one journey file");
     return CLI_CONTINUE;
 }
-
-static const struct cli_spec diagram_spec = {
-    .name = "diagram",
-    .usage = "Usage: journeymap diagram [OPTION]... FILE\n"
-             "  or:  journeymap diagram --view curve [OPTION]... FILE...\n"
-             "Draw a customer journey: stages left to right, one box per touchpoint,\n"
-             "coloured by score, with weak spots, empty stages and contact gaps marked.\n"
-             "With --view curve, draw how customers feel instead: one point per\n"
-             "touchpoint at its day (x) and emotion (y), joined in time order; several\n"
-             "files overlay their segments' curves in distinct colours.\n",
-    .options = "  --view VIEW        map (default) or curve\n"
-               "  -T FORMAT          dot, svg, png or pdf (default: from -o's extension,\n"
-               "                     else svg); dot is the graph before layout\n"
-               "  --competitor ID    show that competitor's ratings beside our scores and\n"
-               "                     its own touchpoints as grey ghost boxes (map only)\n",
-    .notes = "A file with errors is refused: its errors go to standard error, exit 1;\n"
-             "with --fail-on, the diagram is still written when the findings reach\n"
-             "LEVEL, and the exit status is 1. How to read the picture: docs/diagram.md.\n",
-    .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT | CLI_FORMAT,
-    .help_for = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
-    .formats = diagram_format_names,
-    .flags = diagram_flags,
-    .min_operands = 1,
-    .max_operands = (size_t)-1,
-    .operands_usage = "name one or more journey files",
-    .validate = diagram_validate,
-};
 
 /* --view curve: one or more journeys, every one usable. */
 static int
@@ -129,7 +102,7 @@ cmd_diagram(int argc, char **argv)
 {
     struct diagram_cmd d = {NULL, DIAGRAM_MAP};
     struct cli_args a;
-    int rc = cli_start(&diagram_spec, &d, argc, argv, &a);
+    int rc = cli_start(&cli_diagram, &d, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
     return d.view == DIAGRAM_CURVE ? diagram_curve(&a) : cli_one_model(&a, diagram_map);

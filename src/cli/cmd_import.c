@@ -21,32 +21,10 @@ struct import_cmd {
     struct cli_list customers; /* --customer-actor NAME… */
 };
 
-static const struct cli_flag import_flags[] = {
+const struct cli_flag import_flags[] = {
     {"force", CLI_SWITCH, offsetof(struct import_cmd, force), NULL},
     {"customer-actor", CLI_LIST, offsetof(struct import_cmd, customers), NULL},
     {NULL, CLI_SWITCH, 0, NULL},
-};
-
-static const struct cli_spec import_spec = {
-    .name = "import",
-    .usage = "Usage: journeymap import [OPTION]... FILE.mmd\n"
-             "Turn a Mermaid `journey` diagram into a journey file: each section a stage,\n"
-             "each task a touchpoint (channel other, initiator customer, emotion = score\n"
-             "- 3), each actor an owner. The result passes `journeymap check`.\n",
-    .options = "  -o FILE            write to FILE (written only once complete), which must\n"
-               "                     not exist yet; default: standard output\n"
-               "  --force            replace FILE if it exists\n"
-               "  --customer-actor NAME  an actor that means the customer, like Customer,\n"
-               "                     User, Client, Patient and Guest: not made an owner\n",
-    .notes = "A line that cannot be read is an error (FILE:LINE, exit 1); a score\n"
-             "outside 1..5 is clamped with a warning. `%% journeymap:` comments, as\n"
-             "export writes them, give back ids, channels, initiators, owners, scores\n"
-             "and emotions. See docs/mermaid.md.\n",
-    .takes = CLI_OUTPUT,
-    .flags = import_flags,
-    .min_operands = 1,
-    .max_operands = 1,
-    .operands_usage = "name exactly one Mermaid file",
 };
 
 /* Bytes that are not UTF-8, or a NUL, cannot become a journey file:
@@ -110,7 +88,7 @@ cmd_import(int argc, char **argv)
 {
     struct import_cmd c = {false, {{NULL}, 0}};
     struct cli_args a;
-    int rc = cli_start(&import_spec, &c, argc, argv, &a);
+    int rc = cli_start(&cli_import, &c, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
     const char *path = a.operands[0], *why = NULL;

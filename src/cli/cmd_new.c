@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int
+int
 new_validate(struct cli_args *a)
 {
     if (a->n_operands == 1 && !model_is_id(a->operands[0]))
@@ -18,24 +18,6 @@ new_validate(struct cli_args *a)
                            a->operands[0]);
     return CLI_CONTINUE;
 }
-
-static const struct cli_spec new_spec = {
-    .name = "new",
-    .usage = "Usage: journeymap new [OPTION]... ID\n"
-             "Write a commented starter journey for a new customer segment: four stages\n"
-             "that follow the life of a customer and example touchpoints to replace.\n"
-             "ID names the segment (a letter, then letters, digits, '-', '_' or '.').\n",
-    .options = "  -o FILE            write to FILE, which must not exist yet (it is never\n"
-               "                     overwritten); default: standard output\n"
-               "  --today DATE       the date the starter's example <review> shows\n"
-               "                     (default: today)\n",
-    .notes = "Then edit it, and run `journeymap check FILE`. See docs/format.md.\n",
-    .takes = CLI_TODAY | CLI_OUTPUT,
-    .min_operands = 1,
-    .max_operands = 1,
-    .operands_usage = "name the new segment's id, e.g. journeymap new smb-owners",
-    .validate = new_validate,
-};
 
 /* The starter journey; @ID@ is the id, @TODAY@ today's date. Every example
  * is valid, so the file passes `check` without errors from the start. */
@@ -157,7 +139,7 @@ int
 cmd_new(int argc, char **argv)
 {
     struct cli_args a; /* --today dates the example <review> in a comment */
-    int rc = cli_start(&new_spec, NULL, argc, argv, &a);
+    int rc = cli_start(&cli_new, NULL, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
     char today[11];

@@ -64,9 +64,9 @@ taglex_after_lt(struct taglex *x, char c)
     x->quote = 0;
 }
 
-/* Inside a start tag: names, values, the end. */
-static void
-taglex_start_tag(struct taglex *x, char c, unsigned line)
+/* Quotes and the end of a tag: whether c was one of them. */
+static bool
+taglex_quote_or_end(struct taglex *x, char c)
 {
     if (x->quote) {
         if (c == x->quote)
@@ -75,6 +75,18 @@ taglex_start_tag(struct taglex *x, char c, unsigned line)
         x->quote = c;
     } else if (c == '>') {
         x->state = TAGLEX_TEXT;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* Inside a start tag: names, values, the end. */
+static void
+taglex_start_tag(struct taglex *x, char c, unsigned line)
+{
+    if (taglex_quote_or_end(x, c)) {
+        return;
     } else if (!taglex_space(c) && c != '/' && c != '=') {
         /* An attribute's name begins: kept when it is not on the tag's line. */
         struct taglex_start *t = &x->starts[x->n - 1];
@@ -122,14 +134,7 @@ taglex_byte(struct taglex *x, char c, unsigned line)
         x->run = c == '-' ? (unsigned)-1 : 0; /* the comment's own second '-' */
         break;
     case TAGLEX_TAG:
-        if (x->quote) {
-            if (c == x->quote)
-                x->quote = 0;
-        } else if (c == '"' || c == '\'') {
-            x->quote = c;
-        } else if (c == '>') {
-            x->state = TAGLEX_TEXT;
-        }
+        taglex_quote_or_end(x, c);
         break;
     case TAGLEX_NAME:
         if (c == '>')

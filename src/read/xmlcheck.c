@@ -125,6 +125,16 @@ xc_name_add(struct xmlcheck *x, unsigned char c)
     x->name[x->name_len] = '\0';
 }
 
+/* c continues the name being read: kept, true. */
+static bool
+xc_name_more(struct xmlcheck *x, unsigned char c)
+{
+    if (!xc_name_char(c))
+        return false;
+    xc_name_add(x, c);
+    return true;
+}
+
 /* "<touchpoint id="t">" or "<touchpoint>", for messages (static storage: one at a time). */
 static const char *
 xc_desc(const char *name, const char *id)
@@ -333,9 +343,10 @@ xc_value_byte(struct xmlcheck *x, unsigned char c)
     }
 }
 
-/* Right after a value's closing quote. */
-static void
-xc_after_value(struct xmlcheck *x, unsigned char c)
+/* After a start tag's name or an attribute's value: white space, the
+ * tag's end, or "/>" go on; anything else is for the caller (false). */
+static bool
+xc_tag_goes_on(struct xmlcheck *x, unsigned char c)
 {
     if (xc_space(c))
         x->state = XC_IN_TAG;
@@ -343,7 +354,18 @@ xc_after_value(struct xmlcheck *x, unsigned char c)
         xc_open(x);
     else if (c == '/')
         x->state = XC_SLASH;
-    else if (x->value_last == '=')
+    else
+        return false;
+    return true;
+}
+
+/* Right after a value's closing quote. */
+static void
+xc_after_value(struct xmlcheck *x, unsigned char c)
+{
+    if (xc_tag_goes_on(x, c))
+        return;
+    if (x->value_last == '=')
         xc_fail(x, x->quote_line,
                 "the value of %s in %s, opened with %c on line %u, has no closing quote: it runs "
                 "on into the next attribute; close it (%s=%c…%c)",
@@ -388,10 +410,8 @@ xc_in_tag(struct xmlcheck *x, unsigned char c)
 static void
 xc_attr_name(struct xmlcheck *x, unsigned char c)
 {
-    if (xc_name_char(c)) {
-        xc_name_add(x, c);
+    if (xc_name_more(x, c))
         return;
-    }
     xc_attr_named(x);
     if (c == '=')
         x->state = XC_AFTER_EQ;
@@ -542,18 +562,10 @@ xc_lt(struct xmlcheck *x, unsigned char c)
 static void
 xc_start_name(struct xmlcheck *x, unsigned char c)
 {
-    if (xc_name_char(c)) {
-        xc_name_add(x, c);
+    if (xc_name_more(x, c))
         return;
-    }
     xc_begin_tag(x);
-    if (xc_space(c))
-        x->state = XC_IN_TAG;
-    else if (c == '>')
-        xc_open(x);
-    else if (c == '/')
-        x->state = XC_SLASH;
-    else
+    if (!xc_tag_goes_on(x, c))
         xc_fail(x, x->line, "\"%c\" cannot be part of the element name <%s", c, x->tag);
 }
 
@@ -629,10 +641,8 @@ xc_bang(struct xmlcheck *x, unsigned char c)
 static void
 xc_pi_target(struct xmlcheck *x, unsigned char c)
 {
-    if (xc_name_char(c)) {
-        xc_name_add(x, c);
+    if (xc_name_more(x, c))
         return;
-    }
     x->pi_xml = strcmp(x->name, "xml") == 0;
     if (x->name_len == 0)
         xc_fail(x, x->line, "\"<?\" must start a declaration such as <?xml version=\"1.0\"?>");
@@ -669,72 +679,56 @@ xc_tag_end(struct xmlcheck *x, unsigned char c)
     }
 }
 
+/* A CDATA section, a processing instruction, a DOCTYPE: until their end. */
 static void
-xc_byte(struct xmlcheck *x, unsigned char c)
+xc_skip(struct xmlcheck *x, unsigned char c)
 {
-    switch ((enum xc_state)x->state) {
-    case XC_TEXT:
-        xc_text(x, c);
-        break;
-    case XC_LT:
-        xc_lt(x, c);
-        break;
-    case XC_START_NAME:
-        xc_start_name(x, c);
-        break;
-    case XC_IN_TAG:
-        xc_in_tag(x, c);
-        break;
-    case XC_ATTR_NAME:
-        xc_attr_name(x, c);
-        break;
-    case XC_AFTER_ATTR_NAME:
-    case XC_SLASH:
-    case XC_END_AFTER:
-        xc_tag_end(x, c);
-        break;
-    case XC_AFTER_EQ:
-        xc_after_eq(x, c);
-        break;
-    case XC_VALUE:
-        xc_value_byte(x, c);
-        break;
-    case XC_AFTER_VALUE:
-        xc_after_value(x, c);
-        break;
-    case XC_END_NAME:
-        xc_end_name(x, c);
-        break;
-    case XC_BANG:
-    case XC_BANG_DASH:
-    case XC_CDATA_OPEN:
-        xc_bang(x, c);
-        break;
-    case XC_COMMENT:
-        xc_comment(x, c);
-        break;
-    case XC_CDATA:
+    if (x->state == XC_CDATA) {
         if (c == '>' && x->run >= 2)
             x->state = XC_TEXT;
         x->run = c == ']' ? x->run + 1 : 0;
-        break;
-    case XC_PI_TARGET:
-        xc_pi_target(x, c);
-        break;
-    case XC_PI:
+    } else if (x->state == XC_PI) {
         if (c == '>' && x->run)
             x->state = XC_TEXT;
         x->run = c == '?';
-        break;
-    case XC_DOCTYPE:
+    } else {
         x->doctype_depth += c == '[' ? 1 : c == ']' ? -1 : 0;
         if (c == '>' && x->doctype_depth <= 0)
             x->state = XC_TEXT;
-        break;
-    case XC_REF:
-        xc_ref(x, c);
-        break;
     }
+}
+
+/* What a byte means, by the state the reader is in. */
+static void (*const xc_states[])(struct xmlcheck *, unsigned char) = {
+    [XC_TEXT] = xc_text,
+    [XC_LT] = xc_lt,
+    [XC_START_NAME] = xc_start_name,
+    [XC_IN_TAG] = xc_in_tag,
+    [XC_ATTR_NAME] = xc_attr_name,
+    [XC_AFTER_ATTR_NAME] = xc_tag_end,
+    [XC_AFTER_EQ] = xc_after_eq,
+    [XC_VALUE] = xc_value_byte,
+    [XC_AFTER_VALUE] = xc_after_value,
+    [XC_SLASH] = xc_tag_end,
+    [XC_END_NAME] = xc_end_name,
+    [XC_END_AFTER] = xc_tag_end,
+    [XC_BANG] = xc_bang,
+    [XC_BANG_DASH] = xc_bang,
+    [XC_COMMENT] = xc_comment,
+    [XC_CDATA_OPEN] = xc_bang,
+    [XC_CDATA] = xc_skip,
+    [XC_PI_TARGET] = xc_pi_target,
+    [XC_PI] = xc_skip,
+    [XC_DOCTYPE] = xc_skip,
+    [XC_REF] = xc_ref,
+};
+
+_Static_assert(sizeof xc_states / sizeof xc_states[0] == XC_REF + 1, "a state without a handler");
+
+static void
+xc_byte(struct xmlcheck *x, unsigned char c)
+{
+    xc_states[x->state](x, c);
 }
 
 void

@@ -19,8 +19,10 @@ marks_init(struct marks *m, const struct journey *j, const struct diag *d)
 {
     memset(m, 0, sizeof *m);
     m->j = j;
-    m->weak = xcalloc((j->n_touchpoints + 1) * MARKS_WORDS, sizeof *m->weak);
-    m->empty_stage = xcalloc(j->n_stages + 1, sizeof *m->empty_stage);
+    /* One block: the weak-spot sets, then the empty-stage flags. */
+    size_t words = (j->n_touchpoints + 1) * MARKS_WORDS;
+    m->weak = xcalloc(1, words * sizeof *m->weak + j->n_stages + 1);
+    m->empty_stage = (bool *)(void *)(m->weak + words);
     struct id_index *ids = id_index_new(j);
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
@@ -51,8 +53,7 @@ marks_init(struct marks *m, const struct journey *j, const struct diag *d)
 void
 marks_finish(struct marks *m)
 {
-    free(m->weak);
-    free(m->empty_stage);
+    free(m->weak); /* and the empty-stage flags after it */
     memset(m, 0, sizeof *m);
 }
 

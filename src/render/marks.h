@@ -26,7 +26,7 @@
 struct marks {
     const struct journey *j;
     uint64_t *weak;    /* per touchpoint index: MARKS_WORDS words of weak-spot rules */
-    bool *empty_stage; /* per stage index: an empty-stage finding names it */
+    bool *empty_stage; /* per stage index: an empty-stage finding names it (in weak's block) */
     bool contact_gaps; /* contact-gap findings name touchpoints */
     bool no_proactive; /* the journey-level contact-gap finding */
     size_t n_weak;     /* touchpoints with at least one weak-spot finding */

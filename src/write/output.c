@@ -161,6 +161,11 @@ bool
 output_create(const char *path, const void *data, size_t len, bool *exists, const char **why)
 {
     struct stat st;
+    /* A device or pipe (/dev/stdout, a FIFO) holds no file to lose. */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        *exists = false;
+        return output_write(path, data, len, why);
+    }
     *exists = lstat(path, &st) == 0;
     if (*exists) {
         *why = strerror(EEXIST);

@@ -24,7 +24,8 @@ bool output_write(const char *path, const void *data, size_t len, const char **w
 /*
  * Like output_write(), but never replaces anything: fails with EEXIST
  * (*exists set) when path exists. The file appears complete or not at all
- * (written aside, then hard-linked into place).
+ * (written aside, then hard-linked into place). A device or pipe that
+ * exists (/dev/stdout, a FIFO) is written to, as output_write() does.
  */
 bool output_create(const char *path, const void *data, size_t len, bool *exists, const char **why);
 

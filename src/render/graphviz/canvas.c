@@ -130,7 +130,15 @@ canvas_open(const char *name)
     agreseterrors();
     static Agdisc_t disc;
     disc = (Agdisc_t){&AgMemDisc, &canvas_seq_iddisc, &AgIoDisc};
-    return agopen(canvas_mut(name), Agdirected, &disc);
+    Agraph_t *g = agopen(canvas_mut(name), Agdirected, &disc);
+    /* The house style every view shares. */
+    canvas_attr(g, AGRAPH, "fontname", CANVAS_FONT);
+    canvas_attr(g, AGRAPH, "labelloc", "t"); /* titles on top */
+    canvas_attr(g, AGRAPH, "bgcolor", "white");
+    canvas_attr(g, AGRAPH, "pad", "0.3");
+    canvas_attr(g, AGNODE, "fontname", CANVAS_FONT);
+    canvas_attr(g, AGEDGE, "fontname", CANVAS_FONT);
+    return g;
 }
 
 Agsym_t *

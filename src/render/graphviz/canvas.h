@@ -44,8 +44,10 @@
 /* Fill colours for scores 1..5, red to green; index 0 is "no score". */
 extern const char *const canvas_score_fill[6];
 
-/* A new directed graph named name, with our id discipline; Graphviz's
- * error count reset and its messages kept off stderr. */
+/* A new directed graph named name, with our id discipline and the house
+ * style (DejaVu Sans everywhere, titles on top, a white background with
+ * 0.3 in of padding); Graphviz's error count reset and its messages kept
+ * off stderr. */
 Agraph_t *canvas_open(const char *name);
 
 /* Declare an attribute with its default (agattr); kind is AGRAPH, AGNODE or AGEDGE. */

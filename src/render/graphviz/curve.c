@@ -367,11 +367,7 @@ curve_attributes(struct curve *cv)
     canvas_attr(g, AGRAPH, "overlap", "true");
     canvas_attr(g, AGRAPH, "outputorder", "edgesfirst");
     canvas_attr(g, AGRAPH, "forcelabels", "true");
-    canvas_attr(g, AGRAPH, "fontname", CANVAS_FONT);
-    canvas_attr(g, AGRAPH, "labelloc", "t");
-    canvas_attr(g, AGRAPH, "pad", "0.3");
     cv->g_label = canvas_attr(g, AGRAPH, "label", "");
-    canvas_attr(g, AGNODE, "fontname", CANVAS_FONT);
     cv->n_fontsize = canvas_attr(g, AGNODE, "fontsize", "10");
     cv->n_pos = canvas_attr(g, AGNODE, "pos", "");
     cv->n_label = canvas_attr(g, AGNODE, "label", "\\N");

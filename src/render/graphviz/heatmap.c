@@ -89,13 +89,8 @@ heatmap_render(const struct comparison *cmp, enum diagram_format format, char **
                const char **why)
 {
     Agraph_t *g = canvas_open("comparison");
-    canvas_attr(g, AGRAPH, "fontname", CANVAS_FONT);
-    canvas_attr(g, AGRAPH, "labelloc", "t");
-    canvas_attr(g, AGRAPH, "bgcolor", "white");
-    canvas_attr(g, AGRAPH, "pad", "0.3");
     canvas_attr(g, AGRAPH, "nodesep", "0.4");
     Agsym_t *g_label = canvas_attr(g, AGRAPH, "label", "");
-    canvas_attr(g, AGNODE, "fontname", CANVAS_FONT);
     canvas_attr(g, AGNODE, "fontsize", "11");
     canvas_attr(g, AGNODE, "shape", "plaintext");
     Agsym_t *n_label = canvas_attr(g, AGNODE, "label", "\\N");

@@ -51,13 +51,9 @@ map_attributes(struct map *c)
     Agraph_t *g = c->g;
     canvas_attr(g, AGRAPH, "rankdir", "LR");
     canvas_attr(g, AGRAPH, "newrank", "true");
-    canvas_attr(g, AGRAPH, "fontname", CANVAS_FONT);
     canvas_attr(g, AGRAPH, "fontsize", "12");
-    canvas_attr(g, AGRAPH, "labelloc", "t");
     canvas_attr(g, AGRAPH, "nodesep", "0.25");
     canvas_attr(g, AGRAPH, "ranksep", "0.45");
-    canvas_attr(g, AGRAPH, "bgcolor", "white");
-    canvas_attr(g, AGRAPH, "pad", "0.3");
     c->g_label = canvas_attr(g, AGRAPH, "label", "");
     c->g_style = canvas_attr(g, AGRAPH, "style", "");
     c->g_color = canvas_attr(g, AGRAPH, "color", "black");
@@ -69,7 +65,6 @@ map_attributes(struct map *c)
         canvas_attr(g, AGRAPH, "nslimit1", "4");
         canvas_attr(g, AGRAPH, "mclimit", "0.5");
     }
-    canvas_attr(g, AGNODE, "fontname", CANVAS_FONT);
     canvas_attr(g, AGNODE, "fontsize", "11");
     canvas_attr(g, AGNODE, "margin", "0.12,0.06");
     c->n_shape = canvas_attr(g, AGNODE, "shape", "box");
@@ -80,7 +75,6 @@ map_attributes(struct map *c)
     c->n_penwidth = canvas_attr(g, AGNODE, "penwidth", "1.2");
     c->n_fontcolor = canvas_attr(g, AGNODE, "fontcolor", "black");
     c->n_tooltip = canvas_attr(g, AGNODE, "tooltip", "");
-    canvas_attr(g, AGEDGE, "fontname", CANVAS_FONT);
     canvas_attr(g, AGEDGE, "fontsize", "10");
     canvas_attr(g, AGEDGE, "arrowsize", "0.7");
     c->e_label = canvas_attr(g, AGEDGE, "label", "");

@@ -1,0 +1,153 @@
+/*
+ * commands.c - the catalogue of commands: for each, its name and help,
+ * the shared options it takes, its own options (a table in its file), how
+ * many operands it wants, and its own checks. Every command's help is in
+ * one place, so that they read alike; the man page (docs/journeymap.1)
+ * follows them.
+ */
+#include "cli/cli.h"
+
+#include "render/diagram.h"
+
+const struct cli_spec cli_check = {
+    .name = "check",
+    .usage = "Usage: journeymap check [OPTION]... FILE|DIR...\n"
+             "Check customer journey files for errors, gaps and weak spots.\n"
+             "A DIR means every *.xml file in it, in name order.\n",
+    .options = "  --format FORMAT    human (default: FILE:LINE: SEVERITY: MESSAGE [RULE]),\n"
+               "                     json (an array of {file, line, severity, rule,\n"
+               "                     subject, message}) or sarif (SARIF 2.1.0, for\n"
+               "                     code-scanning dashboards)\n",
+    .notes = "Exit status: 0 no finding at the failing level; 1 findings at or above it,\n"
+             "or a file that cannot be used; 2 usage error or unreadable file.\n"
+             "Findings are written to standard output, a summary to standard error.\n"
+             "Rules: docs/rules.md; file format: docs/format.md.\n",
+    .takes = CLI_TODAY | CLI_FAIL_ON,
+    .flags = check_flags,
+    .operands = {1, (size_t)-1, "name at least one journey file or folder"},
+};
+
+const struct cli_spec cli_diagram = {
+    .name = "diagram",
+    .usage = "Usage: journeymap diagram [OPTION]... FILE\n"
+             "  or:  journeymap diagram --view curve [OPTION]... FILE...\n"
+             "Draw a customer journey: stages left to right, one box per touchpoint,\n"
+             "coloured by score, with weak spots, empty stages and contact gaps marked.\n"
+             "With --view curve, draw how customers feel instead: one point per\n"
+             "touchpoint at its day (x) and emotion (y), joined in time order; several\n"
+             "files overlay their segments' curves in distinct colours.\n",
+    .options = "  --view VIEW        map (default) or curve\n"
+               "  -T FORMAT          dot, svg, png or pdf (default: from -o's extension,\n"
+               "                     else svg); dot is the graph before layout\n"
+               "  --competitor ID    show that competitor's ratings beside our scores and\n"
+               "                     its own touchpoints as grey ghost boxes (map only)\n",
+    .notes = "A file with errors is refused: its errors go to standard error, exit 1;\n"
+             "with --fail-on, the diagram is still written when the findings reach\n"
+             "LEVEL, and the exit status is 1. How to read the picture: docs/diagram.md.\n",
+    .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT | CLI_FORMAT,
+    .formats = diagram_format_names,
+    .flags = diagram_flags,
+    .validate = diagram_validate,
+    .operands = {1, (size_t)-1, "name one or more journey files"},
+};
+
+const struct cli_spec cli_checklist = {
+    .name = "checklist",
+    .usage = "Usage: journeymap checklist [OPTION]... FILE\n"
+             "Write the review checklist of a customer journey: a Markdown document\n"
+             "(GitHub flavour: task items and tables) with one section per stage and\n"
+             "one per touchpoint, where every finding of `check` is a task item.\n",
+    .options = "  -T FORMAT          md (Markdown, default) or html (a standalone, printable\n"
+               "                     page); default: from -o's extension, else md\n"
+               "  --html             the same as -T html\n",
+    .notes = "A file with errors is refused: its errors go to standard error, exit 1;\n"
+             "with --fail-on, the checklist is still written when the findings reach\n"
+             "LEVEL, and the exit status is 1. See docs/checklist.md.\n",
+    .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT | CLI_FORMAT,
+    .formats = checklist_formats,
+    .flags = checklist_flags,
+    .operands = {1, 1, "name exactly one journey file"},
+};
+
+const struct cli_spec cli_compare = {
+    .name = "compare",
+    .usage = "Usage: journeymap compare [OPTION]... FILE|DIR...\n"
+             "Compare our touchpoints with competitors': per journey, a table of our\n"
+             "touchpoints by stage with our score and each competitor's rating, the\n"
+             "things only they do, and per-stage averages; across journeys, how many\n"
+             "touchpoints each competitor leads, trails, ties and has alone.\n",
+    .options = "  -T FORMAT          md (Markdown, default) or svg (a heat map)\n",
+    .notes = "Files with errors are reported on standard error and left out (exit 1).\n",
+    .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT | CLI_FORMAT,
+    .formats = compare_formats,
+    .operands = {1, (size_t)-1, "name at least one journey file or folder"},
+};
+
+const struct cli_spec cli_build = {
+    .name = "build",
+    .usage = "Usage: journeymap build [OPTION]... [DIR]\n"
+             "The main job: check every model in DIR (default: models/) and write all\n"
+             "outputs to OUTDIR (default: output/): for each usable model ID.svg,\n"
+             "ID.dot, ID.curve.svg (the emotion curve), ID.checklist.md and\n"
+             "ID.checklist.html; then compare.md,\n"
+             "compare.svg, index.md and index.html (open it in a browser).\n",
+    .options = "  -o OUTDIR          write into OUTDIR (created if missing)\n",
+    .notes = "Models with errors are reported (file:line) and skipped, their previous\n"
+             "outputs kept; the others are still built. Outputs of models that are gone\n"
+             "are removed. Exit status as for check.\n",
+    .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
+    .own_help = CLI_OUTPUT,
+    .operands = {0, 1, "name at most one folder of models"},
+};
+
+const struct cli_spec cli_new = {
+    .name = "new",
+    .usage = "Usage: journeymap new [OPTION]... ID\n"
+             "Write a commented starter journey for a new customer segment: four stages\n"
+             "that follow the life of a customer and example touchpoints to replace.\n"
+             "ID names the segment (a letter, then letters, digits, '-', '_' or '.').\n",
+    .options = "  -o FILE            write to FILE, which must not exist yet (it is never\n"
+               "                     overwritten); default: standard output\n"
+               "  --today DATE       the date the starter's example <review> shows\n"
+               "                     (default: today)\n",
+    .notes = "Then edit it, and run `journeymap check FILE`. See docs/format.md.\n",
+    .takes = CLI_TODAY | CLI_OUTPUT,
+    .own_help = CLI_TODAY | CLI_OUTPUT,
+    .validate = new_validate,
+    .operands = {1, 1, "name the new segment's id, e.g. journeymap new smb-owners"},
+};
+
+const struct cli_spec cli_export = {
+    .name = "export",
+    .usage = "Usage: journeymap export --to mermaid [OPTION]... FILE\n"
+             "Write a journey as a Mermaid `journey` diagram: one section per stage, one\n"
+             "task per touchpoint `Name: S: Owner`, S = emotion + 3 (else the score,\n"
+             "else 3).\n",
+    .options = "  --to mermaid       the format (the only one so far)\n",
+    .notes = "See docs/mermaid.md for what each direction keeps and loses.\n",
+    .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
+    .flags = export_flags,
+    .validate = export_validate,
+    .operands = {1, 1, "name exactly one journey file"},
+};
+
+const struct cli_spec cli_import = {
+    .name = "import",
+    .usage = "Usage: journeymap import [OPTION]... FILE.mmd\n"
+             "Turn a Mermaid `journey` diagram into a journey file: each section a stage,\n"
+             "each task a touchpoint (channel other, initiator customer, emotion = score\n"
+             "- 3), each actor an owner. The result passes `journeymap check`.\n",
+    .options = "  -o FILE            write to FILE (written only once complete), which must\n"
+               "                     not exist yet; default: standard output\n"
+               "  --force            replace FILE if it exists\n"
+               "  --customer-actor NAME  an actor that means the customer, like Customer,\n"
+               "                     User, Client, Patient and Guest: not made an owner\n",
+    .notes = "A line that cannot be read is an error (FILE:LINE, exit 1); a score\n"
+             "outside 1..5 is clamped with a warning. `%% journeymap:` comments, as\n"
+             "export writes them, give back ids, channels, initiators, owners, scores\n"
+             "and emotions. See docs/mermaid.md.\n",
+    .takes = CLI_OUTPUT,
+    .own_help = CLI_OUTPUT,
+    .flags = import_flags,
+    .operands = {1, 1, "name exactly one Mermaid file"},
+};
