@@ -85,13 +85,14 @@ class Listener:
         self.sock.close()
 
 
-def run_case(name, args, want_status, want_text, tmp, canary, listener, stdin=None, user=None):
+def run_case(name, args, want_status, want_text, tmp, canary, listener, stdin=None, user=None,
+             exe=EXE, supp=os.path.join(SRC, "tests", "valgrind.supp")):
     trace = os.path.join(tmp, "trace")
-    cmd = [EXE, *args]
+    cmd = [exe, *args]
     if VALGRIND:
         cmd = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
                "--errors-for-leak-kinds=definite,indirect", "--show-leak-kinds=definite,indirect",
-               "--suppressions=" + os.path.join(SRC, "tests", "valgrind.supp")] + cmd
+               "--suppressions=" + supp] + cmd
     elif STRACE and os.environ.get("JOURNEYMAP_NO_STRACE") is None and user is None:
         # (as another user, strace could not write its trace into tmp)
         cmd = [STRACE, "-f", "-qq", "-e", "trace=open,openat,connect", "-o", trace] + cmd
@@ -131,6 +132,57 @@ def run_case(name, args, want_status, want_text, tmp, canary, listener, stdin=No
     expect(name + ": nothing connected to the local port", not listener.connected)
     expect(name + ": canary content never shown", "CANARY-SECRET" not in out)
     return p, took
+
+
+def world_traversable(path):
+    """True when every folder from / down to path lets others pass."""
+    path = os.path.realpath(path)
+    while True:
+        if not os.stat(path).st_mode & 0o001:
+            return False
+        if path == "/":
+            return True
+        path = os.path.dirname(path)
+
+
+def unreadable_case(tmp, canary, listener, text):
+    """A file journeymap may not read: "cannot read FILE: Permission denied".
+    Root reads anything, so as root (as in CI) the case runs as nobody. The
+    checkout and the test's temporary folder may sit in a private folder
+    (a clone in /root, or in a mktemp -d folder) that nobody cannot pass
+    through, so the executable, the valgrind suppressions and the file go
+    into a folder of their own where every parent is traversable."""
+    if os.geteuid() != 0:
+        locked = os.path.join(tmp, "locked.xml")
+        open(locked, "w").write(text)
+        os.chmod(locked, 0)
+        run_case("unreadable", ["check", *T, locked], 2,
+                 "cannot read %s: Permission denied" % locked, tmp, canary, listener)
+        return
+    parents = [d for d in (tempfile.gettempdir(), "/tmp", "/var/tmp", "/dev/shm")
+               if os.path.isdir(d) and world_traversable(d)]
+    expect("unreadable: a world-traversable temporary folder exists", parents, "none of /tmp, /var/tmp, /dev/shm")
+    if not parents:
+        return
+    room = tempfile.mkdtemp(prefix="journeymap-unreadable-", dir=parents[0])
+    try:
+        os.chmod(room, 0o711)
+        exe = os.path.join(room, "journeymap")
+        shutil.copy(EXE, exe)
+        os.chmod(exe, 0o755)
+        supp = os.path.join(room, "valgrind.supp")
+        shutil.copy(os.path.join(SRC, "tests", "valgrind.supp"), supp)
+        os.chmod(supp, 0o644)
+        locked = os.path.join(room, "locked.xml")
+        open(locked, "w").write(text)
+        os.chmod(locked, 0)
+        # nobody may run the copy and pass through room, but not read the file.
+        p = run_case("unreadable", ["check", *T, locked], 2,
+                     "cannot read %s: Permission denied" % locked, room, canary, listener,
+                     user=65534, exe=exe, supp=supp)
+        expect("unreadable: ran as nobody", p is not None)
+    finally:
+        shutil.rmtree(room, ignore_errors=True)
 
 
 def main():
@@ -242,17 +294,7 @@ def main():
         run_case("fifo-check", ["check", *T, fifo], 2, "not a regular file", tmp, canary, listener)
         run_case("fifo-import", ["import", fifo], 2, "not a regular file", tmp, canary, listener)
         run_case("folder-as-file", ["diagram", *T, tmp], 2, "folder", tmp, canary, listener)
-        locked = os.path.join(tmp, "locked.xml")
-        open(locked, "w").write(journey(good_body))
-        os.chmod(locked, 0)
-        # Root reads anything, so as root (as in CI) the case runs as
-        # nobody, who may pass through the folder but not read the file.
-        nobody = None
-        if os.geteuid() == 0:
-            nobody = 65534
-            os.chmod(tmp, 0o711)
-        run_case("unreadable", ["check", *T, locked], 2, "cannot read %s: Permission denied" % locked,
-                 tmp, canary, listener, user=nobody)
+        unreadable_case(tmp, canary, listener, journey(good_body))
         listener.close()
     print("%d hostile cases run%s" % (len(cases) + 4, "" if STRACE else " (strace absent: file and network checks by outcome only)"))
 
