@@ -156,4 +156,14 @@ with tempfile.TemporaryDirectory() as tmp:
     status("new without an id", 2, "new")
     status("new into a missing folder", 2, "new", "-o", os.path.join(tmp, "no", "x.xml"), "x")
 
+# The man page keeps up with --help: every subcommand and every long option
+# a subcommand's help lists appears there.
+import re  # noqa: E402
+man = open(os.path.join(SRC, "docs", "journeymap.1"), encoding="utf-8").read().replace("\\-", "-")
+for cmd in ("build", "check", "diagram", "checklist", "compare", "new", "export", "import"):
+    rc, out, _ = run(cmd, "--help")
+    expect("man page has " + cmd, re.search(r"^\.B journeymap %s\b" % cmd, man, re.M), cmd)
+    for opt in sorted(set(re.findall(r"^  (?:-\w, )?(--[a-z][a-z-]*)", out, re.M)) - {"--help"}):
+        expect("man page names %s of %s" % (opt, cmd), opt in man, opt)
+
 harness.finish("ok")

@@ -58,8 +58,15 @@ expect("t4 unscored row", rows.get(("Second | stage", "Four (unscored)")) == ["�
 expect("acme-only row", rows.get(("First stage", "Acme webinar (only Acme)")) == ["–", "5", "–"], str(rows))
 expect("acme gift (no score)", rows.get(("Second | stage", "Acme gift (only Acme)")) == ["–", "yes", "–"])
 expect("bolt-only row", rows.get(("Second | stage", "Bolt chat (only Bolt *Inc*)")) == ["–", "–", "yes"])
-expect("stage 1 average", rows.get(("First stage", "average")) == ["3.5", "4.0", "3.5"], str(rows))
-expect("stage 2 average", rows.get(("Second | stage", "average")) == ["2.0", "3.0", "–"])
+# Averages compare like with like: a competitor's beside ours over the
+# touchpoints we scored and it rated, with how many. In stage 2 Acme rated
+# t3 (1) and t4 (5), but we scored only t3 (2): over all its ratings Acme
+# would seem ahead (3.0 against 2.0); over the same touchpoint it trails.
+expect("stage 1 average", rows.get(("First stage", "average")) ==
+       ["3.5 (2 touchpoints)", "4.0 ▲ (us 3.5; 2 touchpoints)", "3.5 (us 3.5; 2 touchpoints)"], str(rows))
+expect("stage 2 average, same touchpoints", rows.get(("Second | stage", "average")) ==
+       ["2.0 (1 touchpoint)", "1.0 (us 2.0; 1 touchpoint)", "–"], str(rows))
+expect("the page says how averages are taken", b"over the same touchpoints" in md)
 order = [r[1] for r in main[1:]]
 expect("grouped by stage, ours first", order == ["One", "Two", "Acme webinar (only Acme)", "average",
        "Three", "Four (unscored)", "Acme gift (only Acme)", "Bolt chat (only Bolt *Inc*)", "average"], str(order))

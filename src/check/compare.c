@@ -22,6 +22,38 @@ compare_tally_for(struct comparison *c, size_t *cap, const struct competitor *co
     return t;
 }
 
+/* A rating r of one of our touchpoints that we scored ours. */
+static void
+compare_count(struct compare_tally *t, int r, int ours)
+{
+    if (r > ours)
+        t->lead++;
+    else if (r < ours)
+        t->trail++;
+    else
+        t->tie++;
+}
+
+/* The rows of the touchpoints only a competitor has in stage st. */
+static void
+compare_alone(struct compare_journey *out, const struct journey *j, const struct stage *st,
+              struct compare_tally **tallies)
+{
+    for (size_t k = 0; k < j->n_competitors; k++)
+        for (size_t i = 0; i < j->competitors[k]->n_touchpoints; i++) {
+            const struct touchpoint *tp = j->competitors[k]->touchpoints[i];
+            if (tp->stage != st)
+                continue;
+            struct compare_row *row = &out->rows[out->n_rows++];
+            row->stage = st;
+            row->tp = tp;
+            row->only = k + 1;
+            row->ratings = xcalloc(j->n_competitors + 1, sizeof *row->ratings);
+            row->ratings[k] = tp->score;
+            tallies[k]->alone++;
+        }
+}
+
 static void
 compare_one_journey(struct comparison *c, size_t *tally_cap, const struct journey *j,
                     struct compare_journey *out)
@@ -45,8 +77,9 @@ compare_one_journey(struct comparison *c, size_t *tally_cap, const struct journe
     out->averages = xcalloc(j->n_stages + 1, sizeof *out->averages);
     for (size_t s = 0; s < j->n_stages; s++) {
         const struct stage *st = j->stages[s];
-        double sum = 0, *csum = xcalloc(nc + 1, sizeof *csum);
-        size_t n = 0, *cn = xcalloc(nc + 1, sizeof *cn);
+        struct compare_average *avg = &out->averages[s];
+        avg->vs = xcalloc(nc + 1, sizeof *avg->vs);
+        double sum = 0;
         for (size_t i = 0; i < st->n_touchpoints; i++) {
             const struct touchpoint *tp = st->touchpoints[i];
             struct compare_row *row = &out->rows[out->n_rows++];
@@ -54,46 +87,29 @@ compare_one_journey(struct comparison *c, size_t *tally_cap, const struct journe
             row->tp = tp;
             row->ours = tp->score;
             row->ratings = xcalloc(nc + 1, sizeof *row->ratings);
-            if (tp->score) {
-                sum += tp->score;
-                n++;
-            }
+            for (size_t k = 0; k < nc; k++)
+                row->ratings[k] = rating[tp->index * nc + k];
+            if (!tp->score)
+                continue;
+            sum += tp->score;
+            avg->n_ours++;
             for (size_t k = 0; k < nc; k++) {
-                int r = rating[tp->index * nc + k];
-                row->ratings[k] = r;
+                int r = row->ratings[k];
                 if (!r)
                     continue;
-                csum[k] += r;
-                cn[k]++;
-                if (tp->score) {
-                    if (r > tp->score)
-                        tallies[k]->lead++;
-                    else if (r < tp->score)
-                        tallies[k]->trail++;
-                    else
-                        tallies[k]->tie++;
-                }
+                compare_count(tallies[k], r, tp->score);
+                avg->vs[k].theirs += r;
+                avg->vs[k].ours += tp->score;
+                avg->vs[k].n++;
             }
         }
+        compare_alone(out, j, st, tallies);
+        avg->ours = avg->n_ours ? sum / (double)avg->n_ours : -1;
         for (size_t k = 0; k < nc; k++)
-            for (size_t i = 0; i < j->competitors[k]->n_touchpoints; i++) {
-                const struct touchpoint *tp = j->competitors[k]->touchpoints[i];
-                if (tp->stage != st)
-                    continue;
-                struct compare_row *row = &out->rows[out->n_rows++];
-                row->stage = st;
-                row->tp = tp;
-                row->only = k + 1;
-                row->ratings = xcalloc(nc + 1, sizeof *row->ratings);
-                row->ratings[k] = tp->score;
-                tallies[k]->alone++;
+            if (avg->vs[k].n) {
+                avg->vs[k].theirs /= (double)avg->vs[k].n;
+                avg->vs[k].ours /= (double)avg->vs[k].n;
             }
-        out->averages[s].ours = n ? sum / (double)n : -1;
-        out->averages[s].theirs = xcalloc(nc + 1, sizeof *out->averages[s].theirs);
-        for (size_t k = 0; k < nc; k++)
-            out->averages[s].theirs[k] = cn[k] ? csum[k] / (double)cn[k] : -1;
-        free(csum);
-        free(cn);
     }
     free(tallies);
     free(rating);
@@ -121,7 +137,7 @@ compare_free(struct comparison *c)
         for (size_t r = 0; r < cj->n_rows; r++)
             free(cj->rows[r].ratings);
         for (size_t s = 0; s < cj->j->n_stages; s++)
-            free(cj->averages[s].theirs);
+            free(cj->averages[s].vs);
         free(cj->rows);
         free(cj->averages);
     }

@@ -4,7 +4,9 @@
  *
  * Per journey: one row per touchpoint of ours, grouped by stage in journey
  * order, with our score and each competitor's rating (0 = not rated); one
- * row per competitor-only touchpoint; per-stage averages. Across journeys,
+ * row per competitor-only touchpoint; per-stage averages (ours, and per
+ * competitor its average beside ours over the touchpoints both of us
+ * scored, so that like is compared with like). Across journeys,
  * per competitor id: how many of our touchpoints it leads (rated above our
  * score), trails, ties, and how many touchpoints it has alone.
  *
@@ -26,9 +28,17 @@ struct compare_row {
     int *ratings;                /* per competitor of the journey; 0 = no rating */
 };
 
+/* A competitor's stage average beside ours over the same touchpoints:
+ * those of ours in the stage that we scored and it rated (n of them). */
+struct compare_pair {
+    double theirs, ours; /* means over the n touchpoints; unset when n == 0 */
+    size_t n;
+};
+
 struct compare_average {
-    double ours;    /* mean of our scores in the stage; < 0 when none */
-    double *theirs; /* per competitor: mean of its ratings in the stage; < 0 when none */
+    double ours;             /* mean of our scores in the stage; < 0 when none */
+    size_t n_ours;           /* how many of our touchpoints in the stage are scored */
+    struct compare_pair *vs; /* per competitor of the journey */
 };
 
 struct compare_journey {

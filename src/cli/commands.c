@@ -74,8 +74,10 @@ const struct cli_spec cli_compare = {
     .usage = "Usage: journeymap compare [OPTION]... FILE|DIR...\n"
              "Compare our touchpoints with competitors': per journey, a table of our\n"
              "touchpoints by stage with our score and each competitor's rating, the\n"
-             "things only they do, and per-stage averages; across journeys, how many\n"
-             "touchpoints each competitor leads, trails, ties and has alone.\n",
+             "things only they do, and per-stage averages (a competitor's beside ours\n"
+             "over the same touchpoints, those we scored and it rated); across\n"
+             "journeys, how many touchpoints each competitor leads, trails, ties and\n"
+             "has alone.\n",
     .options = "  -T FORMAT          md (Markdown, default) or svg (a heat map)\n",
     .notes = "Files with errors are reported on standard error and left out (exit 1).\n",
     .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT | CLI_FORMAT,
@@ -122,7 +124,9 @@ const struct cli_spec cli_export = {
     .usage = "Usage: journeymap export --to mermaid [OPTION]... FILE\n"
              "Write a journey as a Mermaid `journey` diagram: one section per stage, one\n"
              "task per touchpoint `Name: S: Owner`, S = emotion + 3 (else the score,\n"
-             "else 3).\n",
+             "else 3). `%% journeymap:` comments (Mermaid ignores them) keep what\n"
+             "Mermaid cannot say: ids, real names, channels, initiators, owners, and\n"
+             "whether S is a feeling or a score, so that import gives them back.\n",
     .options = "  --to mermaid       the format (the only one so far)\n",
     .notes = "See docs/mermaid.md for what each direction keeps and loses.\n",
     .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,

@@ -1,7 +1,8 @@
 /*
  * comparison.c - the competitor comparison (check/compare.h) as GitHub
  * Markdown: the tally per competitor across segments, then one table per
- * journey with per-stage averages. The per-journey table is also the
+ * journey with per-stage averages (a competitor's beside ours over the
+ * same touchpoints). The per-journey table is also the
  * checklist's competitor table.
  */
 #include "render/cmark/md.h"
@@ -24,15 +25,32 @@ comparison_score(struct md_table *t, int score, int ours)
     md_cell(t, s);
 }
 
+/* A stage average over n touchpoints: "3.5 (2 touchpoints)", "–". */
 static void
-comparison_average(struct md_table *t, double v)
+comparison_average(struct md_table *t, double v, size_t n)
 {
-    char s[16];
-    if (v < 0)
-        snprintf(s, sizeof s, "–");
-    else
-        snprintf(s, sizeof s, "%.1f", v);
+    if (!n) {
+        md_cell(t, "–");
+        return;
+    }
+    char *s = xasprintf("%.1f (%zu touchpoint%s)", v, n, n == 1 ? "" : "s");
     md_cell(t, s);
+    free(s);
+}
+
+/* A competitor's stage average beside ours over the same touchpoints:
+ * "4.0 ▲ (us 3.5; 2 touchpoints)", "–" when there are none. */
+static void
+comparison_pair(struct md_table *t, const struct compare_pair *p)
+{
+    if (!p->n) {
+        md_cell(t, "–");
+        return;
+    }
+    char *s = xasprintf("%.1f%s (us %.1f; %zu touchpoint%s)", p->theirs,
+                        p->theirs > p->ours ? " ▲" : "", p->ours, p->n, p->n == 1 ? "" : "s");
+    md_cell(t, s);
+    free(s);
 }
 
 /* One row of the table: a touchpoint of ours, or one only a competitor has. */
@@ -74,9 +92,9 @@ comparison_table(cmark_node *doc, const struct compare_journey *cj, bool average
             const struct compare_average *a = &cj->averages[row->stage->index];
             md_cell(&t, row->stage->name);
             md_cell(&t, "average");
-            comparison_average(&t, a->ours);
+            comparison_average(&t, a->ours, a->n_ours);
             for (size_t k = 0; k < j->n_competitors; k++)
-                comparison_average(&t, a->theirs[k]);
+                comparison_pair(&t, &a->vs[k]);
         }
     }
     md_table_block(doc, &t, html);
@@ -114,7 +132,9 @@ comparison_render(const struct comparison *cmp, size_t *len)
     md_heading(doc, 1, "Competitor comparison");
     md_text(md_node(CMARK_NODE_EMPH, md_paragraph(doc)),
             "Scores from 1 (poor) to 5 (excellent). ▲ marks a competitor rated above us; rows "
-            "marked \"only\" are things only a competitor does.");
+            "marked \"only\" are things only a competitor does. In a stage's average row, a "
+            "competitor's average stands beside ours over the same touchpoints: those we scored "
+            "and it rated.");
     if (!cmp->n_journeys)
         md_text(md_paragraph(doc), "None of the journeys names a competitor yet.");
     else
