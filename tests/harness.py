@@ -20,7 +20,7 @@ ERROR_RULES = ["xml-syntax", "schema", "invalid-value", "duplicate-id", "unknown
 GAP_RULES = ["empty-stage", "contact-gap", "slow-first-contact", "impersonal-first-contact",
              "no-follow-up", "no-owner", "no-feedback", "unannounced-change", "competitor-only",
              "dead-end", "unreachable", "reactive-heavy", "behind-competitor", "untrained-owner",
-             "stale-review"]
+             "stale-review", "overdue-plan"]
 WEAK_RULES = ["low-score", "negative-emotion", "more-minuses", "high-drop-off", "long-wait"]
 NOTE_RULES = ["unscored", "no-review"]
 ALL_RULES = ERROR_RULES + GAP_RULES + WEAK_RULES + NOTE_RULES

@@ -62,6 +62,14 @@ rules_company(const struct touchpoint *tp)
     return tp->initiator == INITIATOR_COMPANY;
 }
 
+/* How many days past its due date a plan is; 0 or less when it is not
+ * overdue (due today or later, or no due date). */
+static int64_t
+rules_days_overdue(const struct ctx *c, const struct plan *p)
+{
+    return p->has_due ? (int64_t)c->today - (int64_t)p->due : 0;
+}
+
 /* ------------------------------------------------------------------------
  * Gaps
  */
@@ -406,6 +414,28 @@ rule_stale_review(struct ctx *c)
                date, (long long)((int64_t)c->today - r->date), c->p->review_days);
 }
 
+/* overdue-plan: "the touchpoint's <plan> has a due date before today (a
+ * plan due today is not overdue)". */
+static void
+rule_overdue_plan(struct ctx *c)
+{
+    for (size_t i = 0; i < c->j->n_touchpoints; i++) {
+        const struct touchpoint *tp = c->j->touchpoints[i];
+        const struct plan *p = tp->plan;
+        int64_t late = p ? rules_days_overdue(c, p) : 0;
+        if (late <= 0)
+            continue;
+        char due[11];
+        date_format(p->due, due);
+        rules_emit(c, "overdue-plan", SEVERITY_WARNING, p->loc.line, tp->id,
+                   "the plan for %s was due on %s, %lld day%s ago%s%s%s — carry it out, or agree "
+                   "a new date and write it in due=\"…\"",
+                   rules_quote(c, tp->name), due, (long long)late, late == 1 ? "" : "s",
+                   p->owner ? " (owner " : "", p->owner ? rules_quote(c, p->owner->name) : "",
+                   p->owner ? ")" : "");
+    }
+}
+
 /* ------------------------------------------------------------------------
  * Weak spots
  */
@@ -454,6 +484,10 @@ rules_weak_tail(struct ctx *c, const struct touchpoint *tp, const char *fix)
         }
         if (tp->plan->owner || tp->plan->has_due)
             buf_putc(&b, ')');
+        int64_t late = rules_days_overdue(c, tp->plan);
+        if (late > 0)
+            buf_printf(&b, ", but it is %lld day%s overdue — %s, or agree a new date", (long long)late,
+                       late == 1 ? "" : "s", fix);
     }
     const char *s = arena_strdup(c->scratch, buf_str(&b));
     buf_finish(&b);
@@ -461,7 +495,8 @@ rules_weak_tail(struct ctx *c, const struct touchpoint *tp, const char *fix)
 }
 
 /* low-score, negative-emotion, more-minuses, high-drop-off, long-wait:
- * warning without a <plan>, note with one. */
+ * warning without a <plan> or with an overdue one, note with one that is
+ * not overdue. */
 static void
 rule_weak_spots(struct ctx *c)
 {
@@ -471,7 +506,8 @@ rule_weak_spots(struct ctx *c)
         struct weakness w;
         if (!rules_weakness(tp, p, &w))
             continue;
-        enum severity sev = tp->plan ? SEVERITY_NOTE : SEVERITY_WARNING;
+        enum severity sev = tp->plan && rules_days_overdue(c, tp->plan) <= 0 ? SEVERITY_NOTE
+                                                                               : SEVERITY_WARNING;
         const char *name = rules_quote(c, tp->name);
         double v = 0;
         if (w.low_score)
@@ -533,7 +569,8 @@ static void (*const rules[])(struct ctx *) = {
     rule_empty_stage,  rule_contact_gap,    rule_first_contact,      rule_no_follow_up,
     rule_no_owner,     rule_no_feedback,    rule_unannounced_change, rule_competitor_only,
     rule_flow,         rule_reactive_heavy, rule_behind_competitor,  rule_untrained_owner,
-    rule_stale_review, rule_weak_spots,     rule_unscored,           rule_no_review,
+    rule_stale_review, rule_overdue_plan,   rule_weak_spots,         rule_unscored,
+    rule_no_review,
 };
 
 void

@@ -19,7 +19,7 @@
 
 /*
  * Run every rule on j, adding findings about d's current file. today is
- * the date stale-review compares against.
+ * the date stale-review and overdue-plan compare against.
  */
 void rules_run(const struct journey *j, day_number today, struct diag *d);
 

@@ -97,15 +97,19 @@ const struct rule_info catalog[] = {
     {"stale-review", RULE_GAP, SEVERITY_WARNING, "The map has not been reviewed for too long.",
      "Markets and customers move; an old map misleads. Walk through it again with people who know "
      "these customers and update <review date=…>, or change review-days in <policy>."},
+    {"overdue-plan", RULE_GAP, SEVERITY_WARNING, "A touchpoint's plan is past its due date.",
+     "A plan whose date has passed is not being handled, and the weak spot it covers counts as "
+     "unplanned again. Carry the plan out, or agree a new date with its owner and write it in "
+     "due=\"YYYY-MM-DD\"."},
     {"low-score", RULE_WEAK, SEVERITY_WARNING, "A touchpoint scores below the policy's minimum.",
      "We do this touchpoint poorly. Improve it, or write a <plan> that says how (the finding "
-     "becomes a note); change min-score in <policy> to move the bar."},
+     "becomes a note until the plan is overdue); change min-score in <policy> to move the bar."},
     {"negative-emotion", RULE_WEAK, SEVERITY_WARNING, "Customers feel bad at a touchpoint.",
      "Customers leave this touchpoint feeling bad, and they remember it. Find out why and change "
-     "the experience, or write a <plan> (the finding becomes a note)."},
+     "the experience, or write a <plan> (the finding becomes a note until the plan is overdue)."},
     {"more-minuses", RULE_WEAK, SEVERITY_WARNING, "A touchpoint has more minuses than pluses.",
      "This touchpoint has more known bad points than good ones. Work on the minuses or add a "
-     "<plan> for them (the finding becomes a note)."},
+     "<plan> for them (the finding becomes a note until the plan is overdue)."},
     {"high-drop-off", RULE_WEAK, SEVERITY_WARNING,
      "Too many customers abandon the journey at a touchpoint.",
      "Many customers abandon the journey here. Find where they give up and remove the obstacle, or "

@@ -26,7 +26,7 @@ extern const char *const rule_category_names[RULE_CATEGORY_COUNT];
 struct rule_info {
     const char *id;
     enum rule_category category;
-    enum severity severity; /* default; weak spots drop to note with a plan */
+    enum severity severity; /* default; weak spots drop to note with a plan not overdue */
     const char *summary;    /* one line: what the rule finds */
     const char *help;       /* why it matters and how to fix it (SARIF help, --help) */
 };
