@@ -83,14 +83,41 @@ def check_journey(path):
     h1 = [flat(b) for b in blocks if b.tag == NS + "heading" and b.get("level") == "1"]
     expect(name + ": one H1, the journey's name", h1 == [clean(root.get("name"))], str(h1))
 
-    # Every finding exactly once, as a task item with its rule id.
+    # Every finding exactly once, in a task item with its rule id; the
+    # weak-spot findings of one touchpoint share one item.
     items = [flat(p) for p in doc.iter(NS + "paragraph") if flat(p).startswith("[ ] ")]
-    with_rule = [i for i in items if re.search(r"\[[a-z-]+\]$", i)]
-    expect(name + ": one task item per finding", len(with_rule) == len(findings),
-           "%d items, %d findings" % (len(with_rule), len(findings)))
+    marks = re.compile(r"\[(%s)\]" % "|".join(harness.ALL_RULES))
+    with_rule = [i for i in items if marks.search(i)]
+    questions = [i for i in items if i not in with_rule]
+    weak_subjects = {f["subject"] for f in findings if f["rule"] in harness.WEAK_RULES}
+    others = [f for f in findings if f["rule"] not in harness.WEAK_RULES]
+    expect(name + ": one task item per finding, one per weak touchpoint",
+           len(with_rule) == len(others) + len(weak_subjects),
+           "%d items, %d findings, %d weak touchpoints" % (len(with_rule), len(others), len(weak_subjects)))
     for f in findings:
-        hits = [i for i in with_rule if i.endswith("[%s]" % f["rule"]) and clean(f["message"]) in i]
+        hits = [i for i in with_rule if ("[%s]" % f["rule"]) in i and clean(f["message"]) in i]
         expect(name + ": finding once: %s %s" % (f["rule"], f["subject"]), len(hits) == 1, str(hits))
+    for subject in weak_subjects:
+        mine = [f for f in findings if f["rule"] in harness.WEAK_RULES and f["subject"] == subject]
+        hits = [i for i in with_rule if all(clean(f["message"]) in i for f in mine)]
+        expect(name + ": one item holds every weak-spot finding of %s, and only those" % subject,
+               len(hits) == 1 and sorted(marks.findall(hits[0])) == sorted(f["rule"] for f in mine),
+               str(hits))
+    # Review questions where they fit: at most two per stage, three for the journey.
+    bound = 2 * len(stages) + 3
+    expect(name + ": at most %d questions" % bound, len(questions) <= bound,
+           "%d: %s" % (len(questions), questions))
+    overdue = [i for i in with_rule if "[overdue-plan]" in i]
+    if overdue:
+        journey_items = []
+        seen_h2 = False
+        for b in blocks:
+            if b.tag == NS + "heading" and b.get("level") == "2":
+                seen_h2 = True
+            if not seen_h2 and b.tag == NS + "list":
+                journey_items += [flat(p) for p in b.iter(NS + "paragraph") if flat(p).startswith("[ ] ")]
+        first = [i for i in journey_items if marks.search(i)][:len(overdue)]
+        expect(name + ": overdue plans first, in the journey-wide section", first == overdue, str(first))
 
     # GitHub's renderer sees checkboxes and tables.
     if GFM:
@@ -112,7 +139,8 @@ journeys = sorted(glob.glob(os.path.join(SRC, "models", "*.xml")))
 journeys += sorted(glob.glob(os.path.join(FIX, "valid", "*.xml")))
 journeys += [os.path.join(FIX, "checklist", "hostile-markdown.xml"), os.path.join(FIX, "diagram", "hostile.xml")]
 journeys += [os.path.join(FIX, "rules", n + ".xml") for n in (
-    "empty-stage-fires", "contact-gap-no-company", "unannounced-change-fires", "competitor-only-fires")]
+    "empty-stage-fires", "contact-gap-no-company", "unannounced-change-fires", "competitor-only-fires",
+    "overdue-plan-fires", "low-score-overdue-plan")]
 for path in journeys:
     check_journey(path)
 

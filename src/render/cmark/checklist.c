@@ -15,6 +15,7 @@
 
 #include "check/compare.h"
 #include "check/timeline.h"
+#include "core/catalog.h"
 #include "core/date.h"
 #include "render/markdown.h"
 
@@ -40,10 +41,13 @@ struct checklist {
 enum { PLACE_JOURNEY, PLACE_CHANGES }; /* then stage i: 2 + i; touchpoint k: 2 + stages + k */
 
 /* Where a finding goes: with the touchpoint, stage or change it names
- * (a competitor's touchpoint: its stage), else with the journey. */
+ * (a competitor's touchpoint: its stage), else with the journey; an
+ * overdue plan with the journey, where it is listed first. */
 static size_t
 checklist_place_of(const struct checklist *c, const struct finding *f)
 {
+    if (strcmp(f->rule, "overdue-plan") == 0)
+        return PLACE_JOURNEY;
     const void *obj = NULL;
     enum id_kind kind = id_index_find(c->ids, f->subject, &obj);
     if (kind == ID_TOUCHPOINT)
@@ -88,20 +92,77 @@ checklist_group(struct checklist *c, const struct diag *d)
 static const char *const checklist_severity_words[SEVERITY_COUNT] = {"", "Note", "Warning",
                                                                      "Error"};
 
-/* Task items for every finding placed at where; returns how many. */
-static size_t
-checklist_tasks(struct checklist *c, cmark_node *list, size_t where)
+static bool
+checklist_is_weak(const struct finding *f)
+{
+    const struct rule_info *r = catalog_find(f->rule);
+    return r && r->category == RULE_WEAK;
+}
+
+/* A finding's message and its rule id in brackets, into p. */
+static void
+checklist_finding_text(cmark_node *p, const struct finding *f)
+{
+    md_textf(p, "%s ", f->message);
+    char *rule = xasprintf("[%s]", f->rule);
+    md_code(p, rule);
+    free(rule);
+}
+
+/* One task item for every weak-spot finding at where (it names every rule
+ * concerned), after the first of them has been reached. */
+static void
+checklist_weak_task(struct checklist *c, cmark_node *list, size_t where)
 {
     size_t n = 0;
+    enum severity worst = SEVERITY_NOTE;
+    for (size_t i = c->first[where]; i < c->first[where + 1]; i++)
+        if (checklist_is_weak(c->f[i])) {
+            n++;
+            if (c->f[i]->severity > worst)
+                worst = c->f[i]->severity;
+        }
+    cmark_node *p = md_task(list, c->html);
+    md_strong(p, n > 1 ? "Weak spot" : checklist_severity_words[worst]);
+    if (n > 1)
+        md_textf(p, " (%s): ", severity_names[worst]);
+    else
+        md_text(p, ": ");
+    size_t k = 0;
+    for (size_t i = c->first[where]; i < c->first[where + 1]; i++)
+        if (checklist_is_weak(c->f[i])) {
+            if (k++)
+                md_text(p, "; ");
+            checklist_finding_text(p, c->f[i]);
+        }
+}
+
+enum checklist_pick { PICK_ALL, PICK_OVERDUE, PICK_REST };
+
+/* Task items for the findings placed at where (those pick selects): one
+ * each, except that the weak-spot findings of a touchpoint share one.
+ * Returns how many findings were listed. */
+static size_t
+checklist_tasks(struct checklist *c, cmark_node *list, size_t where, enum checklist_pick pick)
+{
+    size_t n = 0;
+    bool weak_done = false;
     for (size_t i = c->first[where]; i < c->first[where + 1]; i++) {
         const struct finding *f = c->f[i];
+        bool overdue = strcmp(f->rule, "overdue-plan") == 0;
+        if ((pick == PICK_OVERDUE && !overdue) || (pick == PICK_REST && overdue))
+            continue;
+        n++;
+        if (checklist_is_weak(f)) {
+            if (!weak_done)
+                checklist_weak_task(c, list, where);
+            weak_done = true;
+            continue;
+        }
         cmark_node *p = md_task(list, c->html);
         md_strong(p, checklist_severity_words[f->severity]);
-        md_textf(p, ": %s ", f->message);
-        char *rule = xasprintf("[%s]", f->rule);
-        md_code(p, rule);
-        free(rule);
-        n++;
+        md_text(p, ": ");
+        checklist_finding_text(p, f);
     }
     return n;
 }
@@ -190,7 +251,7 @@ checklist_changes(struct checklist *c, cmark_node *doc)
     }
     md_loosen(l);
     cmark_node *todo = md_bullet_list(doc);
-    if (!checklist_tasks(c, todo, PLACE_CHANGES))
+    if (!checklist_tasks(c, todo, PLACE_CHANGES, PICK_ALL))
         cmark_node_free(todo);
 }
 
@@ -233,36 +294,35 @@ checklist_metric(const struct metric *m)
     return s;
 }
 
+/* The facts of a touchpoint, one short line each in one paragraph: how
+ * and who, when, how well. */
 static void
 checklist_facts(struct checklist *c, cmark_node *sec, const struct touchpoint *tp)
 {
-    cmark_node *l = md_bullet_list(sec);
-    cmark_node *p = md_item(l);
+    cmark_node *p = md_paragraph(sec);
     md_textf(p, "%s, %s", channel_names[tp->channel], checklist_initiator(tp));
     if (tp->mode != MODE_NONE)
         md_textf(p, ", %s", mode_names[tp->mode]);
     if (tp->purpose != PURPOSE_NONE)
         md_textf(p, "; purpose: %s", purpose_names[tp->purpose]);
-    p = md_item(l);
     if (tp->owner)
-        md_textf(p, "Owner: %s%s", tp->owner->name,
+        md_textf(p, " · owner: %s%s", tp->owner->name,
                  tp->owner->trained == TRAINED_YES  ? " (trained)"
                  : tp->owner->trained == TRAINED_NO ? " (not trained yet)"
                                                     : "");
     else
-        md_text(p, "Owner: nobody yet");
+        md_text(p, " · owner: nobody yet");
+    md_node(CMARK_NODE_LINEBREAK, p);
     struct series s = timeline_series(&c->t, tp);
-    p = md_item(l);
-    md_textf(p, "When: day %u of the stage (day %llu of the journey)", tp->day,
+    md_textf(p, "Day %u of the stage (day %llu of the journey)", tp->day,
              (unsigned long long)s.first);
     if (tp->every)
         md_textf(p, ", then every %u days (%llu times in all)", tp->every,
                  (unsigned long long)s.count);
-    p = md_item(l);
     if (tp->score)
-        md_textf(p, "Score: %d/5", tp->score);
+        md_textf(p, " · score %d/5", tp->score);
     else
-        md_text(p, "Score: not rated yet");
+        md_text(p, " · not scored yet");
     if (tp->has_emotion)
         md_textf(p, "; customers feel %s (%+d)",
                  tp->emotion < -1   ? "very bad"
@@ -272,17 +332,18 @@ checklist_facts(struct checklist *c, cmark_node *sec, const struct touchpoint *t
                                     : "very good",
                  tp->emotion);
     if (tp->n_metrics) {
-        p = md_item(l);
+        md_node(CMARK_NODE_LINEBREAK, p);
         md_text(p, "Measured: ");
         for (size_t i = 0; i < tp->n_metrics; i++) {
-            const struct metric *m = tp->metrics[i];
-            char *what = checklist_metric(m);
+            char *what = checklist_metric(tp->metrics[i]);
             md_textf(p, "%s%s", i ? "; " : "", what);
             free(what);
         }
     }
-    if (tp->about)
-        md_textf(md_item(l), "Tells customers about: %s", tp->about->name);
+    if (tp->about) {
+        md_node(CMARK_NODE_LINEBREAK, p);
+        md_textf(p, "Tells customers about: %s", tp->about->name);
+    }
 }
 
 /* Markdown items under a bold label ("Pluses", "Minuses"). */
@@ -310,48 +371,151 @@ checklist_collects_feedback(const struct touchpoint *tp)
     return false;
 }
 
-/* Whether a finding of this rule is listed for the touchpoint. */
+/* Whether a finding of this rule is listed at place where. */
 static bool
-checklist_has_finding(const struct checklist *c, const struct touchpoint *tp, const char *rule)
+checklist_has_at(const struct checklist *c, size_t where, const char *rule)
 {
-    size_t where = 2 + c->j->n_stages + tp->index;
     for (size_t i = c->first[where]; i < c->first[where + 1]; i++)
         if (strcmp(c->f[i]->rule, rule) == 0)
             return true;
     return false;
 }
 
-/* The review checklist_questions that fit this touchpoint, leaving out what one of
- * its findings already asks. */
-static void
-checklist_questions(struct checklist *c, cmark_node *todo, const struct touchpoint *tp)
+static bool
+checklist_has_finding(const struct checklist *c, const struct touchpoint *tp, const char *rule)
 {
-    if (checklist_has_finding(c, tp, "no-owner") || checklist_has_finding(c, tp, "untrained-owner"))
-        ; /* the finding says it */
-    else if (!tp->owner)
-        checklist_question(c, todo, "Who will own this contact and answer for how it goes?");
-    else if (tp->owner->trained != TRAINED_YES)
-        checklist_question(c, todo,
-                           tp->owner->trained == TRAINED_NO
-                               ? "Is the owner the right one, and when will they get "
-                                 "customer-relationship training?"
-                               : "Is the owner the right one, and have they had "
-                                 "customer-relationship training?");
-    if (!tp->n_pluses && !tp->n_minuses)
-        checklist_question(c, todo,
-                           "What works here and what does not? Write down its pluses and "
-                           "minuses.");
-    else if (tp->n_minuses && !tp->plan && !checklist_has_finding(c, tp, "more-minuses"))
-        checklist_question(c, todo, "Which minus do we tackle first, who does it, and by when?");
-    if (!checklist_collects_feedback(tp))
-        checklist_question(c, todo, "How will we hear what customers think of this moment?");
-    if (tp->initiator == INITIATOR_CUSTOMER)
-        checklist_question(c, todo,
-                           "Could we reach customers before they have to come to us here?");
-    else
-        checklist_question(c, todo,
-                           "Could this contact open a door: a referral, a review, the next "
-                           "purchase?");
+    return checklist_has_at(c, 2 + c->j->n_stages + tp->index, rule);
+}
+
+/* ------------------------------------------------------------------------
+ * Review questions: at most two per stage and three for the journey,
+ * each about touchpoints it names, never about what a finding raises.
+ */
+
+enum { QUESTIONS_PER_STAGE = 2, QUESTIONS_PER_JOURNEY = 3 };
+
+/* Whether question q fits touchpoint tp (see checklist_stage_questions()). */
+static bool
+checklist_fits(const struct checklist *c, int q, const struct touchpoint *tp)
+{
+    switch (q) {
+    case 0: /* the owner */
+        return tp->owner && tp->owner->trained != TRAINED_YES &&
+               !checklist_has_finding(c, tp, "untrained-owner");
+    case 1: /* pluses and minuses */
+        return !tp->n_pluses && !tp->n_minuses;
+    case 2: /* the minuses */
+        return tp->n_minuses && !tp->plan && !checklist_has_finding(c, tp, "more-minuses");
+    case 3: /* reaching out */
+        return tp->initiator == INITIATOR_CUSTOMER &&
+               !checklist_has_at(c, PLACE_JOURNEY, "reactive-heavy");
+    case 4: /* an opportunity */
+        return tp->initiator == INITIATOR_COMPANY && tp->score >= 4;
+    default:
+        return false;
+    }
+}
+
+/* "“A”, “B” and “C”", at most three names, then "and N more". */
+static void
+checklist_names(cmark_node *p, const struct touchpoint *const *tps, size_t n)
+{
+    size_t shown = n > 3 ? 3 : n;
+    for (size_t i = 0; i < shown; i++)
+        md_textf(p, "%s“%s”", i == 0 ? "" : i + 1 == shown && n == shown ? " and " : ", ",
+                 tps[i]->name);
+    if (n > shown)
+        md_textf(p, " and %zu more", n - shown);
+}
+
+static void
+checklist_stage_question(struct checklist *c, cmark_node *list, int q,
+                         const struct touchpoint *const *tps, size_t n)
+{
+    static const char *const before[] = {
+        "Is the owner of ", "What works and what does not at ", "Which minus of ",
+        "Could we reach customers before they have to come to us at ", "Could "};
+    static const char *const after[] = {
+        " the right one, and has that team had customer-relationship training?",
+        "? Write down the pluses and minuses.", " do we tackle first, who does it, and by when?",
+        "?", " open a door: a referral, a review, the next purchase?"};
+    cmark_node *p = md_task(list, c->html);
+    md_text(p, n > 1 && q == 0 ? "Are the owners of " : before[q]);
+    checklist_names(p, tps, n);
+    md_text(p, n > 1 && q == 0 ? " the right ones, and have they had customer-relationship training?"
+                               : after[q]);
+}
+
+/* Up to two questions for stage s, the first that fit its touchpoints, in
+ * the order: owner, pluses and minuses, minuses, feedback, reaching out,
+ * opportunity. */
+static void
+checklist_stage_questions(struct checklist *c, cmark_node *list, const struct stage *s)
+{
+    int asked = 0;
+    const struct touchpoint **tps = xcalloc(s->n_touchpoints + 1, sizeof *tps);
+    bool feedback = false;
+    for (size_t i = 0; i < s->n_touchpoints; i++)
+        feedback |= checklist_collects_feedback(s->touchpoints[i]);
+    for (int q = 0; q < 6 && asked < QUESTIONS_PER_STAGE && s->n_touchpoints; q++) {
+        if (q == 3) { /* feedback: about the stage as a whole */
+            if (!feedback && !checklist_has_at(c, PLACE_JOURNEY, "no-feedback")) {
+                checklist_question(c, list, "How will we hear what customers think of this stage?");
+                asked++;
+            }
+            continue;
+        }
+        int kind = q < 3 ? q : q - 1;
+        size_t n = 0;
+        for (size_t i = 0; i < s->n_touchpoints; i++)
+            if (checklist_fits(c, kind, s->touchpoints[i]))
+                tps[n++] = s->touchpoints[i];
+        if (n) {
+            checklist_stage_question(c, list, kind, tps, n);
+            asked++;
+        }
+    }
+    free(tps);
+}
+
+/* Up to three questions about the whole journey. */
+static void
+checklist_journey_questions(struct checklist *c, cmark_node *list)
+{
+    const struct journey *j = c->j;
+    int asked = 0;
+    if (!checklist_has_at(c, PLACE_JOURNEY, "no-review") &&
+        !checklist_has_at(c, PLACE_JOURNEY, "stale-review")) {
+        checklist_question(c, list, "Does this map still describe how these customers buy and use us?");
+        asked++;
+    }
+    size_t weak = 0;
+    for (size_t i = 0; i < j->n_touchpoints; i++) {
+        size_t where = 2 + j->n_stages + i;
+        for (size_t k = c->first[where]; k < c->first[where + 1]; k++)
+            if (checklist_is_weak(c->f[k]) && c->f[k]->severity >= SEVERITY_WARNING) {
+                weak++;
+                break;
+            }
+    }
+    if (weak > 1) {
+        cmark_node *p = md_task(list, c->html);
+        md_textf(p, "Which of the %zu weak spots do we tackle first, and who leads each?", weak);
+        asked++;
+    }
+    cmark_node *p = md_task(list, c->html);
+    if (!j->n_competitors) {
+        md_text(p, "Which competitors do these customers compare us with, and how do they handle "
+                   "these moments?");
+    } else {
+        md_text(p, "Where must we do better than ");
+        for (size_t i = 0; i < j->n_competitors; i++)
+            md_textf(p, "%s%s", i == 0 ? "" : i + 1 == j->n_competitors ? " and " : ", ",
+                     j->competitors[i]->name);
+        md_text(p, ", and where is matching them enough?");
+    }
+    if (++asked < QUESTIONS_PER_JOURNEY)
+        checklist_question(c, list, "Which moments where customers meet us are missing from this map?");
 }
 
 static void
@@ -377,10 +541,11 @@ checklist_touchpoint(struct checklist *c, cmark_node *doc, const struct touchpoi
             md_text(p, ")");
         md_append_user(doc, tp->plan->markdown, 3);
     }
+    size_t where = 2 + c->j->n_stages + tp->index;
+    if (c->first[where] == c->first[where + 1])
+        return;
     md_strong(md_paragraph(doc), "To do");
-    cmark_node *todo = md_bullet_list(doc);
-    checklist_tasks(c, todo, 2 + c->j->n_stages + tp->index);
-    checklist_questions(c, todo, tp);
+    checklist_tasks(c, md_bullet_list(doc), where, PICK_ALL);
 }
 
 static void
@@ -396,7 +561,9 @@ checklist_stage(struct checklist *c, cmark_node *doc, const struct stage *s)
     if (s->description)
         md_append_user(doc, s->description, 2);
     cmark_node *todo = md_bullet_list(doc);
-    if (!checklist_tasks(c, todo, 2 + s->index))
+    checklist_tasks(c, todo, 2 + s->index, PICK_ALL);
+    checklist_stage_questions(c, todo, s);
+    if (!cmark_node_first_child(todo))
         cmark_node_free(todo);
     for (size_t i = 0; i < s->n_touchpoints; i++)
         checklist_touchpoint(c, doc, s->touchpoints[i]);
@@ -417,10 +584,9 @@ checklist_build(struct checklist *c, day_number today)
     checklist_competitors(c, doc);
     md_strong(md_paragraph(doc), "For the whole journey");
     cmark_node *todo = md_bullet_list(doc);
-    size_t n = checklist_tasks(c, todo, PLACE_JOURNEY);
-    if (!n)
-        checklist_question(c, todo,
-                           "Does this map still describe how these customers buy and use us?");
+    checklist_tasks(c, todo, PLACE_JOURNEY, PICK_OVERDUE);
+    checklist_tasks(c, todo, PLACE_JOURNEY, PICK_REST);
+    checklist_journey_questions(c, todo);
     checklist_changes(c, doc);
     for (size_t i = 0; i < j->n_stages; i++)
         checklist_stage(c, doc, j->stages[i]);
@@ -436,7 +602,12 @@ static const char checklist_style[] =
     "input[type=checkbox]{width:1.1em;height:1.1em;vertical-align:middle;margin-right:.4em}"
     "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #aeb6bf;"
     "padding:.25em .6em;text-align:left}code{font-size:.9em;color:#7b241c}"
-    "@media print{body{margin:0;max-width:none}a{color:inherit}}";
+    "@page{margin:1.4cm 1.5cm}"
+    "@media print{body{margin:0;max-width:none;font-size:9.5pt;line-height:1.3}"
+    "h1{font-size:16pt;margin:0 0 .4em}h2{font-size:12.5pt;margin:1.1em 0 .3em}"
+    "h3{font-size:10.5pt;margin:.8em 0 .2em}p{margin:.25em 0}ul{margin:.2em 0}"
+    "li{margin:.05em 0}table{margin:.5em 0;font-size:9pt}th,td{padding:.1em .4em}"
+    "a{color:inherit}}";
 
 char *
 checklist_render(const struct journey *j, const struct diag *d, day_number today, bool html,
