@@ -229,6 +229,16 @@ with tempfile.TemporaryDirectory() as tmp:
              ET.tostring(added) if added is not None else "missing")
       expect("guesses said in the comment", b"are guesses" in p.stdout)
 
+      # An owner comment without a name (found by fuzzing: the import did
+      # not load) makes no owner.
+      p, path = import_text(tmp, "nameless.mmd", "journey\n  section S\n    A: 3: X\n"
+                            "  %% journeymap: owner id$se trained=yes name=\n"
+                            "  %% journeymap: owner id=p name= \t \n")
+      expect("nameless owner comments: import exit 0", p.returncode == 0, p.stderr.decode())
+      expect("nameless owner comments make no owner",
+             [o.get("name") for o in ET.fromstring(p.stdout).iter("owner")] == ["X"], p.stdout.decode())
+      check_clean(tmp, p.stdout, "nameless owner comments")
+
       # Actors that mean the customer are not owners; --customer-actor names more.
       p, path = import_text(tmp, "customers.mmd", "journey\n  section S\n    A: 3: Customer\n"
                             "    B: 3: patient, Nurse\n    C: 3: Shopper\n")

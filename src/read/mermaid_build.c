@@ -82,8 +82,8 @@ mermaid_build_owners(struct mermaid_build *mb, struct journey *j, const struct m
     buf_init(&key);
     for (size_t i = 0; i < p->n_owners; i++) {
         const struct mmsyntax_comment *c = &p->owners[i].c;
-        if (!c->name)
-            continue; /* an owner is known by the name its tasks show */
+        if (!c->name || !c->name[strspn(c->name, " \t\r\n")])
+            continue; /* an owner is known by the name its tasks show: none, none */
         key.len = 0;
         mmsyntax_escape(&key, c->name, MMSYNTAX_ACTOR);
         if (strindex_find(&mb->actors, buf_str(&key)) != STRINDEX_NONE)
