@@ -1,8 +1,10 @@
 /*
  * libFuzzer: what loads goes through every emitter that needs no layout
  * engine: the DOT graph (map and emotion curve), the checklist (Markdown and HTML), the findings
- * as JSON and SARIF, the comparison (Markdown) and the Mermaid export.
+ * as JSON and SARIF, the comparison (Markdown), the agenda (Markdown, by owner in one input of
+ * two) and the Mermaid export.
  */
+#include "check/agenda.h"
 #include "check/compare.h"
 #include "render/diagram.h"
 #include "fuzz_common.h"
@@ -46,6 +48,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct comparison *c = compare_new(&one, 1);
         free(comparison_render(c, &len));
         compare_free(c);
+        struct agenda *a = agenda_new(&one, 1, d, 10);
+        free(agenda_render(a, &one, 1, 20000, size % 2 == 0, false, &len));
+        agenda_free(a);
         free(mermaid_export(j, &len));
     }
     fclose(null);

@@ -24,7 +24,8 @@ def build(models, out):
 
 
 def documented(ids):
-    files = {"compare.md", "compare.svg", "index.md", "index.html", ".journeymap-build"}
+    files = {"compare.md", "compare.svg", "agenda.md", "agenda.html", "index.md", "index.html",
+             ".journeymap-build"}
     for i in ids:
         files |= {i + ".svg", i + ".dot", i + ".curve.svg", i + ".checklist.md", i + ".checklist.html"}
     return files
@@ -51,6 +52,11 @@ with tempfile.TemporaryDirectory() as tmp:
     for i in ids:
         expect("index links " + i, 'href="%s.checklist.html"' % i in index and 'id="%s"' % i in index
                and 'href="%s.curve.svg"' % i in index)
+    expect("index links the agenda", 'href="agenda.html"' in index)
+    agenda = open(os.path.join(out, "agenda.md")).read()
+    expect("agenda.md covers every segment", agenda.startswith("# Workshop agenda") and
+           all("%s.checklist.md" % i in agenda for i in ids), agenda[:300])
+    expect("agenda.html is a page", open(os.path.join(out, "agenda.html")).read().startswith("<!DOCTYPE html>"))
     # a map and a curve per journey, and the comparison
     expect("index inlines every diagram", index.count("<svg") == 2 * len(ids) + 1, str(index.count("<svg")))
 

@@ -40,7 +40,7 @@ rules_quote(struct ctx *c, const char *name)
 /* Add a finding unless the file switched the rule off. sev is the rule's
  * severity before overrides (a weak spot's depends on its plan). */
 PRINTF_LIKE(6, 7)
-static void
+static bool
 rules_emit(struct ctx *c, const char *rule, enum severity sev, unsigned line, const char *subject,
            const char *fmt, ...)
 {
@@ -49,11 +49,20 @@ rules_emit(struct ctx *c, const char *rule, enum severity sev, unsigned line, co
     if (c->override[i] != SEVERITY_COUNT)
         sev = c->override[i];
     if (sev == SEVERITY_OFF)
-        return;
+        return false;
     va_list ap;
     va_start(ap, fmt);
     diag_addv(c->d, line, sev, rule, subject, fmt, ap);
     va_end(ap);
+    return true;
+}
+
+/* The size of the finding just emitted (diag_set_size()), when emitted. */
+static void
+rules_size(struct ctx *c, bool emitted, double size)
+{
+    if (emitted)
+        diag_set_size(c->d, size);
 }
 
 static bool
@@ -119,10 +128,13 @@ rule_contact_gap(struct ctx *c)
     for (size_t i = 0; i < c->j->n_touchpoints && !any; i++)
         any = rules_company(c->j->touchpoints[i]);
     if (!any) {
-        rules_emit(c, "contact-gap", SEVERITY_WARNING, c->j->loc.line, c->j->id,
-                   "the journey has no company-initiated touchpoint: customers only ever "
-                   "hear from us "
-                   "when they make the first move — add proactive touchpoints");
+        rules_size(
+            c,
+            rules_emit(c, "contact-gap", SEVERITY_WARNING, c->j->loc.line, c->j->id,
+                       "the journey has no company-initiated touchpoint: customers only ever "
+                       "hear from us "
+                       "when they make the first move — add proactive touchpoints"),
+            (double)c->t.end);
         return;
     }
     struct silence *v;
@@ -131,28 +143,37 @@ rule_contact_gap(struct ctx *c)
         const struct silence *s = &v[i];
         const char *after = rules_quote(c, s->subject->name);
         if (s->to_end)
-            rules_emit(
-                c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
-                "%s: %llu days without any contact from us after %s (day %llu to the journey's "
-                "end at day %llu); the limit is %u — add a proactive touchpoint",
-                rules_silence_where(c, s), (unsigned long long)(s->to - s->from), after,
-                (unsigned long long)s->from, (unsigned long long)s->to, c->p->max_silence_days);
+            rules_size(
+                c,
+                rules_emit(
+                    c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
+                    "%s: %llu days without any contact from us after %s (day %llu to the journey's "
+                    "end at day %llu); the limit is %u — add a proactive touchpoint",
+                    rules_silence_where(c, s), (unsigned long long)(s->to - s->from), after,
+                    (unsigned long long)s->from, (unsigned long long)s->to, c->p->max_silence_days),
+                (double)(s->to - s->from));
         else if (s->next == s->subject) /* between two repeats of one touchpoint */
-            rules_emit(
-                c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
-                "%s: %llu days without any contact from us between one %s and the next (day "
-                "%llu to day %llu); the limit is %u — repeat it more often or add a proactive "
-                "touchpoint in between",
-                rules_silence_where(c, s), (unsigned long long)(s->to - s->from), after,
-                (unsigned long long)s->from, (unsigned long long)s->to, c->p->max_silence_days);
+            rules_size(
+                c,
+                rules_emit(
+                    c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
+                    "%s: %llu days without any contact from us between one %s and the next (day "
+                    "%llu to day %llu); the limit is %u — repeat it more often or add a proactive "
+                    "touchpoint in between",
+                    rules_silence_where(c, s), (unsigned long long)(s->to - s->from), after,
+                    (unsigned long long)s->from, (unsigned long long)s->to, c->p->max_silence_days),
+                (double)(s->to - s->from));
         else
-            rules_emit(
-                c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
-                "%s: %llu days without any contact from us between %s and %s (day %llu to day "
-                "%llu); the limit is %u — add a proactive touchpoint",
-                rules_silence_where(c, s), (unsigned long long)(s->to - s->from), after,
-                rules_quote(c, s->next->name), (unsigned long long)s->from,
-                (unsigned long long)s->to, c->p->max_silence_days);
+            rules_size(
+                c,
+                rules_emit(
+                    c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
+                    "%s: %llu days without any contact from us between %s and %s (day %llu to day "
+                    "%llu); the limit is %u — add a proactive touchpoint",
+                    rules_silence_where(c, s), (unsigned long long)(s->to - s->from), after,
+                    rules_quote(c, s->next->name), (unsigned long long)s->from,
+                    (unsigned long long)s->to, c->p->max_silence_days),
+                (double)(s->to - s->from));
     }
     free(v);
 }
@@ -209,12 +230,14 @@ rule_first_contact(struct ctx *c)
             "initiative; we should within %u days — reach out personally soon after the sale",
             rules_quote(c, buy->name), c->p->first_contact_days);
     else if (when - start > c->p->first_contact_days)
-        rules_emit(
-            c, "slow-first-contact", SEVERITY_WARNING, buy->loc.line, buy->id,
-            "our first proactive contact after the purchase stage %s begins is %s, %llu days "
-            "later; the limit is %u days — reach out sooner, before buyer's remorse sets in",
-            rules_quote(c, buy->name), rules_quote(c, tp->name), (unsigned long long)(when - start),
-            c->p->first_contact_days);
+        rules_size(c,
+                   rules_emit(c, "slow-first-contact", SEVERITY_WARNING, buy->loc.line, buy->id,
+                              "our first proactive contact after the purchase stage %s begins is "
+                              "%s, %llu days later; the limit is %u days — reach out sooner, "
+                              "before buyer's remorse sets in",
+                              rules_quote(c, buy->name), rules_quote(c, tp->name),
+                              (unsigned long long)(when - start), c->p->first_contact_days),
+                   (double)(when - start));
     if (tp && tp->mode == MODE_AUTOMATED)
         rules_emit(
             c, "impersonal-first-contact", SEVERITY_WARNING, tp->loc.line, tp->id,
@@ -289,11 +312,12 @@ rule_unannounced_change(struct ctx *c)
             continue;
         char date[11];
         date_format(ch->date, date);
-        rules_emit(
-            c, "unannounced-change", SEVERITY_WARNING, ch->loc.line, ch->id,
-            "customers will feel %s (from %s) without hearing about it from us first — add a "
-            "proactive touchpoint with about=\"%s\"",
-            rules_quote(c, ch->name), date, ch->id);
+        rules_size(c,
+                   rules_emit(c, "unannounced-change", SEVERITY_WARNING, ch->loc.line, ch->id,
+                              "customers will feel %s (from %s) without hearing about it from us "
+                              "first — add a proactive touchpoint with about=\"%s\"",
+                              rules_quote(c, ch->name), date, ch->id),
+                   (double)ch->date);
     }
     free(told);
 }
@@ -374,11 +398,14 @@ rule_behind_competitor(struct ctx *c)
             const struct rating *r = co->ratings[k];
             const struct touchpoint *tp = r->touchpoint;
             if (tp->score && r->score > tp->score)
-                rules_emit(
-                    c, "behind-competitor", SEVERITY_WARNING, tp->loc.line, tp->id,
-                    "%s does %s better than we do (%d against our %d) — find out what they do "
-                    "differently",
-                    rules_quote(c, co->name), rules_quote(c, tp->name), r->score, tp->score);
+                rules_size(c,
+                           rules_emit(c, "behind-competitor", SEVERITY_WARNING, tp->loc.line,
+                                      tp->id,
+                                      "%s does %s better than we do (%d against our %d) — find "
+                                      "out what they do differently",
+                                      rules_quote(c, co->name), rules_quote(c, tp->name), r->score,
+                                      tp->score),
+                           r->score - tp->score);
         }
     }
 }
@@ -427,12 +454,14 @@ rule_overdue_plan(struct ctx *c)
             continue;
         char due[11];
         date_format(p->due, due);
-        rules_emit(c, "overdue-plan", SEVERITY_WARNING, p->loc.line, tp->id,
-                   "the plan for %s was due on %s, %lld day%s ago%s%s%s — carry it out, or agree "
-                   "a new date and write it in due=\"…\"",
-                   rules_quote(c, tp->name), due, (long long)late, late == 1 ? "" : "s",
-                   p->owner ? " (owner " : "", p->owner ? rules_quote(c, p->owner->name) : "",
-                   p->owner ? ")" : "");
+        rules_size(c,
+                   rules_emit(c, "overdue-plan", SEVERITY_WARNING, p->loc.line, tp->id,
+                              "the plan for %s was due on %s, %lld day%s ago%s%s%s — carry it "
+                              "out, or agree a new date and write it in due=\"…\"",
+                              rules_quote(c, tp->name), due, (long long)late, late == 1 ? "" : "s",
+                              p->owner ? " (owner " : "",
+                              p->owner ? rules_quote(c, p->owner->name) : "", p->owner ? ")" : ""),
+                   (double)late);
     }
 }
 
@@ -486,8 +515,8 @@ rules_weak_tail(struct ctx *c, const struct touchpoint *tp, const char *fix)
             buf_putc(&b, ')');
         int64_t late = rules_days_overdue(c, tp->plan);
         if (late > 0)
-            buf_printf(&b, ", but it is %lld day%s overdue — %s, or agree a new date", (long long)late,
-                       late == 1 ? "" : "s", fix);
+            buf_printf(&b, ", but it is %lld day%s overdue — %s, or agree a new date",
+                       (long long)late, late == 1 ? "" : "s", fix);
     }
     const char *s = arena_strdup(c->scratch, buf_str(&b));
     buf_finish(&b);
@@ -506,8 +535,8 @@ rule_weak_spots(struct ctx *c)
         struct weakness w;
         if (!rules_weakness(tp, p, &w))
             continue;
-        enum severity sev = tp->plan && rules_days_overdue(c, tp->plan) <= 0 ? SEVERITY_NOTE
-                                                                               : SEVERITY_WARNING;
+        enum severity sev =
+            tp->plan && rules_days_overdue(c, tp->plan) <= 0 ? SEVERITY_NOTE : SEVERITY_WARNING;
         const char *name = rules_quote(c, tp->name);
         double v = 0;
         if (w.low_score)

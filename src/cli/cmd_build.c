@@ -4,11 +4,12 @@
  * the index pages, into one output folder.
  *
  * The steps, each a function below: load the models; write each usable
- * segment's outputs; the comparison; the index pages; remove the stale
+ * segment's outputs; the comparison; the agenda; the index pages; remove the stale
  * outputs of models that are gone; write the manifest of what was written
  * (write/manifest.h); print the summary. Files of a model that now has
  * errors are kept as they were; files build never wrote are never touched.
  */
+#include "check/agenda.h"
 #include "check/compare.h"
 #include "check/workspace.h"
 #include "cli/cli.h"
@@ -174,6 +175,21 @@ build_comparison(struct build *b)
     compare_free(cmp);
 }
 
+/* agenda.md and agenda.html, across every usable segment. */
+static void
+build_agenda(struct build *b)
+{
+    const struct journey *const *js = (const struct journey *const *)b->w.journeys;
+    struct agenda *ag = agenda_new(js, b->w.n_journeys, b->w.diag, 10);
+    for (int html = 0; html <= 1; html++) {
+        size_t len = 0;
+        char *data = agenda_render(ag, js, b->w.n_journeys, b->ro->today, false, html, &len);
+        build_write(b, "", html ? "agenda.html" : "agenda.md", data, len);
+        free(data);
+    }
+    agenda_free(ag);
+}
+
 /* index.md and index.html, the workshop page. */
 static void
 build_index(struct build *b)
@@ -277,6 +293,7 @@ cmd_build(int argc, char **argv)
     build_load(&b, a.n_operands ? a.operands[0] : "models");
     build_segments(&b);
     build_comparison(&b);
+    build_agenda(&b);
     build_index(&b);
     build_prune(&b);
     build_manifest(&b);

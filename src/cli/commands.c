@@ -69,6 +69,30 @@ const struct cli_spec cli_checklist = {
     .operands = {1, 1, "name exactly one journey file"},
 };
 
+const struct cli_spec cli_agenda = {
+    .name = "agenda",
+    .usage = "Usage: journeymap agenda [OPTION]... FILE|DIR...\n"
+             "Write one short agenda to run a workshop from, across the segments given:\n"
+             "overdue plans (longest overdue first); the weak spots most in need of\n"
+             "work (no plan, or an overdue one); gaps (contact gaps longest first,\n"
+             "empty stages, missing follow-up and feedback, unannounced changes,\n"
+             "first contacts); where competitors lead. Every item is a task item with\n"
+             "its rule ids in brackets, naming its segment, stage and owner.\n",
+    .options = "  -T FORMAT          md (Markdown, default) or html (a standalone, printable\n"
+               "                     page); default: from -o's extension, else md\n"
+               "  --html             the same as -T html\n"
+               "  --top N            list at most N weak spots (default 10)\n"
+               "  --by owner         group the overdue plans, weak spots and gaps under\n"
+               "                     one heading per owner (\"No owner\" last)\n",
+    .notes = "Files with errors are reported on standard error and left out (exit 1).\n"
+             "How items are ranked: docs/agenda.md.\n",
+    .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT | CLI_FORMAT,
+    .formats = agenda_formats,
+    .flags = agenda_flags,
+    .validate = agenda_validate,
+    .operands = {1, (size_t)-1, "name at least one journey file or folder"},
+};
+
 const struct cli_spec cli_compare = {
     .name = "compare",
     .usage = "Usage: journeymap compare [OPTION]... FILE|DIR...\n"

@@ -41,6 +41,7 @@ struct command {
 
 static const struct command commands[] = {
     {"check", cmd_check},   {"diagram", cmd_diagram}, {"checklist", cmd_checklist},
+    {"agenda", cmd_agenda},
     {"new", cmd_new},       {"compare", cmd_compare}, {"build", cmd_build},
     {"export", cmd_export}, {"import", cmd_import},
 };

@@ -58,7 +58,15 @@ diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule, co
     f->severity = sev;
     f->rule = rule;
     f->subject = xstrdup(subject ? subject : "");
+    f->size = 0;
     f->seq = d->n++;
+}
+
+void
+diag_set_size(struct diag *d, double size)
+{
+    if (d->n)
+        d->v[d->n - 1].size = size;
 }
 
 void

@@ -21,6 +21,7 @@ struct finding {
     const char *rule;       /* rule id from the catalogue (rules.h) */
     char *subject;          /* id of what the finding is about; "" when unknown */
     char *message;          /* one line for a workshop participant */
+    double size;            /* how big, for ranking (see diag_set_size()); 0 by default */
     size_t file_index;      /* order in which files were given */
     size_t seq;             /* order of arrival, the last sort key */
 };
@@ -42,6 +43,15 @@ void diag_add(struct diag *d, unsigned line, enum severity sev, const char *rule
               const char *subject, const char *fmt, ...) PRINTF_LIKE(6, 7);
 void diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule,
                const char *subject, const char *fmt, va_list ap) PRINTF_LIKE(6, 0);
+
+/*
+ * Give the finding added last its size, so that reports can rank findings
+ * without reading messages: contact-gap, the days of silence; overdue-plan,
+ * the days overdue; behind-competitor, the rating minus our score;
+ * unannounced-change, the change's day number; slow-first-contact, the
+ * days to the first contact (0 when there is none).
+ */
+void diag_set_size(struct diag *d, double size);
 
 /* Number of findings so far; use as a mark for diag_truncate(). */
 size_t diag_count(const struct diag *d);

@@ -31,6 +31,17 @@
 char *checklist_render(const struct journey *j, const struct diag *d, day_number today, bool html,
                        size_t *len);
 
+struct agenda;
+
+/*
+ * The workshop agenda (check/agenda.h) of the journeys js, as
+ * GitHub-flavoured CommonMark, or as a complete HTML page when html is set
+ * (agenda.c); by_owner groups its first three sections under one heading
+ * per owner. today dates it.
+ */
+char *agenda_render(const struct agenda *a, const struct journey *const *js, size_t n,
+                    day_number today, bool by_owner, bool html, size_t *len);
+
 struct comparison;
 
 /*

@@ -47,7 +47,8 @@ site_segment(struct buf *b, const struct site_entry *e)
                e->count[1] == 1 ? "" : "s");
     buf_printf(b,
                "<p>Review checklist: <a href=\"%s.checklist.html\">printable page</a> "
-               "· <a href=\"%s.checklist.md\">Markdown</a> · Diagram: <a "
+               "· <a href=\"%s.checklist.md\">Markdown</a> · <a "
+               "href=\"agenda.html\">Workshop agenda</a> · Diagram: <a "
                "href=\"%s.svg\">SVG</a> · <a href=\"%s.dot\">DOT</a> · Emotion curve: "
                "<a href=\"%s.curve.svg\">SVG</a> · Model: ",
                id, id, id, id, id);
@@ -75,7 +76,8 @@ site_html(const struct site_entry *v, size_t n, const char *compare_svg, day_num
                "<title>Customer journeys</title>\n<style>%s</style>\n</head>\n<body>\n"
                "<h1>Customer journeys</h1>\n<p>%zu segment%s, findings as of %s. Each "
                "diagram shows the journey stage by stage; red marks weak spots and gaps "
-               "(see the legend at its right).</p>\n<nav>",
+               "(see the legend at its right). Run the workshop from the <a "
+               "href=\"agenda.html\">agenda</a> (<a href=\"agenda.md\">Markdown</a>).</p>\n<nav>",
                site_style, built, built == 1 ? "" : "s", date);
     for (size_t i = 0; i < n; i++)
         if (v[i].j) {

@@ -593,22 +593,6 @@ checklist_build(struct checklist *c, day_number today)
     return doc;
 }
 
-static const char checklist_style[] =
-    "body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;max-width:52em;margin:2em auto;"
-    "padding:0 1em;line-height:1.45;color:#1b2631}"
-    "h1{border-bottom:2px solid #aeb6bf}h2{margin-top:2em;border-bottom:1px solid #d5d8dc;"
-    "page-break-after:avoid}h3{margin-bottom:.3em;page-break-after:avoid}"
-    "li{margin:.15em 0}ul{padding-left:1.4em}"
-    "input[type=checkbox]{width:1.1em;height:1.1em;vertical-align:middle;margin-right:.4em}"
-    "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #aeb6bf;"
-    "padding:.25em .6em;text-align:left}code{font-size:.9em;color:#7b241c}"
-    "@page{margin:1.4cm 1.5cm}"
-    "@media print{body{margin:0;max-width:none;font-size:9.5pt;line-height:1.3}"
-    "h1{font-size:16pt;margin:0 0 .4em}h2{font-size:12.5pt;margin:1.1em 0 .3em}"
-    "h3{font-size:10.5pt;margin:.8em 0 .2em}p{margin:.25em 0}ul{margin:.2em 0}"
-    "li{margin:.05em 0}table{margin:.5em 0;font-size:9pt}th,td{padding:.1em .4em}"
-    "a{color:inherit}}";
-
 char *
 checklist_render(const struct journey *j, const struct diag *d, day_number today, bool html,
                  size_t *len)
@@ -618,22 +602,14 @@ checklist_render(const struct journey *j, const struct diag *d, day_number today
     c.ids = id_index_new(j);
     checklist_group(&c, d);
     cmark_node *doc = checklist_build(&c, today);
-    size_t body_len;
-    char *out = md_render(doc, html, &body_len);
+    char *out;
     if (html) {
-        struct buf b;
-        buf_init(&b);
-        buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<title>");
-        buf_html(&b, j->name);
-        buf_printf(&b, " — review checklist</title>\n<style>%s</style>\n</head>\n<body>\n",
-                   checklist_style);
-        buf_append(&b, out, body_len);
-        buf_puts(&b, "</body>\n</html>\n");
-        free(out);
-        out = buf_steal(&b);
+        char *title = xasprintf("%s — review checklist", j->name);
+        out = md_page(doc, title, len);
+        free(title);
+    } else {
+        out = md_render(doc, false, len);
     }
-    *len = strlen(out);
     free(c.f);
     free(c.place);
     free(c.first);

@@ -87,8 +87,14 @@ index_render(const struct site_entry *v, size_t n, bool comparison, day_number t
     md_heading(doc, 1, "Customer journeys");
     char date[11];
     date_format(today, date);
-    md_textf(md_paragraph(doc),
-             "Findings as of %s. Open index.html for the page with every diagram.", date);
+    cmark_node *p = md_paragraph(doc);
+    md_textf(p, "Findings as of %s. Open index.html for the page with every diagram; run the "
+                "workshop from the ",
+             date);
+    cmark_node *a = md_node(CMARK_NODE_LINK, p);
+    cmark_node_set_url(a, "agenda.md");
+    md_text(a, "agenda");
+    md_text(p, ".");
     for (size_t i = 0; i < n; i++)
         if (v[i].j)
             index_segment(doc, &v[i]);

@@ -291,3 +291,40 @@ md_render(cmark_node *doc, bool html, size_t *len)
     *len = strlen(out);
     return out;
 }
+
+/* The house style of the printable pages: readable on screen, compact on
+ * paper. */
+static const char md_page_style[] =
+    "body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;max-width:52em;margin:2em auto;"
+    "padding:0 1em;line-height:1.45;color:#1b2631}"
+    "h1{border-bottom:2px solid #aeb6bf}h2{margin-top:2em;border-bottom:1px solid #d5d8dc;"
+    "page-break-after:avoid}h3{margin-bottom:.3em;page-break-after:avoid}"
+    "li{margin:.15em 0}ul{padding-left:1.4em}"
+    "input[type=checkbox]{width:1.1em;height:1.1em;vertical-align:middle;margin-right:.4em}"
+    "li:has(>input[type=checkbox]),li:has(>p>input[type=checkbox]){list-style:none;"
+    "margin-left:-1.3em;padding-left:1.6em;text-indent:-1.6em}"
+    "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #aeb6bf;"
+    "padding:.25em .6em;text-align:left}code{font-size:.9em;color:#7b241c}"
+    "@page{margin:1.4cm 1.5cm}"
+    "@media print{body{margin:0;max-width:none;font-size:9.5pt;line-height:1.3}"
+    "h1{font-size:16pt;margin:0 0 .4em}h2{font-size:12.5pt;margin:1.1em 0 .3em}"
+    "h3{font-size:10.5pt;margin:.8em 0 .2em}p{margin:.25em 0}ul{margin:.2em 0}"
+    "li{margin:.05em 0}table{margin:.5em 0;font-size:9pt}th,td{padding:.1em .4em}"
+    "a{color:inherit}}";
+
+char *
+md_page(cmark_node *doc, const char *title, size_t *len)
+{
+    size_t body_len;
+    char *body = md_render(doc, true, &body_len);
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    buf_html(&b, title);
+    buf_printf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n", md_page_style);
+    buf_append(&b, body, body_len);
+    buf_puts(&b, "</body>\n</html>\n");
+    free(body);
+    *len = b.len;
+    return buf_steal(&b);
+}

@@ -74,6 +74,10 @@ void md_table_block(cmark_node *parent, struct md_table *t, bool html);
  * Caller frees the result; *len is its length. */
 char *md_render(cmark_node *doc, bool html, size_t *len);
 
+/* Render doc as a standalone HTML page (no scripts, nothing loaded from
+ * elsewhere, the house stylesheet inline) titled title, and free it. */
+char *md_page(cmark_node *doc, const char *title, size_t *len);
+
 struct compare_journey;
 /* comparison.c: one journey's comparison table (the checklist shows it
  * too); with averages, a row after each stage. */
