@@ -160,7 +160,7 @@ with tempfile.TemporaryDirectory() as tmp:
 # a subcommand's help lists appears there.
 import re  # noqa: E402
 man = open(os.path.join(SRC, "docs", "journeymap.1"), encoding="utf-8").read().replace("\\-", "-")
-for cmd in ("build", "check", "diagram", "checklist", "compare", "new", "export", "import"):
+for cmd in ("build", "check", "diagram", "checklist", "agenda", "compare", "new", "export", "import"):
     rc, out, _ = run(cmd, "--help")
     expect("man page has " + cmd, re.search(r"^\.B journeymap %s\b" % cmd, man, re.M), cmd)
     for opt in sorted(set(re.findall(r"^  (?:-\w, )?(--[a-z][a-z-]*)", out, re.M)) - {"--help"}):

@@ -87,6 +87,9 @@ struct agenda_build {
     size_t *n_weak;
     bool *overdue;
     size_t *n_behind; /* per touchpoint of j: behind-competitor findings so far */
+    struct silence *silences; /* the silences of j's contact gaps, in time order */
+    size_t n_silences;
+    size_t *n_gaps; /* per touchpoint of j: contact-gap findings so far */
 };
 
 static struct agenda_item *
@@ -152,6 +155,20 @@ agenda_rival(struct agenda_build *b, struct agenda_item *it)
     }
 }
 
+/* Which silence a contact-gap finding is about: the rule reports them in
+ * time order, and the findings about one touchpoint keep that order, so
+ * the k-th finding about a touchpoint is its k-th silence. */
+static void
+agenda_silence(struct agenda_build *b, struct agenda_item *it)
+{
+    size_t k = b->n_gaps[it->tp->index]++;
+    for (size_t i = 0; i < b->n_silences; i++)
+        if (b->silences[i].subject == it->tp && k-- == 0) {
+            it->silence = b->silences[i];
+            return;
+        }
+}
+
 /* One finding of the journey: an item of its own, or kept for a weak
  * spot's item. */
 static void
@@ -186,6 +203,8 @@ agenda_take(struct agenda_build *b, const struct finding *f)
             it->owner = agenda_owner_of(it->tp);
         if (it->tp && strcmp(f->rule, "behind-competitor") == 0)
             agenda_rival(b, it);
+        if (it->tp && strcmp(f->rule, "contact-gap") == 0)
+            agenda_silence(b, it);
         it->group = group;
         it->rank = order * f->size;
     }
@@ -220,6 +239,11 @@ agenda_journey(struct agenda_build *b, const struct diag *d)
     b->n_weak = xcalloc(j->n_touchpoints + 1, sizeof *b->n_weak);
     b->overdue = xcalloc(j->n_touchpoints + 1, sizeof *b->overdue);
     b->n_behind = xcalloc(j->n_touchpoints + 1, sizeof *b->n_behind);
+    b->n_gaps = xcalloc(j->n_touchpoints + 1, sizeof *b->n_gaps);
+    struct timeline t;
+    timeline_init(&t, j);
+    b->n_silences = timeline_silences(&t, j->policy.max_silence_days, &b->silences);
+    timeline_finish(&t);
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
         if (f->file == j->file)
@@ -230,6 +254,8 @@ agenda_journey(struct agenda_build *b, const struct diag *d)
     free(b->n_weak);
     free(b->overdue);
     free(b->n_behind);
+    free(b->n_gaps);
+    free(b->silences);
     id_index_free(b->ids);
 }
 

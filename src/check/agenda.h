@@ -20,6 +20,7 @@
 #ifndef JOURNEYMAP_AGENDA_H
 #define JOURNEYMAP_AGENDA_H
 
+#include "check/timeline.h"
 #include "core/diag.h"
 #include "core/model.h"
 
@@ -37,6 +38,7 @@ struct agenda_item {
     const char *owner;             /* the name of who answers for it; NULL: no owner */
     const struct competitor *rival; /* behind-competitor: who is rated above us */
     int rating;                     /* and how high */
+    struct silence silence;         /* contact-gap about a touchpoint: the silence */
     const struct finding **f;      /* the findings it covers (a weak spot: several) */
     size_t n_f;
     /* the order within its section: group (ascending: which kind of gap,

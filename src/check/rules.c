@@ -141,39 +141,26 @@ rule_contact_gap(struct ctx *c)
     size_t n = timeline_silences(&c->t, c->p->max_silence_days, &v);
     for (size_t i = 0; i < n; i++) {
         const struct silence *s = &v[i];
-        const char *after = rules_quote(c, s->subject->name);
-        if (s->to_end)
-            rules_size(
-                c,
-                rules_emit(
-                    c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
-                    "%s: %llu days without any contact from us after %s (day %llu to the journey's "
-                    "end at day %llu); the limit is %u — add a proactive touchpoint",
-                    rules_silence_where(c, s), (unsigned long long)(s->to - s->from), after,
-                    (unsigned long long)s->from, (unsigned long long)s->to, c->p->max_silence_days),
-                (double)(s->to - s->from));
-        else if (s->next == s->subject) /* between two repeats of one touchpoint */
-            rules_size(
-                c,
-                rules_emit(
-                    c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
-                    "%s: %llu days without any contact from us between one %s and the next (day "
-                    "%llu to day %llu); the limit is %u — repeat it more often or add a proactive "
-                    "touchpoint in between",
-                    rules_silence_where(c, s), (unsigned long long)(s->to - s->from), after,
-                    (unsigned long long)s->from, (unsigned long long)s->to, c->p->max_silence_days),
-                (double)(s->to - s->from));
-        else
-            rules_size(
-                c,
-                rules_emit(
-                    c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
-                    "%s: %llu days without any contact from us between %s and %s (day %llu to day "
-                    "%llu); the limit is %u — add a proactive touchpoint",
-                    rules_silence_where(c, s), (unsigned long long)(s->to - s->from), after,
-                    rules_quote(c, s->next->name), (unsigned long long)s->from,
-                    (unsigned long long)s->to, c->p->max_silence_days),
-                (double)(s->to - s->from));
+        unsigned long long from = s->from, to = s->to;
+        const char *after = rules_quote(c, s->subject->name), *fix = "add a proactive touchpoint";
+        char *when;
+        if (s->to_end) {
+            when =
+                xasprintf("after %s (day %llu to the journey's end at day %llu)", after, from, to);
+        } else if (s->next == s->subject) { /* between two repeats of one touchpoint */
+            when = xasprintf("between one %s and the next (day %llu to day %llu)", after, from, to);
+            fix = "repeat it more often or add a proactive touchpoint in between";
+        } else {
+            when = xasprintf("between %s and %s (day %llu to day %llu)", after,
+                             rules_quote(c, s->next->name), from, to);
+        }
+        rules_size(
+            c,
+            rules_emit(c, "contact-gap", SEVERITY_WARNING, s->subject->loc.line, s->subject->id,
+                       "%s: %llu days without any contact from us %s; the limit is %u — %s",
+                       rules_silence_where(c, s), to - from, when, c->p->max_silence_days, fix),
+            (double)(to - from));
+        free(when);
     }
     free(v);
 }

@@ -18,10 +18,11 @@ static const char main_help[] =
     "\n"
     "Commands:\n"
     "  build [DIR]         the main job: check models/ and write every output\n"
-    "                      (diagrams, checklists, comparison, index.html)\n"
+    "                      (diagrams, checklists, agenda, comparison, index.html)\n"
     "  check FILE|DIR...   validate journeys; print errors, gaps and weak spots\n"
     "  diagram FILE        draw a journey with Graphviz (svg, png, pdf, dot)\n"
     "  checklist FILE      the Markdown (or HTML) review checklist of a journey\n"
+    "  agenda FILE|DIR...  the workshop agenda: overdue plans, weak spots, gaps\n"
     "  compare FILE|DIR... our touchpoints against competitors' (md or svg)\n"
     "  new ID              a commented starter journey for a new segment\n"
     "  export --to mermaid FILE   a journey as a Mermaid `journey` diagram\n"
@@ -41,9 +42,8 @@ struct command {
 
 static const struct command commands[] = {
     {"check", cmd_check},   {"diagram", cmd_diagram}, {"checklist", cmd_checklist},
-    {"agenda", cmd_agenda},
-    {"new", cmd_new},       {"compare", cmd_compare}, {"build", cmd_build},
-    {"export", cmd_export}, {"import", cmd_import},
+    {"agenda", cmd_agenda}, {"new", cmd_new},         {"compare", cmd_compare},
+    {"build", cmd_build},   {"export", cmd_export},   {"import", cmd_import},
 };
 
 int

@@ -94,9 +94,20 @@ agenda_gap(cmark_node *p, const struct agenda_item *it, const struct finding *f)
 {
     const struct policy *pol = &it->j->policy;
     const struct touchpoint *tp = it->tp;
-    if (agenda_is(f, "contact-gap") && tp) {
+    const struct silence *s = &it->silence;
+    if (agenda_is(f, "contact-gap") && tp && s->subject) {
         md_textf(agenda_lead(p), "%.0f days without contact", f->size);
-        md_textf(p, " from us after “%s” (limit %u)", tp->name, pol->max_silence_days);
+        if (s->to_end)
+            md_textf(p, " after “%s”, to the end", tp->name);
+        else if (s->next == s->subject)
+            md_textf(p, " between one “%s” and the next", tp->name);
+        else
+            md_textf(p, " between “%s” and “%s”", tp->name, s->next->name);
+        md_textf(p, " (days %llu–%llu, limit %u)", (unsigned long long)s->from,
+                 (unsigned long long)s->to, pol->max_silence_days);
+    } else if (agenda_is(f, "contact-gap") && tp) {
+        md_textf(agenda_lead(p), "%.0f days without contact", f->size);
+        md_textf(p, " after “%s” (limit %u)", tp->name, pol->max_silence_days);
     } else if (agenda_is(f, "contact-gap")) {
         md_text(agenda_lead(p), "Never a contact on our initiative");
         md_text(p, ": customers always make the first move");
