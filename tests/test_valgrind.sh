@@ -1,6 +1,6 @@
 #!/bin/sh
-# Our code is valgrind-clean: `check` over every model and fixture, with
-# full leak checking. Usage: test_valgrind.sh JOURNEYMAP SRCDIR SANITIZE
+# Our code is valgrind-clean: every command over the models and fixtures,
+# with full leak checking. Usage: test_valgrind.sh JOURNEYMAP SRCDIR SANITIZE
 # Skips (77) without valgrind, or in a sanitizer build (ASan and valgrind
 # do not mix). Suppressions (tests/valgrind.supp) cover only Debian's
 # Graphviz/fontconfig internals, never our own frames.
@@ -45,12 +45,14 @@ run checklist --today 2026-11-01 -o "$out/c.md" "$src/tests/fixtures/checklist/h
 run checklist --today 2026-11-01 --html -o "$out/c.html" "$src/models/smb-owners.xml"
 run compare --today 2026-11-01 -o "$out/c.md" "$src/models" "$src/tests/fixtures/compare"
 run compare --today 2026-11-01 -T svg -o "$out/c.svg" "$src/models"
+run agenda --today 2026-11-01 -o "$out/a.md" "$src/models" "$src/tests/fixtures/agenda"
+run agenda --today 2026-11-01 --html --by owner --top 3 -o "$out/a.html" "$src/tests/fixtures/agenda"
 run build --today 2026-11-01 -o "$out/site" "$src/models"
 run export --to mermaid --today 2026-11-01 -o "$out/smb.mmd" "$src/models/smb-owners.xml"
 run import -o "$out/smb.xml" "$out/smb.mmd"
 if [ -d "$src/../shared/corpus/mermaid" ]; then
     for m in "$src"/../shared/corpus/mermaid/*.mmd; do
-        run import -o "$out/m.xml" "$m"
+        run import --force -o "$out/m.xml" "$m"
     done
 fi
 rm -rf "$out"

@@ -86,10 +86,18 @@ struct agenda_build {
     const struct finding ***weak;
     size_t *n_weak;
     bool *overdue;
-    size_t *n_behind; /* per touchpoint of j: behind-competitor findings so far */
-    struct silence *silences; /* the silences of j's contact gaps, in time order */
-    size_t n_silences;
-    size_t *n_gaps; /* per touchpoint of j: contact-gap findings so far */
+    /* Per touchpoint of ours, for the findings that carry no pointer: the
+     * competitors rated above it, in the order behind-competitor reports
+     * them, and its silences, in time order (the order contact-gap reports
+     * them). x_first[k] .. x_first[k + 1] - 1 index those of touchpoint k;
+     * x_seen[k] counts the findings about k met so far. */
+    struct agenda_rival {
+        const struct competitor *co;
+        int score;
+    } *rivals;
+    size_t *rival_first, *rival_seen;
+    struct silence *silences;
+    size_t *silence_order, *silence_first, *silence_seen;
 };
 
 static struct agenda_item *
@@ -142,31 +150,74 @@ agenda_locate(struct agenda_build *b, struct agenda_item *it, const struct findi
 static void
 agenda_rival(struct agenda_build *b, struct agenda_item *it)
 {
-    const struct touchpoint *tp = it->tp;
-    size_t k = b->n_behind[tp->index]++;
-    for (size_t c = 0; c < b->j->n_competitors; c++) {
-        const struct competitor *co = b->j->competitors[c];
-        for (size_t r = 0; r < co->n_ratings; r++)
-            if (co->ratings[r]->touchpoint == tp && co->ratings[r]->score > tp->score && k-- == 0) {
-                it->rival = co;
-                it->rating = co->ratings[r]->score;
-                return;
-            }
+    size_t t = it->tp->index, k = b->rival_seen[t]++;
+    if (b->rival_first[t] + k < b->rival_first[t + 1]) {
+        it->rival = b->rivals[b->rival_first[t] + k].co;
+        it->rating = b->rivals[b->rival_first[t] + k].score;
     }
 }
 
-/* Which silence a contact-gap finding is about: the rule reports them in
- * time order, and the findings about one touchpoint keep that order, so
- * the k-th finding about a touchpoint is its k-th silence. */
+/* Which silence a contact-gap finding is about: the k-th finding about a
+ * touchpoint is its k-th silence (see struct agenda_build). */
 static void
 agenda_silence(struct agenda_build *b, struct agenda_item *it)
 {
-    size_t k = b->n_gaps[it->tp->index]++;
-    for (size_t i = 0; i < b->n_silences; i++)
-        if (b->silences[i].subject == it->tp && k-- == 0) {
-            it->silence = b->silences[i];
-            return;
+    size_t t = it->tp->index, k = b->silence_seen[t]++;
+    if (b->silence_first[t] + k < b->silence_first[t + 1])
+        it->silence = b->silences[b->silence_order[b->silence_first[t] + k]];
+}
+
+/* Counting sort: first[k] .. first[k + 1] - 1 will index the n things of
+ * key k (keys below nk), in their order; returns first, filled. */
+static size_t *
+agenda_buckets(const size_t *keys, size_t n, size_t nk)
+{
+    size_t *first = xcalloc(nk + 2, sizeof *first);
+    for (size_t i = 0; i < n; i++)
+        first[keys[i] + 2]++;
+    for (size_t k = 0; k < nk; k++)
+        first[k + 2] += first[k + 1];
+    return first; /* first[k + 1] is where key k starts; the caller fills and shifts */
+}
+
+/* The rivals and silences of j, by touchpoint (struct agenda_build). */
+static void
+agenda_index(struct agenda_build *b)
+{
+    const struct journey *j = b->j;
+    size_t nt = j->n_touchpoints, n = 0;
+    for (size_t c = 0; c < j->n_competitors; c++)
+        n += j->competitors[c]->n_ratings;
+    struct agenda_rival *all = xcalloc(n + 1, sizeof *all);
+    size_t *keys = xcalloc(n + 1, sizeof *keys), m = 0;
+    for (size_t c = 0; c < j->n_competitors; c++)
+        for (size_t r = 0; r < j->competitors[c]->n_ratings; r++) {
+            const struct rating *rt = j->competitors[c]->ratings[r];
+            if (!rt->touchpoint->score || rt->score <= rt->touchpoint->score)
+                continue;
+            all[m] = (struct agenda_rival){j->competitors[c], rt->score};
+            keys[m++] = rt->touchpoint->index;
         }
+    b->rival_first = agenda_buckets(keys, m, nt);
+    b->rivals = xcalloc(m + 1, sizeof *b->rivals);
+    for (size_t i = 0; i < m; i++)
+        b->rivals[b->rival_first[keys[i] + 1]++] = all[i];
+    free(all);
+    free(keys);
+    struct timeline t;
+    timeline_init(&t, j);
+    size_t ns = timeline_silences(&t, j->policy.max_silence_days, &b->silences);
+    timeline_finish(&t);
+    keys = xcalloc(ns + 1, sizeof *keys);
+    for (size_t i = 0; i < ns; i++)
+        keys[i] = b->silences[i].subject->index;
+    b->silence_first = agenda_buckets(keys, ns, nt);
+    b->silence_order = xcalloc(ns + 1, sizeof *b->silence_order);
+    for (size_t i = 0; i < ns; i++)
+        b->silence_order[b->silence_first[keys[i] + 1]++] = i;
+    free(keys);
+    b->rival_seen = xcalloc(nt + 1, sizeof *b->rival_seen);
+    b->silence_seen = xcalloc(nt + 1, sizeof *b->silence_seen);
 }
 
 /* One finding of the journey: an item of its own, or kept for a weak
@@ -201,9 +252,10 @@ agenda_take(struct agenda_build *b, const struct finding *f)
         agenda_locate(b, it, f);
         if (it->tp && !it->tp->competitor)
             it->owner = agenda_owner_of(it->tp);
-        if (it->tp && strcmp(f->rule, "behind-competitor") == 0)
+        bool ours = it->tp && !it->tp->competitor;
+        if (ours && strcmp(f->rule, "behind-competitor") == 0)
             agenda_rival(b, it);
-        if (it->tp && strcmp(f->rule, "contact-gap") == 0)
+        if (ours && strcmp(f->rule, "contact-gap") == 0)
             agenda_silence(b, it);
         it->group = group;
         it->rank = order * f->size;
@@ -238,12 +290,7 @@ agenda_journey(struct agenda_build *b, const struct diag *d)
     b->weak = xcalloc(j->n_touchpoints + 1, sizeof *b->weak);
     b->n_weak = xcalloc(j->n_touchpoints + 1, sizeof *b->n_weak);
     b->overdue = xcalloc(j->n_touchpoints + 1, sizeof *b->overdue);
-    b->n_behind = xcalloc(j->n_touchpoints + 1, sizeof *b->n_behind);
-    b->n_gaps = xcalloc(j->n_touchpoints + 1, sizeof *b->n_gaps);
-    struct timeline t;
-    timeline_init(&t, j);
-    b->n_silences = timeline_silences(&t, j->policy.max_silence_days, &b->silences);
-    timeline_finish(&t);
+    agenda_index(b);
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
         if (f->file == j->file)
@@ -253,9 +300,13 @@ agenda_journey(struct agenda_build *b, const struct diag *d)
     free(b->weak);
     free(b->n_weak);
     free(b->overdue);
-    free(b->n_behind);
-    free(b->n_gaps);
+    free(b->rivals);
+    free(b->rival_first);
+    free(b->rival_seen);
     free(b->silences);
+    free(b->silence_order);
+    free(b->silence_first);
+    free(b->silence_seen);
     id_index_free(b->ids);
 }
 

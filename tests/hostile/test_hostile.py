@@ -258,6 +258,18 @@ def main():
         case("graphviz-keywords-dot", journey(stage(kw)), 0, "digraph", ["-T", "dot"], mode="diagram")
         case("graphviz-keywords-svg", journey(stage(kw)), 0, "<svg", ["-T", "svg"], mode="diagram")
         case("metachars-checklist", journey(stage(kw)), 0, "[ ]", mode="checklist")
+        case("metachars-agenda", journey(stage(kw.replace('score="3"', 'score="1"'))), 0, "[low-score]", mode="agenda")
+        case("metachars-agenda-html", journey(stage(kw.replace('score="3"', 'score="1"'))), 0, "&lt;/TABLE&gt;",
+             ["--html", "--by", "owner"], mode="agenda")
+        # An agenda of 20,000 weak touchpoints, each followed by a silence and
+        # behind a competitor: every index it keeps stays linear.
+        busy = "".join('  <stage id="b%d" name="B" days="100000">\n%s  </stage>\n' % (s, "".join(
+            '    <touchpoint id="t%d-%d" name="T" channel="web" initiator="company" owner="o" day="%d" score="1"/>\n'
+            % (s, k, k * 40) for k in range(2500))) for s in range(8))
+        rates = "".join('    <rating touchpoint="t%d-%d" score="5"/>\n' % (s, k) for s in range(8) for k in range(2500))
+        case("agenda-20k-weak-gaps-rivals", journey(busy + '  <competitor id="c" name="C">\n' + rates +
+             "  </competitor>\n"), 0, "The most urgent 10 of 20000", mode="agenda")
+        del busy, rates
         case("metachars-json", journey(stage(kw)), 0, '"rule"', ["--format", "json"], mode="check")
         case("metachars-sarif", journey(stage(kw)), 0, '"2.1.0"', ["--format", "sarif"], mode="check")
         loops = stage(tp("a", "A", "") .replace("/>", '><next to="a"/><next to="b" share="0.5"/></touchpoint>') +
