@@ -165,7 +165,14 @@ bad = os.path.join(SRC, "tests", "fixtures", "errors", "schema-channel.xml")
 p = run("agenda", *T, bad, alpha)
 expect("errors: exit 1, reported, the rest kept", p.returncode == 1 and b"[schema]" in p.stderr
        and b"Alpha" in p.stdout, p.stderr.decode()[:300])
+p = run("agenda", *T, bad)
+expect("only errors: exit 1, nothing written", p.returncode == 1 and p.stdout == b""
+       and b"nothing written" in p.stderr, p.stderr.decode()[:300])
 with tempfile.TemporaryDirectory() as tmp:
+    kept = os.path.join(tmp, "kept.md")
+    open(kept, "w").write("previous")
+    p = run("agenda", *T, "-o", kept, bad)
+    expect("only errors: -o file untouched", p.returncode == 1 and open(kept).read() == "previous")
     out = os.path.join(tmp, "a.html")
     expect("-o a.html writes HTML", run("agenda", *T, "-o", out, beta).returncode == 0
            and open(out).read().startswith("<!DOCTYPE html>"))

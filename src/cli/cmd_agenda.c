@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 enum agenda_format { AGENDA_MD, AGENDA_HTML };
@@ -61,6 +62,11 @@ cmd_agenda(int argc, char **argv)
     struct workspace w;
     cli_load_all(&a, &w);
     int status = cli_report_errors("agenda", &w);
+    if (!w.n_journeys) {
+        fprintf(stderr, "journeymap agenda: no journey could be used; nothing written\n");
+        workspace_finish(&w);
+        return status ? status : EXIT_FINDINGS;
+    }
     const struct journey *const *js = (const struct journey *const *)w.journeys;
     struct agenda *ag = agenda_new(js, w.n_journeys, w.diag, c.n_top);
     size_t len = 0;

@@ -281,10 +281,15 @@ agenda_render(const struct agenda *a, const struct journey *const *js, size_t n,
     char date[11];
     date_format(today, date);
     cmark_node *p = md_node(CMARK_NODE_EMPH, md_paragraph(doc));
-    md_textf(p, "%zu segment%s, as of %s: ", n, n == 1 ? "" : "s", date);
-    for (size_t i = 0; i < n; i++)
-        md_textf(p, "%s%s", i ? ", " : "", js[i]->name);
-    md_text(p, ". Tick an item once the team has agreed who does what, by when.");
+    if (n) {
+        md_textf(p, "%zu segment%s, as of %s: ", n, n == 1 ? "" : "s", date);
+        for (size_t i = 0; i < n; i++)
+            md_textf(p, "%s%s", i ? ", " : "", js[i]->name);
+        md_text(p, ". Tick an item once the team has agreed who does what, by when.");
+    } else {
+        md_textf(p, "As of %s, no segment could be used: fix the errors journeymap check reports.",
+                 date);
+    }
     size_t weak = 0;
     for (size_t i = 0; i < a->n_items; i++)
         weak += a->items[i].section == AGENDA_WEAK;
