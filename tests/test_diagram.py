@@ -154,7 +154,8 @@ for path in journeys:
 hostile = os.path.join(FIX, "diagram", "hostile.xml")
 g = check_journey(hostile, "rival")
 expect("hostile: exactly the expected nodes", set(g["nodes"]) == {
-    "t.1", "t-2", "t_3", "t4", "empty:s3", "gap:1", "competitor:rival-x", "legend"}, str(sorted(g["nodes"])))
+    "t.1", "t-2", "t_3", "t4", "empty:s3", "gap:1", "competitor:rival-x", "top:s1", "top:s2", "top:s3"},
+    str(sorted(g["nodes"])))
 with tempfile.TemporaryDirectory() as tmp:
     svg = os.path.join(tmp, "h.svg")
     p = run("diagram", *T, "--competitor", "rival", "-o", svg, hostile)

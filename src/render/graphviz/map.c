@@ -26,6 +26,17 @@
 #include <string.h>
 
 #define MAP_WRAP_LINES 4 /* lines of one name before it is cut with "…" */
+#define MAP_WRAP 20       /* characters per line of a name */
+#define MAP_WRAP_SMALL 24 /* characters per line of a box's smaller lines */
+#define MAP_STAGE_LINES 3 /* lines of a stage's name before it is cut */
+
+/* Point sizes, chosen for a projector: shown 1920 pixels wide, a map of up
+ * to 15 touchpoints in 5 stages has no text under 16 pixels. */
+#define MAP_PT_TITLE "28"
+#define MAP_PT_SUBTITLE "18"
+#define MAP_PT_STAGE "20"
+#define MAP_PT "16"       /* touchpoint names, edge labels */
+#define MAP_PT_SMALL "15" /* the smaller lines of a box, stage days, the legend */
 
 struct map {
     const struct journey *j;
@@ -36,7 +47,7 @@ struct map {
     /* attribute symbols */
     Agsym_t *g_label, *g_style, *g_color, *g_fillcolor, *g_fontcolor, *g_rank;
     Agsym_t *n_label, *n_style, *n_fillcolor, *n_color, *n_penwidth, *n_fontcolor, *n_shape,
-        *n_tooltip;
+        *n_tooltip, *n_width, *n_height;
     Agsym_t *e_label, *e_taillabel, *e_dir, *e_style, *e_color, *e_penwidth, *e_weight,
         *e_arrowhead, *e_fontcolor;
     struct marks marks; /* what the findings say */
@@ -51,9 +62,9 @@ map_attributes(struct map *c)
     Agraph_t *g = c->g;
     canvas_attr(g, AGRAPH, "rankdir", "LR");
     canvas_attr(g, AGRAPH, "newrank", "true");
-    canvas_attr(g, AGRAPH, "fontsize", "12");
-    canvas_attr(g, AGRAPH, "nodesep", "0.25");
-    canvas_attr(g, AGRAPH, "ranksep", "0.45");
+    canvas_attr(g, AGRAPH, "fontsize", MAP_PT_SMALL);
+    canvas_attr(g, AGRAPH, "nodesep", "0.22");
+    canvas_attr(g, AGRAPH, "ranksep", "0.4");
     c->g_label = canvas_attr(g, AGRAPH, "label", "");
     c->g_style = canvas_attr(g, AGRAPH, "style", "");
     c->g_color = canvas_attr(g, AGRAPH, "color", "black");
@@ -65,8 +76,8 @@ map_attributes(struct map *c)
         canvas_attr(g, AGRAPH, "nslimit1", "4");
         canvas_attr(g, AGRAPH, "mclimit", "0.5");
     }
-    canvas_attr(g, AGNODE, "fontsize", "11");
-    canvas_attr(g, AGNODE, "margin", "0.12,0.06");
+    canvas_attr(g, AGNODE, "fontsize", MAP_PT);
+    canvas_attr(g, AGNODE, "margin", "0.1,0.05");
     c->n_shape = canvas_attr(g, AGNODE, "shape", "box");
     c->n_label = canvas_attr(g, AGNODE, "label", "\\N");
     c->n_style = canvas_attr(g, AGNODE, "style", "rounded,filled");
@@ -75,12 +86,14 @@ map_attributes(struct map *c)
     c->n_penwidth = canvas_attr(g, AGNODE, "penwidth", "1.2");
     c->n_fontcolor = canvas_attr(g, AGNODE, "fontcolor", "black");
     c->n_tooltip = canvas_attr(g, AGNODE, "tooltip", "");
-    canvas_attr(g, AGEDGE, "fontsize", "10");
-    canvas_attr(g, AGEDGE, "arrowsize", "0.7");
+    c->n_width = canvas_attr(g, AGNODE, "width", "0.75");
+    c->n_height = canvas_attr(g, AGNODE, "height", "0.5");
+    canvas_attr(g, AGEDGE, "fontsize", MAP_PT_SMALL);
+    canvas_attr(g, AGEDGE, "arrowsize", "0.8");
     c->e_label = canvas_attr(g, AGEDGE, "label", "");
     c->e_taillabel = canvas_attr(g, AGEDGE, "taillabel", "");
     c->e_dir = canvas_attr(g, AGEDGE, "dir", "forward");
-    canvas_attr(g, AGEDGE, "labelfontsize", "10");
+    canvas_attr(g, AGEDGE, "labelfontsize", MAP_PT_SMALL);
     canvas_attr(g, AGEDGE, "labelfontcolor", CANVAS_GREY);
     canvas_attr(g, AGEDGE, "labeldistance", "1.8");
     c->e_style = canvas_attr(g, AGEDGE, "style", "solid");
@@ -101,8 +114,24 @@ map_days_known(const struct journey *j, size_t index)
     return true;
 }
 
+/* Lines of a stage's name in its heading (at most MAP_STAGE_LINES). */
+static size_t
+map_stage_name_lines(const struct stage *s)
+{
+    struct buf b;
+    buf_init(&b);
+    canvas_wrapped_at(&b, s->name, MAP_WRAP, MAP_STAGE_LINES);
+    size_t lines = 1;
+    for (const char *p = buf_str(&b); (p = strstr(p, "<BR/>")); p++)
+        lines++;
+    buf_finish(&b);
+    return lines;
+}
+
+/* A stage's heading: every heading has as many lines as the tallest, so
+ * that the columns start at one top edge. */
 static void
-map_stage(struct map *c, size_t i, Agraph_t **out)
+map_stage(struct map *c, size_t i, size_t name_lines, Agraph_t **out)
 {
     const struct stage *s = c->j->stages[i];
     char name[32];
@@ -110,15 +139,17 @@ map_stage(struct map *c, size_t i, Agraph_t **out)
     Agraph_t *sg = canvas_subgraph(c->g, name);
     struct buf b;
     buf_init(&b);
-    buf_puts(&b, "<B>");
-    canvas_wrapped(&b, s->name, 2);
-    buf_puts(&b, "</B>");
+    buf_puts(&b, "<FONT POINT-SIZE=\"" MAP_PT_STAGE "\"><B>");
+    for (size_t k = map_stage_name_lines(s); k < name_lines; k++)
+        buf_puts(&b, " <BR/>");
+    canvas_wrapped_at(&b, s->name, MAP_WRAP, MAP_STAGE_LINES);
+    buf_puts(&b, "</B></FONT><BR/><FONT POINT-SIZE=\"" MAP_PT_SMALL "\">");
     if (map_days_known(c->j, i))
-        buf_printf(&b, "<BR/><FONT POINT-SIZE=\"10\">day %llu–%llu</FONT>",
-                   (unsigned long long)c->t.stage_start[i],
+        buf_printf(&b, "day %llu–%llu", (unsigned long long)c->t.stage_start[i],
                    (unsigned long long)timeline_stage_end(&c->t, s));
-    if (s->phase != PHASE_NONE)
-        buf_printf(&b, "<BR/><FONT POINT-SIZE=\"10\">%s</FONT>", phase_names[s->phase]);
+    else
+        buf_puts(&b, " ");
+    buf_printf(&b, "<BR/>%s</FONT>", s->phase != PHASE_NONE ? phase_names[s->phase] : " ");
     canvas_set_html(sg, c->g_label, buf_str(&b));
     buf_finish(&b);
     canvas_set(sg, c->g_style, "rounded,filled");
@@ -167,15 +198,15 @@ map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
     buf_init(&b);
     buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
     buf_puts(&b, "<TR><TD><B>");
-    canvas_wrapped(&b, tp->name, MAP_WRAP_LINES);
-    buf_puts(&b, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"10\">");
+    canvas_wrapped_at(&b, tp->name, MAP_WRAP, MAP_WRAP_LINES);
+    buf_puts(&b, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"" MAP_PT_SMALL "\">");
     buf_puts(&b, channel_names[tp->channel]);
     buf_puts(&b, " · ");
     if (tp->owner)
-        canvas_wrapped(&b, tp->owner->name, 1);
+        canvas_wrapped_at(&b, tp->owner->name, MAP_WRAP_SMALL - 8, 2);
     else
         buf_puts(&b, "<I>no owner</I>");
-    buf_puts(&b, "</FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"10\">");
+    buf_puts(&b, "</FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"" MAP_PT_SMALL "\">");
     if (tp->score)
         buf_printf(&b, "score %d/5", tp->score);
     else
@@ -187,16 +218,21 @@ map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
     buf_puts(&b, "</FONT></TD></TR>");
     if (rating) {
         bool ahead = tp->score && rating->score > tp->score;
-        buf_printf(&b, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">",
+        buf_printf(&b, "<TR><TD><FONT POINT-SIZE=\"" MAP_PT_SMALL "\" COLOR=\"%s\">",
                    ahead ? CANVAS_RED : CANVAS_GREY);
-        canvas_wrapped(&b, c->comp->name, 1);
+        canvas_wrapped_at(&b, c->comp->name, MAP_WRAP_SMALL, 1);
         buf_printf(&b, ": %d/5%s</FONT></TD></TR>", rating->score, ahead ? " ▲ ahead" : "");
     }
     if (weak) {
-        buf_printf(&b, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>⚠ ",
+        buf_printf(&b, "<TR><TD><FONT POINT-SIZE=\"" MAP_PT_SMALL "\" COLOR=\"%s\"><B>",
                    tp->plan ? CANVAS_ORANGE : CANVAS_RED);
-        map_weak_reasons(&b, &c->marks, tp);
-        buf_puts(&b, "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"10\">");
+        struct buf why;
+        buf_init(&why);
+        buf_puts(&why, "⚠ ");
+        map_weak_reasons(&why, &c->marks, tp);
+        canvas_wrapped_at(&b, buf_str(&why), MAP_WRAP_SMALL, 3);
+        buf_finish(&why);
+        buf_puts(&b, "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"" MAP_PT_SMALL "\">");
         if (tp->plan && tp->plan->has_due) {
             char due[11];
             date_format(tp->plan->due, due);
@@ -220,12 +256,26 @@ map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
     return n;
 }
 
+/* An invisible spacer at the top of a stage's column, the same in every
+ * stage: what the columns align on. */
+static Agnode_t *
+map_top(struct map *c, Agraph_t *sg, const struct stage *s)
+{
+    Agnode_t *n = canvas_nodef(sg, "top:%s", s->id);
+    canvas_set(n, c->n_shape, "point");
+    canvas_set(n, c->n_style, "invis");
+    canvas_set(n, c->n_width, "0.01");
+    canvas_set(n, c->n_height, "0.01");
+    canvas_set(n, c->n_label, "");
+    return n;
+}
+
 static Agnode_t *
 map_placeholder(struct map *c, Agraph_t *sg, const struct stage *s)
 {
     Agnode_t *n = canvas_nodef(sg, "empty:%s", s->id);
     canvas_set_html(n, c->n_label,
-                    "<B>no touchpoint</B><BR/><FONT POINT-SIZE=\"10\">empty stage</FONT>");
+                    "<B>no touchpoint</B><BR/><FONT POINT-SIZE=\"" MAP_PT_SMALL "\">empty stage</FONT>");
     canvas_set(n, c->n_style, "filled,dotted");
     canvas_set(n, c->n_fillcolor, CANVAS_GAP_FILL);
     canvas_set(n, c->n_color, CANVAS_RED);
@@ -266,7 +316,7 @@ map_more(struct map *c, Agraph_t *sg, const struct stage *s, const struct touchp
         }
     c->n_hidden += hidden;
     Agnode_t *n = canvas_nodef(sg, "more:%s", s->id);
-    char *label = xasprintf("<B>+ %zu more touchpoint%s</B><BR/><FONT POINT-SIZE=\"10\">not "
+    char *label = xasprintf("<B>+ %zu more touchpoint%s</B><BR/><FONT POINT-SIZE=\"" MAP_PT_SMALL "\">not "
                             "drawn, %zu of them weak spots;<BR/>the checklist lists them "
                             "all</FONT>",
                             hidden, hidden == 1 ? "" : "s", weak);
@@ -284,11 +334,11 @@ map_ghost(struct map *c, Agraph_t *sg, const struct touchpoint *tp)
     Agnode_t *n = canvas_nodef(sg, "competitor:%s", tp->id);
     struct buf b;
     buf_init(&b);
-    buf_puts(&b, "<FONT POINT-SIZE=\"10\">only ");
-    canvas_wrapped(&b, tp->competitor->name, 1);
+    buf_puts(&b, "<FONT POINT-SIZE=\"" MAP_PT_SMALL "\">only ");
+    canvas_wrapped_at(&b, tp->competitor->name, MAP_WRAP_SMALL, 1);
     buf_puts(&b, "</FONT><BR/><B>");
-    canvas_wrapped(&b, tp->name, MAP_WRAP_LINES);
-    buf_printf(&b, "</B><BR/><FONT POINT-SIZE=\"10\">%s", channel_names[tp->channel]);
+    canvas_wrapped_at(&b, tp->name, MAP_WRAP, MAP_WRAP_LINES);
+    buf_printf(&b, "</B><BR/><FONT POINT-SIZE=\"" MAP_PT_SMALL "\">%s", channel_names[tp->channel]);
     if (tp->score)
         buf_printf(&b, " · score %d/5", tp->score);
     buf_puts(&b, "</FONT>");
@@ -365,7 +415,7 @@ map_gaps(struct map *c, Agraph_t **clusters, Agnode_t **nodes)
         const struct silence *s = &v[i];
         const struct stage *where = timeline_stage_at(&c->t, s->from + (s->to - s->from) / 2);
         Agnode_t *g = canvas_nodef(clusters[where->index], "gap:%zu", i + 1);
-        char *label = xasprintf("<B>%llu days</B><BR/><FONT POINT-SIZE=\"10\">without contact "
+        char *label = xasprintf("<B>%llu days</B><BR/><FONT POINT-SIZE=\"" MAP_PT_SMALL "\">without contact "
                                 "from us<BR/>day %llu–%llu%s</FONT>",
                                 (unsigned long long)(s->to - s->from), (unsigned long long)s->from,
                                 (unsigned long long)s->to, s->to_end ? " (end)" : "");
@@ -395,48 +445,29 @@ map_gaps(struct map *c, Agraph_t **clusters, Agnode_t **nodes)
     free(v);
 }
 
+/* The legend: two rows under the title, so that it adds no width. */
 static void
-map_legend(struct map *c, Agnode_t *after)
+map_legend(struct map *c, struct buf *b)
 {
-    Agraph_t *sg = canvas_subgraph(c->g, "cluster_legend");
-    canvas_set_html(sg, c->g_label, "<B>How to read this</B>");
-    canvas_set(sg, c->g_style, "rounded");
-    canvas_set(sg, c->g_color, "#d5d8dc");
-    Agnode_t *n = canvas_node(sg, "legend");
-    struct buf b;
-    buf_init(&b);
-    buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
-    buf_puts(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"6\">score (fill)</TD></TR><TR>");
+    buf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\"><TR>"
+                "<TD>score:</TD>");
     static const char *const words[6] = {"none", "1", "2", "3", "4", "5"};
     for (int i = 0; i < 6; i++)
-        buf_printf(&b, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"%s\">%s</TD>", canvas_score_fill[i],
+        buf_printf(b, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"%s\">%s</TD>", canvas_score_fill[i],
                    CANVAS_GREY, words[i]);
-    buf_puts(&b, "</TR>");
-    static const char *const rows[][2] = {
-        {"black", "solid border: we reach out"},
-        {"black", "dashed border: the customer comes to us"},
-        {CANVAS_RED, "⚠ thick red border: weak spot, no plan"},
-        {CANVAS_ORANGE, "⚠ thick orange border: weak spot with a plan"},
-        {CANVAS_RED, "pink box, dotted border: contact gap or empty stage"},
-    };
-    for (size_t i = 0; i < ARRAY_LEN(rows); i++)
-        buf_printf(&b,
-                   "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"6\"><FONT COLOR=\"%s\">%s</FONT></TD></TR>",
-                   rows[i][0], rows[i][1]);
+    buf_puts(b, "<TD> solid border: we reach out · dashed: the customer comes to us</TD></TR>"
+                "<TR><TD COLSPAN=\"8\">");
+    buf_printf(b,
+               "<FONT COLOR=\"%s\">⚠ thick red border: weak spot, no plan</FONT> · <FONT "
+               "COLOR=\"%s\">⚠ orange: weak spot with a plan</FONT> · <FONT COLOR=\"%s\">pink, "
+               "dotted: contact gap or empty stage</FONT>",
+               CANVAS_RED, CANVAS_ORANGE, CANVAS_RED);
     if (c->comp)
-        buf_printf(&b,
-                   "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"6\"><FONT COLOR=\"%s\">grey dashed: "
-                   "only the competitor has it; ▲: the competitor is rated higher</FONT></TD></TR>",
+        buf_printf(b,
+                   "<BR/><FONT COLOR=\"%s\">grey dashed: only the competitor has it; ▲: the "
+                   "competitor is rated higher</FONT>",
                    CANVAS_GREY);
-    buf_puts(&b, "</TABLE>");
-    canvas_set_html(n, c->n_label, buf_str(&b));
-    buf_finish(&b);
-    canvas_set(n, c->n_shape, "plaintext");
-    canvas_set(n, c->n_style, "");
-    if (after) { /* keep the legend at the right-hand end */
-        Agedge_t *e = canvas_edge(c->g, after, n);
-        canvas_set(e, c->e_style, "invis");
-    }
+    buf_puts(b, "</TD></TR></TABLE>");
 }
 
 static void
@@ -445,10 +476,11 @@ map_title(struct map *c)
     const struct journey *j = c->j;
     struct buf b;
     buf_init(&b);
-    buf_puts(&b, "<FONT POINT-SIZE=\"18\"><B>");
+    buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+                "<TR><TD><FONT POINT-SIZE=\"" MAP_PT_TITLE "\"><B>");
     canvas_wrapped_at(&b, j->name, 60, 2);
     buf_printf(&b,
-               "</B></FONT><BR/>%zu stage%s · %zu touchpoint%s · %zu weak spot%s · %zu "
+               "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"" MAP_PT_SUBTITLE "\">%zu stage%s · %zu touchpoint%s · %zu weak spot%s · %zu "
                "contact gap%s",
                j->n_stages, j->n_stages == 1 ? "" : "s", j->n_touchpoints,
                j->n_touchpoints == 1 ? "" : "s", c->marks.n_weak, c->marks.n_weak == 1 ? "" : "s",
@@ -465,8 +497,11 @@ map_title(struct map *c)
                    CANVAS_RED);
     if (c->comp) {
         buf_puts(&b, "<BR/>compared with ");
-        canvas_wrapped(&b, c->comp->name, 1);
+        canvas_wrapped_at(&b, c->comp->name, MAP_WRAP_SMALL, 1);
     }
+    buf_puts(&b, "</FONT></TD></TR><TR><TD>");
+    map_legend(c, &b);
+    buf_puts(&b, "</TD></TR></TABLE>");
     canvas_set_html(c->g, c->g_label, buf_str(&b));
     buf_finish(&b);
 }
@@ -482,10 +517,16 @@ map_build(struct map *c)
     Agraph_t **clusters = xcalloc(j->n_stages + 1, sizeof *clusters);
     Agnode_t **nodes = xcalloc(j->n_touchpoints + 1, sizeof *nodes);
     Agnode_t **anchor = xcalloc(j->n_stages + 1, sizeof *anchor);
+    Agnode_t **top = xcalloc(j->n_stages + 1, sizeof *top);
     c->more = xcalloc(j->n_stages + 1, sizeof *c->more);
+    size_t name_lines = 1;
+    for (size_t i = 0; i < j->n_stages; i++)
+        if (map_stage_name_lines(j->stages[i]) > name_lines)
+            name_lines = map_stage_name_lines(j->stages[i]);
     for (size_t i = 0; i < j->n_stages; i++) {
         const struct stage *s = j->stages[i];
-        map_stage(c, i, &clusters[i]);
+        map_stage(c, i, name_lines, &clusters[i]);
+        top[i] = map_top(c, clusters[i], s);
         /* Created in time order: dot keeps it down the stage's column. */
         const struct touchpoint **order = timeline_order(&c->t, s->touchpoints, s->n_touchpoints);
         bool *drawn = map_choose_drawn(c, order, s->n_touchpoints);
@@ -506,6 +547,9 @@ map_build(struct map *c)
             if (!anchor[i])
                 anchor[i] = p;
         }
+        /* The spacer heads the column. */
+        Agedge_t *e = map_arrow(c, top[i], anchor[i], true);
+        canvas_set(e, c->e_style, "invis");
     }
     if (c->comp)
         for (size_t k = 0; k < c->comp->n_touchpoints; k++) {
@@ -516,7 +560,8 @@ map_build(struct map *c)
     map_gaps(c, clusters, nodes);
     /* One column per stage: everything in a stage shares one rank (edges
      * inside it run top to bottom), and each stage is right of the one
-     * before (an invisible edge between their first nodes). Graphviz 2.42
+     * before (a heavy invisible edge between their spacers, which are the
+     * same size, so that the columns share one top edge). Graphviz 2.42
      * frees memory twice after laying out constraint=false edges in
      * clusters, so ranks, not constraints, shape the picture. */
     for (size_t i = 0; i < j->n_stages; i++) {
@@ -527,15 +572,16 @@ map_build(struct map *c)
         for (Agnode_t *n = agfstnode(clusters[i]); n; n = agnxtnode(clusters[i], n))
             agsubnode(col, n, 1);
         if (i > 0) {
-            Agedge_t *e = canvas_edge(c->g, anchor[i - 1], anchor[i]);
+            Agedge_t *e = canvas_edge(c->g, top[i - 1], top[i]);
             canvas_set(e, c->e_style, "invis");
+            canvas_set(e, c->e_weight, "1000");
         }
     }
-    map_legend(c, j->n_stages ? anchor[j->n_stages - 1] : NULL);
     map_title(c);
     free(clusters);
     free(nodes);
     free(anchor);
+    free(top);
     free(c->more);
     c->more = NULL;
     return c->g;
