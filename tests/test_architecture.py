@@ -39,6 +39,7 @@ LIBRARIES = {
     "libxml2": (re.compile(r"^libxml/"), "read/xmlread.c"),
     "Graphviz": (re.compile(r"^(graphviz/|cgraph\.h$|gvc\.h$|cdt\.h$)"), "render/graphviz/"),
     "cmark": (re.compile(r"^cmark"), "render/cmark/"),
+    "cairo": (re.compile(r"^cairo"), "render/graphviz/page.c"),
     "jansson": (re.compile(r"^jansson"), "render/report.c"),
 }
 

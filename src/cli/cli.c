@@ -35,6 +35,13 @@ usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_TROUBLE;
 }
 
+void
+cli_warn(const char *cmd, const char *why)
+{
+    if (*why)
+        fprintf(stderr, "journeymap %s: warning: %s\n", cmd, why);
+}
+
 enum {
     CLI_MAX_OPTIONS = 16,
     CLI_KEY = 256, /* getopt's value for a command's own option n: CLI_KEY + n */
@@ -74,7 +81,7 @@ cli_choose(const struct cli_spec *spec, const char *option, const char *const *c
            const char *arg)
 {
     for (int i = 0; choices[i]; i++)
-        if (strcmp(choices[i], arg) == 0)
+        if (strcasecmp(choices[i], arg) == 0)
             return i;
     struct buf b;
     buf_init(&b);

@@ -107,6 +107,9 @@ struct cli_args {
  * (cmd NULL: the program itself); returns EXIT_TROUBLE. */
 int usage_error(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
+/* Print "journeymap CMD: warning: WHY" on stderr, unless why is "". */
+void cli_warn(const char *cmd, const char *why);
+
 /*
  * Parse argv by spec into *a (cmd is the command's own state, a->cmd,
  * which its flags set); run spec's validate hook; count the operands; and
@@ -178,9 +181,10 @@ int cli_emit(const struct cli_args *a, const struct workspace *w, int status, ch
 extern const struct cli_spec cli_check, cli_diagram, cli_checklist, cli_agenda, cli_compare,
     cli_build, cli_new, cli_export, cli_import;
 extern const struct cli_flag check_flags[], diagram_flags[], checklist_flags[], agenda_flags[],
-    export_flags[], import_flags[];
+    export_flags[], import_flags[], compare_flags[];
 extern const char *const checklist_formats[], *const agenda_formats[], *const compare_formats[];
 int agenda_validate(struct cli_args *a);
+int compare_validate(struct cli_args *a);
 int diagram_validate(struct cli_args *a);
 int export_validate(struct cli_args *a);
 int new_validate(struct cli_args *a);

@@ -110,8 +110,9 @@ build_picture(struct build *b, const struct site_entry *e, bool curve, enum diag
 {
     char *data = NULL;
     const char *why = NULL;
-    bool drawn = curve ? curve_render(&e->j, 1, b->w.diag, format, &data, len, &why)
-                       : map_render(e->j, b->w.diag, NULL, format, &data, len, &why);
+    struct diagram_target t = diagram_natural(format);
+    bool drawn = curve ? curve_render(&e->j, 1, b->w.diag, &t, &data, len, &why)
+                       : map_render(e->j, b->w.diag, NULL, &t, &data, len, &why);
     if (!drawn) {
         fprintf(stderr, "journeymap build: %s: %s\n", e->source, why);
         b->status = EXIT_FINDINGS;
@@ -168,7 +169,8 @@ build_comparison(struct build *b)
     build_write(b, "", "compare.md", data, len);
     free(data);
     const char *why = NULL;
-    if (heatmap_render(cmp, DIAGRAM_SVG, &b->compare_svg, &len, &why))
+    struct diagram_target t = diagram_natural(DIAGRAM_SVG);
+    if (heatmap_render(cmp, &t, &b->compare_svg, &len, &why))
         build_write(b, "", "compare.svg", b->compare_svg, len);
     else
         fprintf(stderr, "journeymap build: the comparison: %s\n", why);

@@ -18,11 +18,15 @@ static const char *const diagram_views[] = {"map", "curve", NULL};
 struct diagram_cmd {
     const char *competitor; /* --competitor ID, or NULL */
     int view;               /* --view: enum diagram_view */
+    int page;               /* --page: enum diagram_page */
+    bool portrait;          /* --portrait */
 };
 
 const struct cli_flag diagram_flags[] = {
     {"competitor", CLI_STRING, offsetof(struct diagram_cmd, competitor), NULL},
     {"view", CLI_CHOICE, offsetof(struct diagram_cmd, view), diagram_views},
+    {"page", CLI_CHOICE, offsetof(struct diagram_cmd, page), diagram_page_names},
+    {"portrait", CLI_SWITCH, offsetof(struct diagram_cmd, portrait), NULL},
     {NULL, CLI_SWITCH, 0, NULL},
 };
 
@@ -35,7 +39,20 @@ diagram_validate(struct cli_args *a)
         return usage_error("diagram", "--competitor belongs to the map view, not the curve");
     if (d->view == DIAGRAM_MAP && a->n_operands != 1)
         return usage_error("diagram", "name exactly one journey file");
+    if (d->portrait && d->page == DIAGRAM_PAGE_NONE)
+        return usage_error("diagram", "--portrait turns a page upright; name one with --page");
     return CLI_CONTINUE;
+}
+
+/* The format and page the command draws on. */
+static struct diagram_target
+diagram_target(const struct cli_args *a)
+{
+    const struct diagram_cmd *c = a->cmd;
+    struct diagram_target t = diagram_natural((enum diagram_format)cli_format(a, DIAGRAM_SVG));
+    t.page = c->page;
+    t.portrait = c->portrait;
+    return t;
 }
 
 /* --view curve: one or more journeys, every one usable. */
@@ -60,8 +77,10 @@ diagram_curve(const struct cli_args *a)
         char *data = NULL;
         size_t len = 0;
         const char *why = NULL;
-        curve_render((const struct journey *const *)w.journeys, w.n_journeys, w.diag,
-                     (enum diagram_format)cli_format(a, DIAGRAM_SVG), &data, &len, &why);
+        struct diagram_target t = diagram_target(a);
+        curve_render((const struct journey *const *)w.journeys, w.n_journeys, w.diag, &t, &data,
+                     &len, &why);
+        cli_warn("diagram", t.warning);
         status = cli_emit(a, &w, EXIT_CLEAN, data, len,
                           a->n_operands == 1 ? a->operands[0] : "the curves", why);
     }
@@ -93,14 +112,16 @@ diagram_map(const struct cli_args *a, const struct journey *j, const struct diag
     const struct competitor *comp = NULL;
     if (c->competitor && !(comp = diagram_competitor(j, a->operands[0], c->competitor)))
         return EXIT_TROUBLE;
-    map_render(j, d, comp, (enum diagram_format)cli_format(a, DIAGRAM_SVG), data, len, why);
+    struct diagram_target t = diagram_target(a);
+    map_render(j, d, comp, &t, data, len, why);
+    cli_warn("diagram", t.warning);
     return CLI_CONTINUE;
 }
 
 int
 cmd_diagram(int argc, char **argv)
 {
-    struct diagram_cmd d = {NULL, DIAGRAM_MAP};
+    struct diagram_cmd d = {NULL, DIAGRAM_MAP, DIAGRAM_PAGE_NONE, false};
     struct cli_args a;
     int rc = cli_start(&cli_diagram, &d, argc, argv, &a);
     if (rc != CLI_CONTINUE)

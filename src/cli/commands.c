@@ -33,14 +33,22 @@ const struct cli_spec cli_diagram = {
              "  or:  journeymap diagram --view curve [OPTION]... FILE...\n"
              "Draw a customer journey: stages left to right, one box per touchpoint,\n"
              "coloured by score, with weak spots, empty stages and contact gaps marked.\n"
-             "With --view curve, draw how customers feel instead: one point per\n"
-             "touchpoint at its day (x) and emotion (y), joined in time order; several\n"
-             "files overlay their segments' curves in distinct colours.\n",
-    .options = "  --view VIEW        map (default) or curve\n"
+             "With --view lanes, draw the classic journey-map poster instead: stages as\n"
+             "columns, one column per touchpoint, and lanes underneath for the cards,\n"
+             "the feeling curve, what works, pain points, plans, gaps and findings.\n"
+             "With --view curve, draw how customers feel: one point per touchpoint at\n"
+             "its day (x) and emotion (y), joined in time order; several files overlay\n"
+             "their segments' curves in distinct colours.\n",
+    .options = "  --view VIEW        map (default), lanes or curve\n"
                "  -T FORMAT          dot, svg, png or pdf (default: from -o's extension,\n"
                "                     else svg); dot is the graph before layout\n"
+               "  --page SIZE        fit the picture to a page: A4, A3, A2, A1, A0, letter,\n"
+               "                     tabloid (landscape), or screen (1920 x 1080 px); a\n"
+               "                     PDF is then exactly that size; warns when text would\n"
+               "                     fall under 6 pt (16 px on screen)\n"
+               "  --portrait         the page upright\n"
                "  --competitor ID    show that competitor's ratings beside our scores and\n"
-               "                     its own touchpoints as grey ghost boxes (map only)\n",
+               "                     its own touchpoints as grey ghost boxes (map, lanes)\n",
     .notes = "A file with errors is refused: its errors go to standard error, exit 1;\n"
              "with --fail-on, the diagram is still written when the findings reach\n"
              "LEVEL, and the exit status is 1. How to read the picture: docs/diagram.md.\n",
@@ -102,10 +110,15 @@ const struct cli_spec cli_compare = {
              "over the same touchpoints, those we scored and it rated); across\n"
              "journeys, how many touchpoints each competitor leads, trails, ties and\n"
              "has alone.\n",
-    .options = "  -T FORMAT          md (Markdown, default) or svg (a heat map)\n",
+    .options = "  -T FORMAT          md (Markdown, default) or svg (a heat map)\n"
+               "  --page SIZE        fit the heat map to a page: A4, A3, A2, A1, A0, letter,\n"
+               "                     tabloid (landscape) or screen (1920 x 1080 px)\n"
+               "  --portrait         the page upright\n",
     .notes = "Files with errors are reported on standard error and left out (exit 1).\n",
     .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT | CLI_FORMAT,
     .formats = compare_formats,
+    .flags = compare_flags,
+    .validate = compare_validate,
     .operands = {1, (size_t)-1, "name at least one journey file or folder"},
 };
 

@@ -26,6 +26,38 @@ enum diagram_format { DIAGRAM_DOT, DIAGRAM_SVG, DIAGRAM_PNG, DIAGRAM_PDF, DIAGRA
 /* "dot", "svg", "png", "pdf" (the -T names), then NULL. */
 extern const char *const diagram_format_names[DIAGRAM_FORMAT_COUNT + 1];
 
+/* --page: paper sizes, then the projector (workshop.md, "Paper and screen
+ * sizes"; page.c). DIAGRAM_PAGE_NONE keeps the drawing's natural size. */
+enum diagram_page {
+    DIAGRAM_PAGE_NONE = -1,
+    DIAGRAM_PAGE_A4,
+    DIAGRAM_PAGE_A3,
+    DIAGRAM_PAGE_A2,
+    DIAGRAM_PAGE_A1,
+    DIAGRAM_PAGE_A0,
+    DIAGRAM_PAGE_LETTER,
+    DIAGRAM_PAGE_TABLOID,
+    DIAGRAM_PAGE_SCREEN, /* 1920 x 1080 px */
+    DIAGRAM_PAGE_COUNT
+};
+
+/* "A4", "A3", "A2", "A1", "A0", "letter", "tabloid", "screen", then NULL. */
+extern const char *const diagram_page_names[DIAGRAM_PAGE_COUNT + 1];
+
+/* What a view is drawn as: the format, and the page it is fitted to. */
+struct diagram_target {
+    enum diagram_format format;
+    int page;      /* enum diagram_page */
+    bool portrait; /* the page upright (paper and screen are landscape by default) */
+    /* Out: when the page makes the smallest text too small to read (under
+     * 6 pt on paper, 16 px on screen), why, naming the smallest page that
+     * fits; "" otherwise. The output is written all the same. */
+    char warning[200];
+};
+
+/* A target of format at the drawing's natural size. */
+struct diagram_target diagram_natural(enum diagram_format format);
+
 /*
  * A stage with more touchpoints than this is summarised: its weak spots
  * first, then the others, in time order, up to this many, and one box
@@ -44,7 +76,7 @@ extern const char *const diagram_format_names[DIAGRAM_FORMAT_COUNT + 1];
  * with free()); on failure *why says why (static text).
  */
 bool map_render(const struct journey *j, const struct diag *d, const struct competitor *competitor,
-                enum diagram_format format, char **out, size_t *len, const char **why);
+                struct diagram_target *t, char **out, size_t *len, const char **why);
 
 /*
  * The emotion curve of n journeys (curve.c; one, or several overlaid in
@@ -55,7 +87,7 @@ bool map_render(const struct journey *j, const struct diag *d, const struct comp
  * pinned and laid out with neato. Same output contract as map_render().
  */
 bool curve_render(const struct journey *const *js, size_t n, const struct diag *d,
-                  enum diagram_format format, char **out, size_t *len, const char **why);
+                  struct diagram_target *t, char **out, size_t *len, const char **why);
 
 struct comparison;
 
@@ -64,7 +96,7 @@ struct comparison;
  * tally across segments, then one colour-coded matrix per journey. Same
  * output contract as map_render().
  */
-bool heatmap_render(const struct comparison *cmp, enum diagram_format format, char **out,
+bool heatmap_render(const struct comparison *cmp, struct diagram_target *t, char **out,
                     size_t *len, const char **why);
 
 /* Release Graphviz's context (plugins, fonts); safe to call when unused. */

@@ -4,6 +4,7 @@
  * layout and rendering to memory.
  */
 #include "render/graphviz/canvas.h"
+#include "render/graphviz/page.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -12,6 +13,13 @@
 
 const char *const diagram_format_names[DIAGRAM_FORMAT_COUNT + 1] = {"dot", "svg", "png", "pdf",
                                                                     NULL};
+
+struct diagram_target
+diagram_natural(enum diagram_format format)
+{
+    struct diagram_target t = {format, DIAGRAM_PAGE_NONE, false, ""};
+    return t;
+}
 
 const char *const canvas_score_fill[6] = {"#eaecee", "#f5b7b1", "#f8c9a0",
                                           "#fce8a6", "#d4edbc", "#a9dfbf"};
@@ -342,11 +350,13 @@ canvas_write_dot(Agraph_t *g, char **out, size_t *len)
 }
 
 bool
-canvas_render(Agraph_t *g, const char *engine, enum diagram_format format, char **out, size_t *len,
+canvas_render(Agraph_t *g, const char *engine, struct diagram_target *t, char **out, size_t *len,
               const char **why)
 {
     bool ok = false;
-    if (format == DIAGRAM_DOT) {
+    t->warning[0] = '\0';
+    if (t->format == DIAGRAM_DOT) {
+        page_dot(g, t);
         ok = canvas_write_dot(g, out, len);
         if (!ok)
             *why = "could not write the DOT text";
@@ -355,10 +365,15 @@ canvas_render(Agraph_t *g, const char *engine, enum diagram_format format, char 
             canvas_gvc = gvContext();
         if (gvLayout(canvas_gvc, g, engine) != 0 || agerrors() > 0) {
             *why = canvas_last_error("Graphviz could not lay out the diagram");
+        } else if (t->page != DIAGRAM_PAGE_NONE) {
+            ok = page_render(canvas_gvc, g, t, out, len, why);
+            if (!ok && agerrors() > 0)
+                *why = canvas_last_error(*why);
+            gvFreeLayout(canvas_gvc, g);
         } else {
             char *data = NULL;
             unsigned int size = 0;
-            if (gvRenderData(canvas_gvc, g, diagram_format_names[format], &data, &size) != 0 ||
+            if (gvRenderData(canvas_gvc, g, diagram_format_names[t->format], &data, &size) != 0 ||
                 agerrors() > 0 || !data) {
                 *why = canvas_last_error("Graphviz could not render the diagram");
             } else {

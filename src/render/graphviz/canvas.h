@@ -75,11 +75,12 @@ void canvas_wrapped(struct buf *b, const char *s, size_t max_lines);
 void canvas_tooltip(struct buf *b, const char *s);
 
 /*
- * Lay out g with engine and render it (or, for DIAGRAM_DOT, write the graph
- * as built); g is closed here. On success *out and *len hold the bytes
+ * Lay out g with engine and render it in t->format, fitted to t->page when
+ * one is named (page.h), or, for DIAGRAM_DOT, write the graph as built; g
+ * is closed here. On success *out and *len hold the bytes
  * (caller frees *out with free()); on failure *why says why (static text).
  */
-bool canvas_render(Agraph_t *g, const char *engine, enum diagram_format format, char **out,
+bool canvas_render(Agraph_t *g, const char *engine, struct diagram_target *t, char **out,
                    size_t *len, const char **why);
 
 #endif

@@ -492,7 +492,7 @@ curve_legend(struct curve *cv)
 
 bool
 curve_render(const struct journey *const *js, size_t n, const struct diag *d,
-             enum diagram_format format, char **out, size_t *len, const char **why)
+             struct diagram_target *t, char **out, size_t *len, const char **why)
 {
     struct curve cv = {.js = js, .n = n};
     curve_measure(&cv);
@@ -513,7 +513,7 @@ curve_render(const struct journey *const *js, size_t n, const struct diag *d,
         curve_legend(&cv);
     free(cv.tp_slot);
     free(cv.stage_slot);
-    bool ok = canvas_render(cv.g, "neato", format, out, len, why);
+    bool ok = canvas_render(cv.g, "neato", t, out, len, why);
     free(cv.stage_x);
     for (size_t k = 0; k < n; k++)
         timeline_finish(&cv.t[k]);

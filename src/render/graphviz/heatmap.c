@@ -85,7 +85,7 @@ heatmap_tally(struct buf *b, const struct comparison *cmp)
 }
 
 bool
-heatmap_render(const struct comparison *cmp, enum diagram_format format, char **out, size_t *len,
+heatmap_render(const struct comparison *cmp, struct diagram_target *t, char **out, size_t *len,
                const char **why)
 {
     Agraph_t *g = canvas_open("comparison");
@@ -112,5 +112,5 @@ heatmap_render(const struct comparison *cmp, enum diagram_format format, char **
         prev = n;
     }
     buf_finish(&b);
-    return canvas_render(g, "dot", format, out, len, why);
+    return canvas_render(g, "dot", t, out, len, why);
 }

@@ -589,12 +589,12 @@ map_build(struct map *c)
 
 bool
 map_render(const struct journey *j, const struct diag *d, const struct competitor *competitor,
-           enum diagram_format format, char **out, size_t *len, const char **why)
+           struct diagram_target *t, char **out, size_t *len, const char **why)
 {
     struct map c = {.j = j, .d = d, .comp = competitor};
     timeline_init(&c.t, j);
     Agraph_t *g = map_build(&c);
-    bool ok = canvas_render(g, "dot", format, out, len, why);
+    bool ok = canvas_render(g, "dot", t, out, len, why);
     marks_finish(&c.marks);
     timeline_finish(&c.t);
     return ok;
