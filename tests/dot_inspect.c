@@ -53,7 +53,8 @@ main(int argc, char **argv)
         return 1;
     }
     static const char *const node_attrs[] = {"label", "style", "color", "penwidth", "fillcolor",
-                                             "shape", "pos",   "class", "xlabel",   NULL};
+                                             "shape", "pos",   "class", "xlabel",   "width",
+                                             "height", NULL};
     static const char *const edge_attrs[] = {"style", "taillabel", "label", "color", NULL};
     json_t *doc = json_object(), *clusters = json_object(), *nodes = json_object();
     json_t *edges = json_array();

@@ -27,7 +27,8 @@ def documented(ids):
     files = {"compare.md", "compare.svg", "agenda.md", "agenda.html", "index.md", "index.html",
              ".journeymap-build"}
     for i in ids:
-        files |= {i + ".svg", i + ".dot", i + ".curve.svg", i + ".checklist.md", i + ".checklist.html"}
+        files |= {i + ".svg", i + ".dot", i + ".curve.svg", i + ".lanes.svg", i + ".lanes.pdf",
+                  i + ".checklist.md", i + ".checklist.html"}
     return files
 
 
@@ -47,11 +48,14 @@ with tempfile.TemporaryDirectory() as tmp:
     for i in ids:
         ET.parse(os.path.join(out, i + ".svg"))
         ET.parse(os.path.join(out, i + ".curve.svg"))
+        ET.parse(os.path.join(out, i + ".lanes.svg"))
+        expect(i + ".lanes.pdf is a PDF", open(os.path.join(out, i + ".lanes.pdf"), "rb").read(5) == b"%PDF-")
         expect(i + ".checklist.md", open(os.path.join(out, i + ".checklist.md")).read().startswith("# "))
     index = open(os.path.join(out, "index.html")).read()
     for i in ids:
         expect("index links " + i, 'href="%s.checklist.html"' % i in index and 'id="%s"' % i in index
-               and 'href="%s.curve.svg"' % i in index)
+               and 'href="%s.curve.svg"' % i in index and 'href="%s.lanes.svg"' % i in index
+               and 'href="%s.lanes.pdf"' % i in index)
     expect("index links the agenda", 'href="agenda.html"' in index)
     agenda = open(os.path.join(out, "agenda.md")).read()
     expect("agenda.md covers every segment", agenda.startswith("# Workshop agenda") and

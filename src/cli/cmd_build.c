@@ -103,16 +103,18 @@ build_load(struct build *b, const char *folder)
     }
 }
 
+enum build_view { BUILD_MAP, BUILD_CURVE, BUILD_LANES };
+
 /* A picture of one model, or a message and NULL. */
 static char *
-build_picture(struct build *b, const struct site_entry *e, bool curve, enum diagram_format format,
-              size_t *len)
+build_picture(struct build *b, const struct site_entry *e, enum build_view view,
+              struct diagram_target t, size_t *len)
 {
     char *data = NULL;
     const char *why = NULL;
-    struct diagram_target t = diagram_natural(format);
-    bool drawn = curve ? curve_render(&e->j, 1, b->w.diag, &t, &data, len, &why)
-                       : map_render(e->j, b->w.diag, NULL, &t, &data, len, &why);
+    bool drawn = view == BUILD_CURVE   ? curve_render(&e->j, 1, b->w.diag, &t, &data, len, &why)
+                 : view == BUILD_LANES ? lanes_render(e->j, b->w.diag, NULL, &t, &data, len, &why)
+                                       : map_render(e->j, b->w.diag, NULL, &t, &data, len, &why);
     if (!drawn) {
         fprintf(stderr, "journeymap build: %s: %s\n", e->source, why);
         b->status = EXIT_FINDINGS;
@@ -120,21 +122,34 @@ build_picture(struct build *b, const struct site_entry *e, bool curve, enum diag
     return drawn ? data : NULL;
 }
 
-/* ID.dot, ID.svg, ID.curve.svg, ID.checklist.md and .html; the SVGs stay
- * in the entry for index.html. */
+/* ID.dot, ID.svg, ID.curve.svg, ID.lanes.svg, ID.lanes.pdf (A3),
+ * ID.checklist.md and .html; the map and curve SVGs stay in the entry for
+ * index.html. */
 static void
 build_segment(struct build *b, size_t i)
 {
     struct site_entry *e = &b->v[i];
     size_t len = 0;
-    char *data = build_picture(b, e, false, DIAGRAM_DOT, &len);
+    char *data = build_picture(b, e, BUILD_MAP, diagram_natural(DIAGRAM_DOT), &len);
     if (data)
         build_write_of(b, e, "dot", data, len);
     free(data);
-    if ((e->svg = b->svgs[2 * i] = build_picture(b, e, false, DIAGRAM_SVG, &len)))
+    if ((e->svg = b->svgs[2 * i] =
+             build_picture(b, e, BUILD_MAP, diagram_natural(DIAGRAM_SVG), &len)))
         build_write_of(b, e, "svg", e->svg, len);
-    if ((e->curve_svg = b->svgs[2 * i + 1] = build_picture(b, e, true, DIAGRAM_SVG, &len)))
+    if ((e->curve_svg = b->svgs[2 * i + 1] =
+             build_picture(b, e, BUILD_CURVE, diagram_natural(DIAGRAM_SVG), &len)))
         build_write_of(b, e, "curve.svg", e->curve_svg, len);
+    if ((data = build_picture(b, e, BUILD_LANES, diagram_natural(DIAGRAM_SVG), &len)))
+        build_write_of(b, e, "lanes.svg", data, len);
+    e->lanes = data != NULL;
+    free(data);
+    struct diagram_target a3 = diagram_natural(DIAGRAM_PDF);
+    a3.page = DIAGRAM_PAGE_A3;
+    if ((data = build_picture(b, e, BUILD_LANES, a3, &len)))
+        build_write_of(b, e, "lanes.pdf", data, len);
+    e->lanes = e->lanes && data != NULL;
+    free(data);
     for (int html = 0; html <= 1; html++) {
         data = checklist_render(e->j, b->w.diag, b->ro->today, html, &len);
         build_write_of(b, e, html ? "checklist.html" : "checklist.md", data, len);
@@ -200,7 +215,8 @@ build_index(struct build *b)
     char *data = index_render(b->v, b->n, b->compare_svg != NULL, b->ro->today, &len);
     build_write(b, "", "index.md", data, len);
     free(data);
-    data = site_html(b->v, b->n, b->compare_svg, b->ro->today, &len);
+    struct site_extras x = {b->compare_svg, b->w.diag, b->ro->today, true};
+    data = site_html(b->v, b->n, &x, &len);
     build_write(b, "", "index.html", data, len);
     free(data);
 }

@@ -11,9 +11,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum diagram_view { DIAGRAM_MAP, DIAGRAM_CURVE };
+enum diagram_view { DIAGRAM_MAP, DIAGRAM_CURVE, DIAGRAM_LANES };
 
-static const char *const diagram_views[] = {"map", "curve", NULL};
+static const char *const diagram_views[] = {"map", "curve", "lanes", NULL};
 
 struct diagram_cmd {
     const char *competitor; /* --competitor ID, or NULL */
@@ -30,14 +30,15 @@ const struct cli_flag diagram_flags[] = {
     {NULL, CLI_SWITCH, 0, NULL},
 };
 
-/* The map takes one file and may show a competitor; the curve takes several. */
+/* The map and the lanes take one file and may show a competitor; the curve
+ * takes several. */
 int
 diagram_validate(struct cli_args *a)
 {
     const struct diagram_cmd *d = a->cmd;
     if (d->view == DIAGRAM_CURVE && d->competitor)
-        return usage_error("diagram", "--competitor belongs to the map view, not the curve");
-    if (d->view == DIAGRAM_MAP && a->n_operands != 1)
+        return usage_error("diagram", "--competitor belongs to the map and lanes views, not the curve");
+    if (d->view != DIAGRAM_CURVE && a->n_operands != 1)
         return usage_error("diagram", "name exactly one journey file");
     if (d->portrait && d->page == DIAGRAM_PAGE_NONE)
         return usage_error("diagram", "--portrait turns a page upright; name one with --page");
@@ -103,7 +104,7 @@ diagram_competitor(const struct journey *j, const char *file, const char *id)
     return NULL;
 }
 
-/* The map of one journey. */
+/* The map or the lanes of one journey. */
 static int
 diagram_map(const struct cli_args *a, const struct journey *j, const struct diag *d, char **data,
             size_t *len, const char **why)
@@ -113,7 +114,10 @@ diagram_map(const struct cli_args *a, const struct journey *j, const struct diag
     if (c->competitor && !(comp = diagram_competitor(j, a->operands[0], c->competitor)))
         return EXIT_TROUBLE;
     struct diagram_target t = diagram_target(a);
-    map_render(j, d, comp, &t, data, len, why);
+    if (c->view == DIAGRAM_LANES)
+        lanes_render(j, d, comp, &t, data, len, why);
+    else
+        map_render(j, d, comp, &t, data, len, why);
     cli_warn("diagram", t.warning);
     return CLI_CONTINUE;
 }

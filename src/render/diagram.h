@@ -79,6 +79,19 @@ bool map_render(const struct journey *j, const struct diag *d, const struct comp
                 struct diagram_target *t, char **out, size_t *len, const char **why);
 
 /*
+ * The lanes view of journey j (lanes.c; workshop.md, "The lanes view"):
+ * stages as column bands, one slot per touchpoint in time order, and lanes
+ * underneath for the cards (node ID), the feeling (node feel/ID), what
+ * works, pain points, plans, gaps and findings; competitor, when not NULL,
+ * adds its ratings and its own touchpoints as ghost cards. A stage with
+ * more than twice MAP_STAGE_LIMIT touchpoints is summarised as in the map.
+ * Positions are pinned and drawn with neato. Same contract as map_render().
+ */
+bool lanes_render(const struct journey *j, const struct diag *d,
+                  const struct competitor *competitor, struct diagram_target *t, char **out,
+                  size_t *len, const char **why);
+
+/*
  * The emotion curve of n journeys (curve.c; one, or several overlaid in
  * distinct colours): x the day of each touchpoint's first occurrence (or
  * its place in the journey when a journey has no day information), y its

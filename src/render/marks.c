@@ -73,3 +73,17 @@ marks_weak_by(const struct marks *m, const struct touchpoint *tp, const struct r
     size_t bit = (size_t)(r - catalog);
     return (marks_set_of(m, tp->index)[bit / 64] >> (bit % 64)) & 1;
 }
+
+bool *
+marks_choose(const struct marks *m, const struct touchpoint **order, size_t n, size_t limit)
+{
+    bool *drawn = xcalloc(n + 1, sizeof *drawn);
+    size_t left = limit;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < n && left; k++)
+            if (!drawn[k] && (pass == 1 || marks_weak(m, order[k]))) {
+                drawn[k] = true;
+                left--;
+            }
+    return drawn;
+}

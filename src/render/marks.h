@@ -42,4 +42,11 @@ bool marks_weak(const struct marks *m, const struct touchpoint *tp);
 /* Whether a finding of weak-spot rule r names tp. */
 bool marks_weak_by(const struct marks *m, const struct touchpoint *tp, const struct rule_info *r);
 
+/*
+ * Which of n touchpoints (in time order) a summarised picture draws: all
+ * of them up to limit; beyond, the weak spots first, then the others, the
+ * earliest of each, up to limit. Returns n flags (caller frees).
+ */
+bool *marks_choose(const struct marks *m, const struct touchpoint **order, size_t n, size_t limit);
+
 #endif

@@ -13,16 +13,26 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct diag;
+
 struct site_entry {
     const char *source;      /* the model file, as named */
     const struct journey *j; /* NULL when the model has errors */
     size_t count[4];         /* findings by severity (enum severity) */
     const char *svg;         /* the diagram's SVG text (j only) */
     const char *curve_svg;   /* the emotion curve's SVG text (j only) */
+    bool lanes;              /* ID.lanes.svg and ID.lanes.pdf were written */
+};
+
+/* What the page shows besides the segments. */
+struct site_extras {
+    const char *compare_svg; /* the heat map, or NULL */
+    const struct diag *d;    /* the findings, listed per segment */
+    day_number today;        /* the date the findings are judged on */
+    bool agenda;             /* agenda.html and agenda.md were written */
 };
 
 /* index.html: self-contained, the diagrams inline. today dates the findings. */
-char *site_html(const struct site_entry *v, size_t n, const char *compare_svg, day_number today,
-                size_t *len);
+char *site_html(const struct site_entry *v, size_t n, const struct site_extras *x, size_t *len);
 
 #endif

@@ -250,16 +250,20 @@ canvas_wrapped_at(struct buf *b, const char *s, size_t width, size_t max_lines)
     size_t lines = 0;
     while (*s && lines < max_lines) {
         /* Take up to width characters; remember the last space. */
-        const char *p = s, *space = NULL;
+        const char *p = s, *space = NULL, *hyphen = NULL, *word = s;
         size_t chars = 0;
         while (*p && chars < width) {
             if (*p == ' ')
-                space = p;
+                space = p, word = p + 1;
+            else if (*p == '-' && p - word >= 3 && p[1] && p[1] != ' ' && p[2] && p[2] != ' ')
+                hyphen = p + 1; /* inside a word, three letters or more before it */
             p += canvas_utf8_len(p);
             chars++;
         }
         const char *end = p, *next = p;
-        if (*p && *p != ' ' && space && space > s) { /* break at the last space */
+        if (*p && *p != ' ' && hyphen && (!space || hyphen > space + 1)) {
+            end = next = hyphen; /* after the last hyphen: "Fifteen-" "minute" */
+        } else if (*p && *p != ' ' && space && space > s) { /* at the last space */
             end = space;
             next = space + 1;
         }

@@ -66,7 +66,7 @@ Agedge_t *canvas_edge(Agraph_t *g, Agnode_t *from, Agnode_t *to);
 /* Append n bytes of s as HTML-label text (see above). */
 void canvas_text(struct buf *b, const char *s, size_t n);
 /* Append s wrapped at width characters per line (at spaces where possible),
- * at most max_lines lines joined with <BR/>, the last ending in "…" when
+ * or after a hyphen inside a word, at most max_lines lines joined with <BR/>, the last ending in "…" when
  * cut. Never appends nothing for non-blank text. */
 void canvas_wrapped_at(struct buf *b, const char *s, size_t width, size_t max_lines);
 /* The same at CANVAS_WRAP characters. */

@@ -284,25 +284,6 @@ map_placeholder(struct map *c, Agraph_t *sg, const struct stage *s)
     return n;
 }
 
-/*
- * Which of a stage's touchpoints (in time order) are drawn: all of them up
- * to MAP_STAGE_LIMIT; beyond, the weak spots first, then the others,
- * the earliest of each, up to the limit.
- */
-static bool *
-map_choose_drawn(struct map *c, const struct touchpoint **order, size_t n)
-{
-    bool *drawn = xcalloc(n + 1, sizeof *drawn);
-    size_t left = MAP_STAGE_LIMIT;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t k = 0; k < n && left; k++)
-            if (!drawn[k] && (pass == 1 || marks_weak(&c->marks, order[k]))) {
-                drawn[k] = true;
-                left--;
-            }
-    return drawn;
-}
-
 /* The box standing for the touchpoints of a summarised stage not drawn. */
 static Agnode_t *
 map_more(struct map *c, Agraph_t *sg, const struct stage *s, const struct touchpoint **order,
@@ -449,14 +430,15 @@ map_gaps(struct map *c, Agraph_t **clusters, Agnode_t **nodes)
 static void
 map_legend(struct map *c, struct buf *b)
 {
-    buf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\"><TR>"
+    buf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>"
+                "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\"><TR>"
                 "<TD>score:</TD>");
     static const char *const words[6] = {"none", "1", "2", "3", "4", "5"};
     for (int i = 0; i < 6; i++)
         buf_printf(b, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"%s\">%s</TD>", canvas_score_fill[i],
                    CANVAS_GREY, words[i]);
     buf_puts(b, "<TD> solid border: we reach out · dashed: the customer comes to us</TD></TR>"
-                "<TR><TD COLSPAN=\"8\">");
+                "</TABLE></TD></TR><TR><TD>");
     buf_printf(b,
                "<FONT COLOR=\"%s\">⚠ thick red border: weak spot, no plan</FONT> · <FONT "
                "COLOR=\"%s\">⚠ orange: weak spot with a plan</FONT> · <FONT COLOR=\"%s\">pink, "
@@ -529,7 +511,7 @@ map_build(struct map *c)
         top[i] = map_top(c, clusters[i], s);
         /* Created in time order: dot keeps it down the stage's column. */
         const struct touchpoint **order = timeline_order(&c->t, s->touchpoints, s->n_touchpoints);
-        bool *drawn = map_choose_drawn(c, order, s->n_touchpoints);
+        bool *drawn = marks_choose(&c->marks, order, s->n_touchpoints, MAP_STAGE_LIMIT);
         for (size_t k = 0; k < s->n_touchpoints; k++) {
             const struct touchpoint *tp = order[k];
             if (!drawn[k])

@@ -190,6 +190,10 @@ page_pdf(GVC_t *gvc, Agraph_t *g, struct page_box b, bool screen, const struct p
     double k = screen ? 1 / PAGE_PX_PER_PT : 1; /* the screen's pixels in points */
     double pw = b.w * k, ph = b.h * k;
     cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(page_write, o, pw, ph);
+    /* No creation date: the same journey makes the same bytes, so that a
+     * build only changes files whose content changed. */
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "journeymap");
     cairo_t *cr = cairo_create(surface);
     bool ok = page_draw(gvc, g, cr, pw, ph, page_scale(b, d->w, d->h) * k, d);
     cairo_destroy(cr);
