@@ -36,11 +36,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char *out = NULL;
         size_t len = 0;
         const char *why = NULL;
-        if (map_render(j, d, j->n_competitors ? j->competitors[0] : NULL, DIAGRAM_DOT, &out, &len,
-                       &why))
+        struct diagram_target dot = diagram_natural(DIAGRAM_DOT);
+        const struct competitor *rival = j->n_competitors ? j->competitors[0] : NULL;
+        if (map_render(j, d, rival, &dot, &out, &len, &why))
+            free(out);
+        /* The lanes view places every cell itself: its DOT is all of it. */
+        if (lanes_render(j, d, rival, &dot, &out, &len, &why))
             free(out);
         const struct journey *const one_journey[1] = {j};
-        if (curve_render(one_journey, 1, d, DIAGRAM_DOT, &out, &len, &why))
+        if (curve_render(one_journey, 1, d, &dot, &out, &len, &why))
             free(out);
         for (int html = 0; html <= 1; html++)
             free(checklist_render(j, d, 20000, html, &len));

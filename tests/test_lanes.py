@@ -36,8 +36,9 @@ def flat(s):
 
 
 def pos(node):
+    """A node's pinned position, in inches (pos is in points)."""
     x, y = node["pos"].rstrip("!").split(",")
-    return float(x), float(y)
+    return float(x) / 72, float(y) / 72
 
 
 def box(node):

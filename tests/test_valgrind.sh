@@ -40,6 +40,13 @@ for t in dot svg png pdf; do
         "$src/models/enterprise-committee.xml"
 done
 run diagram --today 2026-11-01 -T svg -o "$out/h.svg" "$src/tests/fixtures/diagram/hostile.xml"
+run diagram --today 2026-11-01 --view lanes --competitor rival -T svg -o "$out/hl.svg" \
+    "$src/tests/fixtures/diagram/hostile.xml"
+for t in png pdf; do
+    run diagram --today 2026-11-01 --view lanes --page A3 -T "$t" -o "$out/l.$t" \
+        "$src/models/smb-owners.xml"
+done
+run diagram --today 2026-11-01 --page screen -T png -o "$out/s.png" "$src/models/smb-owners.xml"
 run diagram --today 2026-11-01 -T svg -o "$out/x.svg" "$src/tests/fixtures/errors/schema-channel.xml"
 run checklist --today 2026-11-01 -o "$out/c.md" "$src/tests/fixtures/checklist/hostile-markdown.xml"
 run checklist --today 2026-11-01 --html -o "$out/c.html" "$src/models/smb-owners.xml"

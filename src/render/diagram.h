@@ -85,7 +85,7 @@ bool map_render(const struct journey *j, const struct diag *d, const struct comp
  * works, pain points, plans, gaps and findings; competitor, when not NULL,
  * adds its ratings and its own touchpoints as ghost cards. A stage with
  * more than twice MAP_STAGE_LIMIT touchpoints is summarised as in the map.
- * Positions are pinned and drawn with neato. Same contract as map_render().
+ * Positions are pinned and drawn with the nop engine. Same contract as map_render().
  */
 bool lanes_render(const struct journey *j, const struct diag *d,
                   const struct competitor *competitor, struct diagram_target *t, char **out,

@@ -257,6 +257,10 @@ def main():
         kw = "".join(tp(k, meta) for k in ("node", "edge", "graph", "subgraph", "strict", "digraph"))
         case("graphviz-keywords-dot", journey(stage(kw)), 0, "digraph", ["-T", "dot"], mode="diagram")
         case("graphviz-keywords-svg", journey(stage(kw)), 0, "<svg", ["-T", "svg"], mode="diagram")
+        case("graphviz-keywords-lanes-dot", journey(stage(kw)), 0, "digraph", ["--view", "lanes", "-T", "dot"],
+             mode="diagram")
+        case("graphviz-keywords-lanes-pdf", journey(stage(kw)), 0, "%PDF-", ["--view", "lanes", "--page", "A3",
+                                                                            "-T", "pdf"], mode="diagram")
         case("metachars-checklist", journey(stage(kw)), 0, "[ ]", mode="checklist")
         case("metachars-agenda", journey(stage(kw.replace('score="3"', 'score="1"'))), 0, "[low-score]", mode="agenda")
         case("metachars-agenda-html", journey(stage(kw.replace('score="3"', 'score="1"'))), 0, "&lt;/TABLE&gt;",

@@ -6,8 +6,10 @@
  * the feeling, what works, pain points, plans, gaps and findings, and with
  * a competitor its ratings.
  *
- * Every position is computed here and pinned (pos="x,y!", inches, y up);
- * neato only draws. A lane is as tall as its fullest cell, so the lanes
+ * Every position is computed here and pinned (pos="x,y!", in points, y
+ * up); Graphviz's nop engine takes them as they are and only draws, so a
+ * poster of 10,000 columns is drawn in seconds (neato, even with every
+ * node pinned, took minutes and gigabytes there). A lane is as tall as its fullest cell, so the lanes
  * line up across the poster; a cell that cannot show all its items ends
  * with "+ N more".
  */
@@ -34,7 +36,7 @@ void
 lanes_place(struct lanes *L, Agnode_t *n, double x, double y, double w, double h)
 {
     char s[64];
-    snprintf(s, sizeof s, "%.3f,%.3f!", x, y);
+    snprintf(s, sizeof s, "%.2f,%.2f!", x * 72, y * 72); /* points, for the nop engine */
     canvas_set(n, L->n_pos, s);
     snprintf(s, sizeof s, "%.3f", w);
     canvas_set(n, L->n_width, s);
@@ -170,7 +172,7 @@ lanes_slots(struct lanes *L)
     /* About 7.7 points per character of 15-point DejaVu Sans (8.8 bold),
      * less a margin. */
     L->chars = (size_t)((L->slot_w * 72 - 12) / 7.7);
-    L->chars_bold = (size_t)((L->slot_w * 72 - 20) / 8.8);
+    L->chars_bold = (size_t)((L->slot_w * 72 - 24) / 8.8);
 }
 
 /* The plans overdue, from the findings (so the poster agrees with them). */
@@ -310,10 +312,12 @@ lanes_stages(struct lanes *L)
         buf_puts(b, "<FONT POINT-SIZE=\"" LANES_PT_STAGE "\"><B>");
         lanes_wrap(L, b, s->name, chars < 6 ? 6 : chars, 3);
         buf_puts(b, "</B></FONT><BR/>");
-        if (s->phase != PHASE_NONE)
-            buf_printf(b, "%s · ", phase_names[s->phase]);
-        buf_printf(b, "day %llu–%llu", (unsigned long long)L->t.stage_start[i],
-                   (unsigned long long)timeline_stage_end(&L->t, s));
+        char *when = xasprintf("%s%sday %llu–%llu", s->phase != PHASE_NONE ? phase_names[s->phase] : "",
+                               s->phase != PHASE_NONE ? " · " : "",
+                               (unsigned long long)L->t.stage_start[i],
+                               (unsigned long long)timeline_stage_end(&L->t, s));
+        lanes_wrap(L, b, when, (chars * 18) / 15, 3);
+        free(when);
         for (size_t c = 0; c < j->n_changes; c++)
             for (size_t a = 0; a < j->changes[c]->n_affects; a++)
                 if (j->changes[c]->affects[a] == s) {
@@ -359,10 +363,10 @@ lanes_card_text(const struct lanes *L, struct buf *b, const struct touchpoint *t
     buf_printf(b, "</B><BR/>%s<BR/>", channel_names[tp->channel]);
     lanes_wrap(L, b,
                tp->initiator == INITIATOR_CUSTOMER ? "the customer comes to us" : "we reach out",
-               L->chars - 1, 2);
+               L->chars - 2, 2);
     buf_puts(b, "<BR/>");
     if (tp->owner)
-        lanes_wrap(L, b, tp->owner->name, L->chars - 1, 2);
+        lanes_wrap(L, b, tp->owner->name, L->chars - 2, 2);
     else
         buf_puts(b, "<I>no owner</I>");
     if (tp->score)
@@ -526,7 +530,7 @@ static void
 lanes_attributes(struct lanes *L)
 {
     Agraph_t *g = L->g;
-    canvas_attr(g, AGRAPH, "layout", "neato");
+    canvas_attr(g, AGRAPH, "layout", "nop");
     canvas_attr(g, AGRAPH, "splines", "line");
     canvas_attr(g, AGRAPH, "overlap", "true");
     canvas_attr(g, AGRAPH, "outputorder", "nodesfirst");
@@ -604,7 +608,7 @@ lanes_render(const struct journey *j, const struct diag *d, const struct competi
     if (L.comp)
         lanes_competitor(&L);
     lanes_title(&L);
-    bool ok = canvas_render(L.g, "neato", t, out, len, why);
+    bool ok = canvas_render(L.g, "nop", t, out, len, why);
     free(L.slots);
     free(L.slot_of);
     free(L.stage_first);

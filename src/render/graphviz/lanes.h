@@ -4,7 +4,7 @@
  * lanes_rows.c the lanes of text: what works, pain points, plans, gaps and
  * findings, the competitor's ratings). Private to render/graphviz/.
  *
- * Geometry: inches, y up; the label column runs from x = 0 to
+ * Geometry: inches (pos written in points), y up; the label column runs from x = 0 to
  * LANES_LABEL_W, then one slot of slot_w per column. A lane is drawn from
  * L->y downwards and moves L->y to its bottom.
  *

@@ -71,7 +71,7 @@ lanes_lists(struct lanes *L)
         if (L->slots[k].kind != SLOT_OURS || !tp->plan)
             continue;
         struct buf *b = &cells[k];
-        lanes_wrap(L, b, *tp->plan->markdown ? tp->plan->markdown : "a plan", 0, 5);
+        lanes_wrap(L, b, *tp->plan->markdown ? tp->plan->markdown : "a plan", 0, LANES_LIST_LINES);
         if (tp->plan->owner) {
             buf_puts(b, "<BR/><I>");
             lanes_wrap(L, b, tp->plan->owner->name, 0, 2);
@@ -111,7 +111,7 @@ lanes_rule_ids(const struct lanes *L, struct buf *b, const struct touchpoint *tp
         char *line = xasprintf("⚠ %s", catalog[r].id);
         struct buf id;
         buf_init(&id);
-        lanes_wrap(L, &id, line, 0, 2);
+        lanes_wrap(L, &id, line, L->chars - 2, 2);
         lanes_align_left(&id);
         buf_printf(b, "%s</FONT>", buf_str(&id));
         buf_finish(&id);
@@ -194,6 +194,7 @@ lanes_journey_findings(const struct lanes *L, struct buf *b)
         buf_init(&t);
         buf_printf(&t, "%s [%s]", f->message, f->rule);
         lanes_wrap(L, b, buf_str(&t), 150, 2);
+        lanes_align_left(b);
         buf_finish(&t);
         buf_puts(b, "</FONT>");
         shown++;
