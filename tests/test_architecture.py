@@ -10,7 +10,7 @@ Usage: test_architecture.py SRC_ROOT [JOURNEYMAP]
    (the rules never include a renderer; the model never includes a rule).
 3. Each outside library is included only in its home: libxml2 in
    read/xmlread.c; Graphviz in render/graphviz/; cmark in render/cmark/;
-   jansson in render/report.c. A home that is a folder holds only files
+   jansson in render/jansson/. A home that is a folder holds only files
    that use its library (directly or through the folder's own header).
 4. Every file opens with a comment saying what it is for; every header's
    opening comment has an "Ownership" paragraph.
@@ -40,7 +40,8 @@ LIBRARIES = {
     "Graphviz": (re.compile(r"^(graphviz/|cgraph\.h$|gvc\.h$|cdt\.h$)"), "render/graphviz/"),
     "cmark": (re.compile(r"^cmark"), "render/cmark/"),
     "cairo": (re.compile(r"^cairo"), "render/graphviz/page.c"),
-    "jansson": (re.compile(r"^jansson"), "render/report.c"),
+    "libgit2": (re.compile(r"^git2"), "read/gitread.c"),
+    "jansson": (re.compile(r"^jansson"), "render/jansson/"),
 }
 
 MAX_FILE_LINES = 900

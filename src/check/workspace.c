@@ -39,6 +39,40 @@ workspace_same_id(const struct workspace *w, const struct journey *j)
     return NULL;
 }
 
+/* A file that was read: kept when usable and its id is new, then checked
+ * (while it is diag's current file). */
+static void
+workspace_take(struct workspace *w, struct journey *j, const day_number *today)
+{
+    w->n_read++;
+    if (!j)
+        return;
+    const struct journey *first = workspace_same_id(w, j);
+    if (first) {
+        diag_add(w->diag, j->loc.line, SEVERITY_ERROR, "duplicate-journey", j->id,
+                 "journey id \"%s\" is already used by %s (line %u); each segment needs its "
+                 "own id",
+                 j->id, first->file, first->loc.line);
+        journey_free(j);
+        return;
+    }
+    if (today)
+        rules_run(j, *today, w->diag);
+    xgrow((void **)&w->journeys, &w->cap_journeys, w->n_journeys + 1, sizeof *w->journeys);
+    w->journeys[w->n_journeys++] = j;
+}
+
+void
+workspace_load_bytes(struct workspace *w, const char *label, const char *data, size_t len,
+                     const day_number *today)
+{
+    const char *name = diag_begin_file(w->diag, label);
+    struct journey *j = NULL;
+    w->n_files++;
+    load_journey_bytes(data, len, name, w->diag, &j);
+    workspace_take(w, j, today);
+}
+
 void
 workspace_load(struct workspace *w, char *const *args, size_t n_args, const day_number *today)
 {
@@ -60,31 +94,13 @@ workspace_load(struct workspace *w, char *const *args, size_t n_args, const day_
         struct journey *j = NULL;
         const char *why = NULL;
         w->n_files++;
-        switch (load_journey(files.paths[i], name, w->diag, &j, &why)) {
-        case LOAD_UNREADABLE:
+        enum load_status st = load_journey(files.paths[i], name, w->diag, &j, &why);
+        if (st == LOAD_UNREADABLE) {
             fprintf(stderr, "journeymap: cannot read %s: %s\n", files.paths[i], why);
             w->n_unreadable++;
             continue;
-        case LOAD_INVALID:
-            w->n_read++;
-            continue;
-        case LOAD_OK:
-            w->n_read++;
-            break;
         }
-        const struct journey *first = workspace_same_id(w, j);
-        if (first) {
-            diag_add(w->diag, j->loc.line, SEVERITY_ERROR, "duplicate-journey", j->id,
-                     "journey id \"%s\" is already used by %s (line %u); each segment needs its "
-                     "own id",
-                     j->id, first->file, first->loc.line);
-            journey_free(j);
-            continue;
-        }
-        if (today) /* while this file is diag's current one */
-            rules_run(j, *today, w->diag);
-        xgrow((void **)&w->journeys, &w->cap_journeys, w->n_journeys + 1, sizeof *w->journeys);
-        w->journeys[w->n_journeys++] = j;
+        workspace_take(w, j, today);
     }
     file_list_finish(&files);
 }

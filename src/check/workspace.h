@@ -35,4 +35,9 @@ void workspace_finish(struct workspace *w);
  */
 void workspace_load(struct workspace *w, char *const *args, size_t n_args, const day_number *today);
 
+/* The same for one journey given as bytes (a file as of a git revision),
+ * named label in findings ("REV:PATH"). */
+void workspace_load_bytes(struct workspace *w, const char *label, const char *data, size_t len,
+                          const day_number *today);
+
 #endif

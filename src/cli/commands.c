@@ -122,6 +122,32 @@ const struct cli_spec cli_compare = {
     .operands = {1, (size_t)-1, "name at least one journey file or folder"},
 };
 
+const struct cli_spec cli_diff = {
+    .name = "diff",
+    .usage = "Usage: journeymap diff [OPTION]... OLD NEW\n"
+             "  or:  journeymap diff --rev REV [OPTION]... FILE|DIR...\n"
+             "Say what changed between two versions of a journey (two files) or of a\n"
+             "set of journeys (two folders, journeys matched by id): stages, touchpoints,\n"
+             "owners, changes, competitors, ratings, metrics, pluses and minuses, plans\n"
+             "and next steps, matched by id, never by position; and the findings of\n"
+             "`check` resolved and new. Re-indenting, reordering attributes or\n"
+             "touchpoints within a stage, and 4 against 4.0 are not changes.\n",
+    .options = "  -T FORMAT          md (a report for people and pull requests, default) or\n"
+               "                     json (the contract of docs/diff.md) or svg (the new\n"
+               "                     map with the changes drawn; one journey)\n"
+               "  --rev REV          the old side is each FILE or DIR as of the git revision\n"
+               "                     REV (HEAD~1, a tag, a commit), read from the repository\n"
+               "                     that holds it; the new side is the file as it is now\n",
+    .notes = "Exit status as diff(1): 0 no differences, 1 differences, 2 trouble (a file\n"
+             "that cannot be read, or a side with errors, which are printed).\n"
+             "See docs/diff.md.\n",
+    .takes = CLI_TODAY | CLI_OUTPUT | CLI_FORMAT,
+    .formats = diff_formats,
+    .flags = diff_flags,
+    .validate = diff_validate,
+    .operands = {1, (size_t)-1, "name two files or two folders: OLD and NEW"},
+};
+
 const struct cli_spec cli_build = {
     .name = "build",
     .usage = "Usage: journeymap build [OPTION]... [DIR]\n"

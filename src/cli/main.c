@@ -24,6 +24,7 @@ static const char main_help[] =
     "  checklist FILE      the Markdown (or HTML) review checklist of a journey\n"
     "  agenda FILE|DIR...  the workshop agenda: overdue plans, weak spots, gaps\n"
     "  compare FILE|DIR... our touchpoints against competitors' (md or svg)\n"
+    "  diff OLD NEW        what changed between two versions (md or json)\n"
     "  new ID              a commented starter journey for a new segment\n"
     "  export --to mermaid FILE   a journey as a Mermaid `journey` diagram\n"
     "  import FILE.mmd     a Mermaid `journey` diagram as a journey file\n"
@@ -43,6 +44,7 @@ struct command {
 static const struct command commands[] = {
     {"check", cmd_check},   {"diagram", cmd_diagram}, {"checklist", cmd_checklist},
     {"agenda", cmd_agenda}, {"new", cmd_new},         {"compare", cmd_compare},
+    {"diff", cmd_diff},
     {"build", cmd_build},   {"export", cmd_export},   {"import", cmd_import},
 };
 

@@ -395,3 +395,22 @@ str_closest(const char *word, const char *const *candidates, size_t n)
     }
     return best_d <= limit && !tie ? best : NULL;
 }
+
+char *
+collapse_space(const char *s)
+{
+    char *o = xmalloc(strlen(s) + 1), *q = o;
+    bool space = false;
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+            space = q > o;
+            continue;
+        }
+        if (space)
+            *q++ = ' ';
+        space = false;
+        *q++ = *s;
+    }
+    *q = '\0';
+    return o;
+}

@@ -110,4 +110,8 @@ const char *str_closest(const char *word, const char *const *candidates, size_t 
  */
 char *utf8_fix(const char *s);
 
+/* A copy of s with every run of white space (spaces, tabs, line breaks)
+ * one space, and none at either end. Caller frees. */
+char *collapse_space(const char *s);
+
 #endif

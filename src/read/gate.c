@@ -51,6 +51,18 @@ gate_open(struct gate *g, const char *path, size_t max_bytes, const char **why)
 }
 
 void
+gate_open_memory(struct gate *g, const char *data, size_t len, size_t max_bytes)
+{
+    memset(g, 0, sizeof *g);
+    g->line = 1;
+    g->max_bytes = max_bytes;
+    taglex_init(&g->lex);
+    g->fd = -1;
+    g->mem = data;
+    g->mem_len = len;
+}
+
+void
 gate_close(struct gate *g)
 {
     if (g->fd >= 0)
@@ -209,9 +221,16 @@ gate_read(struct gate *g, char *buf, int len)
     if (g->nul_line || g->too_big)
         return -1;
     ssize_t n;
-    do
-        n = read(g->fd, buf, (size_t)len);
-    while (n < 0 && errno == EINTR);
+    if (g->mem) {
+        size_t left = g->mem_len - g->mem_at;
+        n = (ssize_t)(left < (size_t)len ? left : (size_t)len);
+        memcpy(buf, g->mem + g->mem_at, (size_t)n);
+        g->mem_at += (size_t)n;
+    } else {
+        do
+            n = read(g->fd, buf, (size_t)len);
+        while (n < 0 && errno == EINTR);
+    }
     if (n < 0) {
         g->read_errno = errno;
         return -1;

@@ -25,7 +25,9 @@
 #include <stddef.h>
 
 struct gate {
-    int fd;
+    int fd;              /* -1 when reading from memory */
+    const char *mem;     /* gate_open_memory(): the bytes, and how far read */
+    size_t mem_len, mem_at;
     size_t max_bytes;      /* the cap */
     size_t bytes;          /* read so far */
     unsigned line;         /* newlines seen so far, + 1 */
@@ -56,6 +58,10 @@ bool gate_open(struct gate *g, const char *path, size_t max_bytes, const char **
  * returned just before it.
  */
 int gate_read(struct gate *g, char *buf, int len);
+
+/* Read len bytes of data (a file's content from elsewhere, such as a git
+ * revision) through the same checks; data must outlive the gate. */
+void gate_open_memory(struct gate *g, const char *data, size_t len, size_t max_bytes);
 
 void gate_close(struct gate *g);
 

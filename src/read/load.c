@@ -471,6 +471,9 @@ load_end(struct loader *L)
         free(vecs[i]->v);
 }
 
+static enum load_status load_gate(struct loader *L, const char *path, const char *file_name,
+                                  struct diag *d, struct journey **out, const char **why);
+
 enum load_status
 load_journey(const char *path, const char *file_name, struct diag *d, struct journey **out,
              const char **why)
@@ -481,29 +484,49 @@ load_journey(const char *path, const char *file_name, struct diag *d, struct jou
     *why = NULL;
     if (!gate_open(&L.gate, path, LOAD_MAX_BYTES, why))
         return LOAD_UNREADABLE;
-    load_begin(&L, path, file_name, d);
+    return load_gate(&L, path, file_name, d, out, why);
+}
+
+enum load_status
+load_journey_bytes(const char *data, size_t len, const char *file_name, struct diag *d,
+                   struct journey **out)
+{
+    struct loader L;
+    memset(&L, 0, sizeof L);
+    *out = NULL;
+    const char *why = NULL;
+    gate_open_memory(&L.gate, data, len, LOAD_MAX_BYTES);
+    return load_gate(&L, file_name, file_name, d, out, &why);
+}
+
+/* The rest of loading, from an open gate. */
+static enum load_status
+load_gate(struct loader *L, const char *path, const char *file_name, struct diag *d,
+          struct journey **out, const char **why)
+{
+    load_begin(L, path, file_name, d);
     size_t mark = diag_count(d);
     enum load_status status = LOAD_INVALID;
-    L.reader = xmlread_new(&L.gate, file_name);
+    L->reader = xmlread_new(&L->gate, file_name);
 
-    if (!load_stream(&L)) {
-        load_syntax_error(&L, mark);
-    } else if (L.gate.read_errno) {
-        *why = strerror(L.gate.read_errno);
+    if (!load_stream(L)) {
+        load_syntax_error(L, mark);
+    } else if (L->gate.read_errno) {
+        *why = strerror(L->gate.read_errno);
         diag_truncate(d, mark);
         status = LOAD_UNREADABLE;
     } else {
         /* Close any elements left open (cannot happen in well-formed XML). */
-        while (L.depth)
-            load_on_end(&L);
-        resolve_document(&L);
-        if (!L.errors)
+        while (L->depth)
+            load_on_end(L);
+        resolve_document(L);
+        if (!L->errors)
             status = LOAD_OK;
     }
-    load_end(&L);
+    load_end(L);
     if (status == LOAD_OK)
-        *out = L.j;
+        *out = L->j;
     else
-        arena_free(L.arena);
+        arena_free(L->arena);
     return status;
 }

@@ -48,6 +48,14 @@ enum load_status {
 enum load_status load_journey(const char *path, const char *file_name, struct diag *d,
                               struct journey **out, const char **why);
 
+/*
+ * Load a journey from len bytes of data (the file as of a git revision)
+ * through the same gate and checks; file_name names it in findings and
+ * locations ("REV:PATH"). Never LOAD_UNREADABLE.
+ */
+enum load_status load_journey_bytes(const char *data, size_t len, const char *file_name,
+                                    struct diag *d, struct journey **out);
+
 /* Process-wide setup: call once before loading (installs the deny-all
  * external entity loader). load_cleanup() releases libxml2's globals. */
 void load_init(void);

@@ -78,6 +78,19 @@ struct diagram_target diagram_natural(enum diagram_format format);
 bool map_render(const struct journey *j, const struct diag *d, const struct competitor *competitor,
                 struct diagram_target *t, char **out, size_t *len, const char **why);
 
+struct journey_diff;
+
+/*
+ * The map of jd's NEW journey with what changed since the old version
+ * (diff -T svg; diff.md): new touchpoints with a thick blue border and
+ * "NEW since SINCE", changed ones with their changes in blue ("score 2 →
+ * 4", "moved from stage buy"), removed ones as struck-through grey boxes
+ * in their old stage, and a legend line. jd->new_ must not be NULL; d
+ * holds NEW's findings. Same contract as map_render().
+ */
+bool map_changes_render(const struct journey_diff *jd, const char *since, const struct diag *d,
+                        struct diagram_target *t, char **out, size_t *len, const char **why);
+
 /*
  * The lanes view of journey j (lanes.c; workshop.md, "The lanes view"):
  * stages as column bands, one slot per touchpoint in time order, and lanes

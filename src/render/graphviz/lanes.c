@@ -87,32 +87,11 @@ lanes_lines(const char *html)
     return n;
 }
 
-/* s with every run of white space (line breaks of Markdown included) one
- * space, so that wrapping sees words. Caller frees. */
-static char *
-lanes_flat(const char *s)
-{
-    char *o = xmalloc(strlen(s) + 1), *q = o;
-    bool space = false;
-    for (; *s; s++) {
-        if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
-            space = q > o;
-            continue;
-        }
-        if (space)
-            *q++ = ' ';
-        space = false;
-        *q++ = *s;
-    }
-    *q = '\0';
-    return o;
-}
-
 /* Append s, flattened and wrapped to the slot, at most max_lines lines. */
 void
 lanes_wrap(const struct lanes *L, struct buf *b, const char *s, size_t chars, size_t max_lines)
 {
-    char *flat = lanes_flat(s);
+    char *flat = collapse_space(s); /* Markdown's line breaks too */
     canvas_wrapped_at(b, flat, chars ? chars : L->chars, max_lines);
     free(flat);
 }

@@ -16,6 +16,7 @@
  */
 #include "render/graphviz/canvas.h"
 
+#include "check/diff.h"
 #include "check/timeline.h"
 #include "core/catalog.h"
 #include "core/date.h"
@@ -54,7 +55,14 @@ struct map {
     size_t n_gaps;
     Agnode_t **more; /* per stage: the "N more touchpoints" box, or NULL */
     size_t n_hidden; /* touchpoints not drawn (summarised stages) */
+    /* diff -T svg: the changes drawn on NEW's map (map_changes_render()) */
+    const struct journey_diff *since;
+    const char *since_label;
+    struct strindex changed;  /* touchpoint ids with changes */
+    size_t *first_change;     /* per number in changed: its first change */
 };
+
+#define MAP_BLUE "#1f618d" /* added since the old version */
 
 static void
 map_attributes(struct map *c)
@@ -188,6 +196,123 @@ map_rating_of(const struct competitor *comp, const struct touchpoint *tp)
     return NULL;
 }
 
+/* What changed about tp since the old version, as rows of its box;
+ * whether tp is new. At most four rows, then "+ N more changes". */
+static bool
+map_changes_of(struct map *c, const struct touchpoint *tp, struct buf *b)
+{
+    size_t k = strindex_find(&c->changed, tp->id);
+    if (k == STRINDEX_NONE)
+        return false;
+    const struct journey_diff *jd = c->since;
+    bool added = false;
+    size_t shown = 0, more = 0;
+    for (size_t i = c->first_change[k]; i < jd->n_changes; i++) {
+        const struct diff_change *ch = &jd->changes[i];
+        if (strcmp(ch->id, tp->id) != 0)
+            continue;
+        if (strcmp(ch->what, "touchpoint") == 0 && ch->kind == DIFF_ADDED) {
+            added = true;
+            continue;
+        }
+        if (shown == 4) {
+            more++;
+            continue;
+        }
+        struct buf line;
+        buf_init(&line);
+        bool own = strcmp(ch->what, "touchpoint") == 0;
+        if (own && ch->kind == DIFF_MOVED) {
+            const char *was = ch->old;
+            for (size_t s = 0; jd->old && s < jd->old->n_stages; s++)
+                if (strcmp(jd->old->stages[s]->id, ch->old) == 0)
+                    was = jd->old->stages[s]->name;
+            buf_printf(&line, "moved from stage %s", was);
+        }
+        else if (ch->kind == DIFF_CHANGED) /* "score 2 → 4", "plan due A → B" */
+            buf_printf(&line, "%s%s%s %s → %s", own ? "" : ch->what, own ? "" : " ", ch->field,
+                       ch->old ? ch->old : "none", ch->new_ ? ch->new_ : "none");
+        else if (ch->old || ch->new_) /* a plus or minus: its text */
+            buf_printf(&line, "%s %s: %s", ch->what, diff_kind_names[ch->kind],
+                       ch->old ? ch->old : ch->new_);
+        else
+            buf_printf(&line, "%s %s%s%s", ch->what, diff_kind_names[ch->kind],
+                       ch->field ? " " : "", ch->field ? ch->field : "");
+        buf_printf(b, "<TR><TD><FONT POINT-SIZE=\"" MAP_PT_SMALL "\" COLOR=\"%s\"><I>", MAP_BLUE);
+        canvas_wrapped_at(b, buf_str(&line), MAP_WRAP_SMALL, 2);
+        buf_puts(b, "</I></FONT></TD></TR>");
+        buf_finish(&line);
+        shown++;
+    }
+    if (more)
+        buf_printf(b, "<TR><TD><FONT POINT-SIZE=\"" MAP_PT_SMALL "\" COLOR=\"%s\"><I>+ %zu more "
+                      "change%s</I></FONT></TD></TR>",
+                   MAP_BLUE, more, more == 1 ? "" : "s");
+    if (added)
+        buf_printf(b, "<TR><TD><FONT POINT-SIZE=\"" MAP_PT_SMALL "\" COLOR=\"%s\"><B>NEW</B></FONT>"
+                      "</TD></TR>",
+                   MAP_BLUE);
+    return added;
+}
+
+/* Index the changes by touchpoint id (ours: touchpoint, plan, metric,
+ * plus, minus, next). */
+static void
+map_index_changes(struct map *c)
+{
+    const struct journey_diff *jd = c->since;
+    c->first_change = xcalloc(jd->n_changes + 1, sizeof *c->first_change);
+    static const char *const about_tp[] = {"touchpoint", "plan", "metric", "plus", "minus", "next"};
+    for (size_t i = 0; i < jd->n_changes; i++) {
+        bool ours = false;
+        for (size_t k = 0; k < ARRAY_LEN(about_tp); k++)
+            ours = ours || strcmp(jd->changes[i].what, about_tp[k]) == 0;
+        if (ours && strindex_find(&c->changed, jd->changes[i].id) == STRINDEX_NONE)
+            c->first_change[strindex_add(&c->changed, jd->changes[i].id)] = i;
+    }
+}
+
+/* The touchpoints removed since the old version, as ghost boxes in their
+ * old stage (or, when that stage is gone too, in the last one). */
+static void
+map_removed(struct map *c, Agraph_t **clusters)
+{
+    const struct journey_diff *jd = c->since;
+    for (size_t i = 0; i < jd->n_changes; i++) {
+        const struct diff_change *ch = &jd->changes[i];
+        if (ch->kind != DIFF_REMOVED || strcmp(ch->what, "touchpoint") != 0)
+            continue;
+        const struct touchpoint *old = NULL;
+        for (size_t k = 0; k < jd->old->n_touchpoints && !old; k++)
+            if (strcmp(jd->old->touchpoints[k]->id, ch->id) == 0)
+                old = jd->old->touchpoints[k];
+        size_t at = c->j->n_stages - 1;
+        bool same_stage = false;
+        for (size_t k = 0; old && k < c->j->n_stages; k++)
+            if (strcmp(c->j->stages[k]->id, old->stage->id) == 0)
+                at = k, same_stage = true;
+        if (!old || !c->j->n_stages)
+            continue;
+        Agnode_t *n = canvas_nodef(clusters[at], "removed:%s", old->id);
+        struct buf b;
+        buf_init(&b);
+        buf_puts(&b, "<FONT POINT-SIZE=\"" MAP_PT_SMALL "\">removed</FONT><BR/><B><S>");
+        canvas_wrapped_at(&b, old->name, MAP_WRAP, MAP_WRAP_LINES);
+        buf_printf(&b, "</S></B><BR/><FONT POINT-SIZE=\"" MAP_PT_SMALL "\">%s",
+                   channel_names[old->channel]);
+        if (!same_stage) {
+            buf_puts(&b, " · was in ");
+            canvas_wrapped_at(&b, old->stage->name, MAP_WRAP_SMALL, 1);
+        }
+        buf_puts(&b, "</FONT>");
+        canvas_set_html(n, c->n_label, buf_str(&b));
+        buf_finish(&b);
+        canvas_set(n, c->n_style, "rounded,dotted");
+        canvas_set(n, c->n_color, "#aab7b8");
+        canvas_set(n, c->n_fontcolor, CANVAS_GREY);
+    }
+}
+
 static Agnode_t *
 map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
                const struct rating *rating)
@@ -242,6 +367,7 @@ map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
         }
         buf_puts(&b, "</FONT></TD></TR>");
     }
+    bool added = c->since && map_changes_of(c, tp, &b);
     buf_puts(&b, "</TABLE>");
     canvas_set_html(n, c->n_label, buf_str(&b));
     buf_finish(&b);
@@ -252,6 +378,10 @@ map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
     if (weak) {
         canvas_set(n, c->n_color, tp->plan ? CANVAS_ORANGE : CANVAS_RED);
         canvas_set(n, c->n_penwidth, "3.5");
+    }
+    if (added) { /* blue wins: what is new is what the reader looks for */
+        canvas_set(n, c->n_color, MAP_BLUE);
+        canvas_set(n, c->n_penwidth, "4");
     }
     return n;
 }
@@ -449,6 +579,13 @@ map_legend(struct map *c, struct buf *b)
                    "<BR/><FONT COLOR=\"%s\">grey dashed: only the competitor has it; ▲: the "
                    "competitor is rated higher</FONT>",
                    CANVAS_GREY);
+    if (c->since) {
+        buf_printf(b, "<BR/><FONT COLOR=\"%s\">since ", MAP_BLUE);
+        canvas_text(b, c->since_label, strlen(c->since_label));
+        buf_printf(b, ": thick blue border: new · <I>blue lines</I>: what changed (old → new)</FONT> · "
+                      "<FONT COLOR=\"%s\">grey dotted, struck through: removed</FONT>",
+                   CANVAS_GREY);
+    }
     buf_puts(b, "</TD></TR></TABLE>");
 }
 
@@ -538,6 +675,8 @@ map_build(struct map *c)
             const struct touchpoint *tp = c->comp->touchpoints[k];
             map_ghost(c, clusters[tp->stage->index], tp);
         }
+    if (c->since && c->since->old)
+        map_removed(c, clusters);
     map_flow(c, nodes);
     map_gaps(c, clusters, nodes);
     /* One column per stage: everything in a stage shares one rank (edges
@@ -569,15 +708,33 @@ map_build(struct map *c)
     return c->g;
 }
 
+static bool
+map_draw(struct map *c, struct diagram_target *t, char **out, size_t *len, const char **why)
+{
+    timeline_init(&c->t, c->j);
+    if (c->since)
+        map_index_changes(c);
+    Agraph_t *g = map_build(c);
+    bool ok = canvas_render(g, "dot", t, out, len, why);
+    marks_finish(&c->marks);
+    timeline_finish(&c->t);
+    strindex_finish(&c->changed);
+    free(c->first_change);
+    return ok;
+}
+
 bool
 map_render(const struct journey *j, const struct diag *d, const struct competitor *competitor,
            struct diagram_target *t, char **out, size_t *len, const char **why)
 {
     struct map c = {.j = j, .d = d, .comp = competitor};
-    timeline_init(&c.t, j);
-    Agraph_t *g = map_build(&c);
-    bool ok = canvas_render(g, "dot", t, out, len, why);
-    marks_finish(&c.marks);
-    timeline_finish(&c.t);
-    return ok;
+    return map_draw(&c, t, out, len, why);
+}
+
+bool
+map_changes_render(const struct journey_diff *jd, const char *since, const struct diag *d,
+                   struct diagram_target *t, char **out, size_t *len, const char **why)
+{
+    struct map c = {.j = jd->new_, .d = d, .since = jd, .since_label = since};
+    return map_draw(&c, t, out, len, why);
 }

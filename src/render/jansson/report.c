@@ -6,6 +6,7 @@
  * the same quoting as messages: a finding is always exactly one line.
  */
 #include "render/report.h"
+#include "render/jansson/finding.h"
 
 #include "core/catalog.h"
 #include "core/util.h"
@@ -36,26 +37,30 @@ report_human(FILE *out, const struct diag *d)
     return fflush(out) == 0 && !ferror(out);
 }
 
+json_t *
+finding_json(const struct finding *f)
+{
+    /* json_pack keeps this key order: file, line, severity, rule, subject, message. */
+    json_t *o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s}", "file", f->file, "line",
+                          (json_int_t)f->line, "severity", severity_names[f->severity], "rule",
+                          f->rule, "subject", f->subject, "message", f->message);
+    if (!o) {
+        /* Only invalid UTF-8 can make jansson refuse a string; the loader
+         * rejects such files, so this is a bug, not bad input. */
+        fputs("journeymap: internal error: a finding is not valid UTF-8\n", stderr);
+        abort();
+    }
+    return o;
+}
+
 bool
 report_json(FILE *out, const struct diag *d)
 {
     json_t *arr = json_array();
     if (!arr)
         die_oom();
-    for (size_t i = 0; i < diag_count(d); i++) {
-        const struct finding *f = diag_get(d, i);
-        /* json_pack keeps this key order: file, line, severity, rule, subject, message. */
-        json_t *o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s}", "file", f->file, "line",
-                              (json_int_t)f->line, "severity", severity_names[f->severity], "rule",
-                              f->rule, "subject", f->subject, "message", f->message);
-        if (!o) {
-            /* Only invalid UTF-8 can make jansson refuse a string; the loader
-             * rejects such files, so this is a bug, not bad input. */
-            fputs("journeymap: internal error: a finding is not valid UTF-8\n", stderr);
-            abort();
-        }
-        json_array_append_new(arr, o);
-    }
+    for (size_t i = 0; i < diag_count(d); i++)
+        json_array_append_new(arr, finding_json(diag_get(d, i)));
     int rc = json_dumpf(arr, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(arr);
     fputc('\n', out);

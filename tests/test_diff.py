@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""`journeymap diff` (diff.md): two versions of a journey compared by
+meaning. tests/fixtures/diff/new.xml changes one thing of each kind in
+old.xml and also re-indents, reorders attributes and touchpoints within a
+stage and writes 0.5 as 0.50; the JSON lists exactly the expected changes
+with the contract's keys; folders match journeys by id; exit statuses are
+diff(1)'s; the Markdown report names things and survives hostile names.
+Usage: test_diff.py JOURNEYMAP SRCDIR"""
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+
+import harness
+from harness import expect  # noqa: E402
+
+EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
+FIX = os.path.join(SRC, "tests", "fixtures", "diff")
+OLD, NEW = os.path.join(FIX, "old.xml"), os.path.join(FIX, "new.xml")
+T = ["--today", "2026-11-01"]
+run = harness.runner(EXE)
+
+EXPECTED = {
+    ("changed", "review", "shop", "date", "2026-09-01", "2026-11-15", 3),
+    ("changed", "policy", "shop", "rule:stale-review", None, "off", 4),
+    ("changed", "owner", "care", "trained", "no", "yes", 9),
+    ("changed", "change", "prices", "date", "2027-01-01", "2027-02-01", 11),
+    ("changed", "stage", "buy", "name", "Buying", "Checkout", 26),
+    ("moved", "stage", "buy", "position", "2", "3", 26),
+    ("moved", "stage", "use", "position", "3", "2", 22),
+    ("removed", "touchpoint", "ad", None, None, None, 19),
+    ("added", "touchpoint", "survey", None, None, None, 30),
+    ("changed", "metric", "site", "drop-off", "0.3", "0.25", 19),
+    ("added", "plus", "site", None, None, "Good filters.", 18),
+    ("removed", "minus", "site", None, "Slow search.", None, 16),
+    ("changed", "touchpoint", "chat", "score", "2", "4", 13),
+    ("changed", "touchpoint", "chat", "emotion", "-1", None, 13),
+    ("changed", "plan", "order", "due", "2027-02-01", "2027-03-01", 28),
+    ("moved", "touchpoint", "mail", "stage", "buy", "use", 24),
+    ("changed", "competitor-touchpoint", "rival-app", "stage", "look", "buy", 34),
+    ("changed", "rating", "rival/site", "score", "4", "5", 33),
+    ("removed", "rating", "rival/ad", None, None, None, 35),
+}
+KEYS = ["kind", "what", "id", "field", "old", "new", "line"]
+
+p = run("diff", *T, "-T", "json", OLD, NEW)
+expect("diff of two versions: exit 1", p.returncode == 1, p.stderr.decode())
+doc = json.loads(p.stdout)
+expect("one journey", len(doc["journeys"]) == 1, str(doc)[:300])
+j = doc["journeys"][0]
+expect("journey keys", list(j) == ["id", "old", "new", "status", "changes", "findings", "summary"], str(list(j)))
+expect("status changed, paths as given", (j["id"], j["status"], j["old"], j["new"]) == ("shop", "changed", OLD, NEW),
+       str((j["id"], j["status"], j["old"], j["new"])))
+for c in j["changes"]:
+    expect("change keys exactly", list(c) == KEYS, str(list(c)))
+got = {tuple(c[k] for k in KEYS) for c in j["changes"]}
+expect("exactly the expected changes (nothing for re-indenting, attribute order, 0.50, order in a stage)",
+       got == EXPECTED and len(j["changes"]) == len(EXPECTED),
+       "missing %s; extra %s" % (sorted(EXPECTED - got, key=str), sorted(got - EXPECTED, key=str)))
+s = j["summary"]
+expect("summary counts", (s["added"], s["removed"], s["changed"], s["moved"]) == (2, 3, 11, 3), str(s))
+fn, fr = j["findings"]["new"], j["findings"]["resolved"]
+expect("findings have check's keys", all(list(f) == ["file", "line", "severity", "rule", "subject", "message"]
+                                         for f in fn + fr))
+expect("Chat's low score: resolved", any(f["rule"] == "low-score" and f["subject"] == "chat" for f in fr), str(fr))
+expect("the new survey: no-feedback resolved", any(f["rule"] == "no-feedback" for f in fr), str(fr))
+expect("finding counts in the summary", (s["findings_new"], s["findings_resolved"]) == (len(fn), len(fr)))
+
+# Markdown: names, not ids; old → new.
+p = run("diff", *T, OLD, NEW)
+md = p.stdout.decode()
+expect("md: exit 1", p.returncode == 1)
+expect("md: summary line", re.search(r"1 touchpoint added, 1 removed, 1 moved, 1 score changed \(1 up, 0 down\), "
+                                     r"\d+ other changes, \d+ findings resolved, \d+ new", md), md[:600])
+for text in ["Touchpoint **Chat**: score 2 → 4", "Touchpoint **Order e-mail** moved from stage **Buying** to "
+             "**Using it**", "Stage **Checkout**: name Buying → Checkout", "Touchpoint **Search ad** removed",
+             "Plus **Web site** added: “Good filters.”", "### Findings resolved"]:
+    expect("md shows %r" % text, text in md, md)
+
+# -T svg: NEW's map with the changes drawn.
+with tempfile.TemporaryDirectory() as tmp:
+    svg = os.path.join(tmp, "d.svg")
+    p = run("diff", *T, "-T", "svg", "-o", svg, OLD, NEW)
+    expect("svg: exit 1", p.returncode == 1, p.stderr.decode())
+    import xml.etree.ElementTree as ET
+    root = ET.parse(svg).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    titles = {t.text for t in root.iter(ns + "title")}
+    shown = " ".join(t.text or "" for t in root.iter(ns + "text"))
+    expect("svg: the new map's cards and the removed one as a ghost",
+           {"survey", "chat", "removed:ad"} <= titles and "ad" not in titles, str(sorted(titles)))
+    for text in ["score 2 → 4", "NEW", "moved from stage Buying", "removed", "since old.xml"]:
+        expect("svg shows %r" % text, text in shown, shown[:500])
+    p = run("diff", *T, "-T", "svg", os.path.join(SRC, "models"), os.path.join(SRC, "models"))
+    expect("svg of folders: exit 2", p.returncode == 2 and b"one journey" in p.stderr, p.stderr.decode())
+
+# The same model, written differently: exit 0, status same.
+with tempfile.TemporaryDirectory() as tmp:
+    same = os.path.join(tmp, "same.xml")
+    text = open(OLD).read().replace("  ", "\t").replace('max-reactive-share="0.5"', 'max-reactive-share="0.50"')
+    open(same, "w").write(text)
+    p = run("diff", *T, "-T", "json", OLD, same)
+    expect("same model: exit 0", p.returncode == 0, p.stdout.decode()[:300])
+    expect("same model: status same, no changes", json.loads(p.stdout)["journeys"][0]["status"] == "same"
+           and json.loads(p.stdout)["journeys"][0]["changes"] == [])
+    p = run("diff", *T, OLD, same)
+    expect("same model, md: no changes", p.returncode == 0 and b"no changes" in p.stdout, p.stdout)
+
+    # Folders: journeys matched by id, whatever their file names.
+    a, b = os.path.join(tmp, "a"), os.path.join(tmp, "b")
+    os.mkdir(a)
+    os.mkdir(b)
+    shutil.copy(OLD, os.path.join(a, "one.xml"))
+    shutil.copy(NEW, os.path.join(b, "renamed.xml"))
+    shutil.copy(os.path.join(SRC, "models", "smb-owners.xml"), os.path.join(a, "smb.xml"))
+    shutil.copy(os.path.join(SRC, "models", "first-time-shoppers.xml"), os.path.join(b, "first.xml"))
+    shutil.copy(os.path.join(SRC, "models", "enterprise-committee.xml"), os.path.join(a, "e.xml"))
+    shutil.copy(os.path.join(SRC, "models", "enterprise-committee.xml"), os.path.join(b, "e.xml"))
+    p = run("diff", *T, "-T", "json", a, b)
+    expect("folders: exit 1", p.returncode == 1, p.stderr.decode())
+    st = {x["id"]: (x["status"], len(x["changes"])) for x in json.loads(p.stdout)["journeys"]}
+    expect("folders: matched by id", st == {"shop": ("changed", len(EXPECTED)), "smb-owners": ("removed", 0),
+                                            "first-time-shoppers": ("added", 0),
+                                            "enterprise-committee": ("same", 0)}, str(st))
+    added = [x for x in json.loads(p.stdout)["journeys"] if x["status"] == "added"][0]
+    expect("added journey: all its findings new", added["old"] is None and added["findings"]["resolved"] == []
+           and len(added["findings"]["new"]) > 0)
+
+    # Trouble: exit 2.
+    p = run("diff", *T, OLD, os.path.join(tmp, "missing.xml"))
+    expect("unreadable: exit 2", p.returncode == 2 and b"missing.xml" in p.stderr, p.stderr.decode())
+    bad = os.path.join(tmp, "bad.xml")
+    open(bad, "w").write(open(OLD).read().replace('channel="chat"', 'channel="pigeon"'))
+    p = run("diff", *T, OLD, bad)
+    expect("a side with errors: exit 2, errors printed", p.returncode == 2 and b"bad.xml:" in p.stderr
+           and b"error" in p.stderr, p.stderr.decode())
+    p = run("diff", *T, OLD, a)
+    expect("file against folder: usage error", p.returncode == 2 and b"two files or two folders" in p.stderr)
+    p = run("diff", *T, OLD)
+    expect("one operand: usage error", p.returncode == 2)
+
+    # Hostile names stay text in the Markdown; output written atomically with -o.
+    h_old = os.path.join(tmp, "h1.xml")
+    h_new = os.path.join(tmp, "h2.xml")
+    base = open(OLD).read()
+    open(h_old, "w").write(base)
+    open(h_new, "w").write(base.replace('name="Chat"', 'name="&lt;script&gt;alert(1)&lt;/script&gt; *x* [l](javascript:x) # h"')
+                           .replace('score="2" emotion="-1"', 'score="5"'))
+    out = os.path.join(tmp, "d.md")
+    p = run("diff", *T, "-o", out, h_old, h_new)
+    md = open(out).read() if os.path.exists(out) else ""
+    expect("hostile: written with -o, exit 1", p.returncode == 1 and md.startswith("# What changed"), p.stderr.decode())
+    expect("hostile: markup escaped", "<script>" not in md and "\\<script\\>" in md and "\\*x\\*" in md, md)
+
+# --rev: the old side read from git with libgit2 (the test makes the
+# repository with git; journeymap runs no git process).
+git = shutil.which("git")
+if not git:
+    print("note: git is not installed; --rev not tested")
+else:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+               "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": "/dev/null",
+               "GIT_CONFIG_NOSYSTEM": "1", "HOME": tmp}
+
+        def g(*args):
+            q = harness.run([git, *args], cwd=tmp, env_extra=env)
+            expect("git " + " ".join(args), q.returncode == 0, q.stderr.decode())
+
+        g("init", "-q")
+        os.mkdir(os.path.join(tmp, "models"))
+        shutil.copy(OLD, os.path.join(tmp, "models", "shop.xml"))
+        shutil.copy(os.path.join(SRC, "models", "smb-owners.xml"), os.path.join(tmp, "models", "smb.xml"))
+        g("add", ".")
+        g("commit", "-qm", "one")
+        g("tag", "workshop-1")
+        shutil.copy(NEW, os.path.join(tmp, "models", "shop.xml"))
+        shutil.copy(os.path.join(SRC, "models", "first-time-shoppers.xml"), os.path.join(tmp, "models", "ft.xml"))
+        g("add", ".")
+        g("commit", "-qm", "two")
+        p = run("diff", *T, "-T", "json", "--rev", "HEAD~1", "models/shop.xml", cwd=tmp, env_extra=env)
+        expect("--rev file: exit 1", p.returncode == 1, p.stderr.decode())
+        j = json.loads(p.stdout)["journeys"][0] if p.returncode == 1 else {}
+        expect("--rev file: old is REV:PATH", (j.get("old"), j.get("new")) == ("HEAD~1:models/shop.xml", "models/shop.xml"),
+               str((j.get("old"), j.get("new"))))
+        expect("--rev file: the same changes as the two files",
+               {tuple(c[k] for k in KEYS) for c in j.get("changes", [])} == EXPECTED)
+        p = run("diff", *T, "-T", "json", "--rev", "workshop-1", "models", cwd=tmp, env_extra=env)
+        st = {x["id"]: x["status"] for x in json.loads(p.stdout)["journeys"]} if p.stdout else {}
+        expect("--rev folder, a tag: matched by id, a new file added",
+               p.returncode == 1 and st == {"shop": "changed", "smb-owners": "same", "first-time-shoppers": "added"},
+               str(st) + p.stderr.decode())
+        p = run("diff", *T, "--rev", "HEAD", "models", cwd=tmp, env_extra=env)
+        expect("--rev HEAD with nothing changed: exit 0", p.returncode == 0, p.stdout.decode()[:300])
+        p = run("diff", *T, "--rev", "no-such-rev", "models", cwd=tmp, env_extra=env)
+        expect("--rev that does not resolve: exit 2", p.returncode == 2 and b'revision "no-such-rev" does not resolve'
+               in p.stderr, p.stderr.decode())
+        with tempfile.TemporaryDirectory() as outside:
+            lone = os.path.join(outside, "lone.xml")
+            shutil.copy(OLD, lone)
+            p = run("diff", *T, "--rev", "HEAD", lone, cwd=tmp, env_extra=env)
+            expect("--rev outside a repository: exit 2",
+                   p.returncode == 2 and b"lone.xml is not in a git repository" in p.stderr, p.stderr.decode())
+
+harness.finish("ok")
