@@ -6,12 +6,15 @@
  */
 #include "check/agenda.h"
 #include "check/compare.h"
+#include "check/diff.h"
 #include "render/diagram.h"
 #include "fuzz_common.h"
+#include "render/changes.h"
 #include "render/markdown.h"
 #include "render/mermaid.h"
 #include "render/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -47,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (curve_render(one_journey, 1, d, &dot, &out, &len, &why))
             free(out);
         for (int html = 0; html <= 1; html++)
-            free(checklist_render(j, d, 20000, html, &len));
+            free(checklist_render(j, d, 20000, html, NULL, NULL, &len));
         const struct journey *one = j;
         struct comparison *c = compare_new(&one, 1);
         free(comparison_render(c, &len));
@@ -56,6 +59,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(agenda_render(a, &one, 1, 20000, size % 2 == 0, false, &len));
         agenda_free(a);
         free(mermaid_export(j, &len));
+        /* A journey against itself: the same, whatever it holds; its
+         * reports and its map of changes still render. */
+        struct journey *const self[1] = {j};
+        struct diff *df = diff_new(self, 1, d, self, 1, d, true);
+        if (diff_differs(df) || df->v[0].n_new || df->v[0].n_resolved)
+            abort();
+        free(diff_markdown(df->v, df->n, &len));
+        free(diff_json(df, &len));
+        free(checklist_render(j, d, 20000, false, &df->v[0], "HEAD", &len));
+        if (map_changes_render(&df->v[0], "HEAD", d, &dot, &out, &len, &why))
+            free(out);
+        diff_free(df);
     }
     fclose(null);
     journey_free(j);

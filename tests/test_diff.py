@@ -197,6 +197,33 @@ else:
         p = run("diff", *T, "--rev", "no-such-rev", "models", cwd=tmp, env_extra=env)
         expect("--rev that does not resolve: exit 2", p.returncode == 2 and b'revision "no-such-rev" does not resolve'
                in p.stderr, p.stderr.decode())
+        # build --since REV: ID.diff.md, a "Since" line, the checklist's section.
+        out = os.path.join(tmp, "out")
+        p = run("build", *T, "--since", "workshop-1", "-o", out, "models", cwd=tmp, env_extra=env)
+        expect("build --since: exit 0", p.returncode == 0, p.stderr.decode())
+        files = set(os.listdir(out)) if os.path.isdir(out) else set()
+        expect("build --since: ID.diff.md per segment",
+               {"shop.diff.md", "smb-owners.diff.md", "first-time-shoppers.diff.md"} <= files, str(sorted(files)))
+        index = open(os.path.join(out, "index.html")).read() if "index.html" in files else ""
+        expect("build --since: the workshop page says what changed",
+               "Since <code>workshop-1</code>:</strong> 1 touchpoint added, 1 removed, 1 moved" in index
+               and 'href="shop.diff.md"' in index, index[:200])
+        checklist = open(os.path.join(out, "shop.checklist.md")).read() if files else ""
+        section = checklist.split("## Since the last workshop", 1)[-1].split("\n**", 1)[0]
+        expect("build --since: the checklist starts with what changed",
+               checklist.find("## Since the last workshop") < checklist.find("**Summary**")
+               and "[x] Resolved:" in section and "[ ] New:" in section
+               and "[ ] Score of **Chat**: 2 → 4" in section, section[:800])
+        p = run("build", *T, "-o", out, "models", cwd=tmp, env_extra=env)
+        files = set(os.listdir(out))
+        index = open(os.path.join(out, "index.html")).read()
+        expect("build without --since: no diff files, no Since line, no section",
+               not any(f.endswith(".diff.md") for f in files) and "Since <code>" not in index
+               and "Since the last workshop" not in open(os.path.join(out, "shop.checklist.md")).read(),
+               str(sorted(files)))
+        p = run("build", *T, "--since", "no-such-rev", "-o", os.path.join(tmp, "o2"), "models", cwd=tmp,
+                env_extra=env)
+        expect("build --since a revision that does not resolve: exit 2", p.returncode == 2, p.stderr.decode())
         with tempfile.TemporaryDirectory() as outside:
             lone = os.path.join(outside, "lone.xml")
             shutil.copy(OLD, lone)

@@ -55,6 +55,20 @@ run compare --today 2026-11-01 -T svg -o "$out/c.svg" "$src/models"
 run agenda --today 2026-11-01 -o "$out/a.md" "$src/models" "$src/tests/fixtures/agenda"
 run agenda --today 2026-11-01 --html --by owner --top 3 -o "$out/a.html" "$src/tests/fixtures/agenda"
 run build --today 2026-11-01 -o "$out/site" "$src/models"
+for t in md json svg; do
+    run diff --today 2026-11-01 -T "$t" -o "$out/d.$t" "$src/tests/fixtures/diff/old.xml" \
+        "$src/tests/fixtures/diff/new.xml"
+done
+if command -v git >/dev/null 2>&1; then # --rev and build --since read a repository with libgit2
+    repo="$out/repo"
+    mkdir -p "$repo/models"
+    cp "$src/tests/fixtures/diff/old.xml" "$repo/models/shop.xml"
+    (cd "$repo" && git init -q && git add . && GIT_CONFIG_GLOBAL=/dev/null git -c user.name=t \
+        -c user.email=t@example.org commit -qm one) >/dev/null 2>&1
+    cp "$src/tests/fixtures/diff/new.xml" "$repo/models/shop.xml"
+    run diff --today 2026-11-01 --rev HEAD "$repo/models"
+    run build --today 2026-11-01 --since HEAD -o "$out/since" "$repo/models"
+fi
 run export --to mermaid --today 2026-11-01 -o "$out/smb.mmd" "$src/models/smb-owners.xml"
 run import -o "$out/smb.xml" "$out/smb.mmd"
 if [ -d "$src/../shared/corpus/mermaid" ]; then

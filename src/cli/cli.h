@@ -181,7 +181,8 @@ int cli_emit(const struct cli_args *a, const struct workspace *w, int status, ch
 extern const struct cli_spec cli_check, cli_diagram, cli_checklist, cli_agenda, cli_compare, cli_diff,
     cli_build, cli_new, cli_export, cli_import;
 extern const struct cli_flag check_flags[], diagram_flags[], checklist_flags[], agenda_flags[],
-    export_flags[], import_flags[], compare_flags[], diff_flags[];
+    export_flags[], import_flags[], compare_flags[], diff_flags[],
+    build_flags[];
 extern const char *const checklist_formats[], *const agenda_formats[], *const compare_formats[],
     *const diff_formats[];
 int agenda_validate(struct cli_args *a);

@@ -11,8 +11,11 @@
  */
 #include "check/agenda.h"
 #include "check/compare.h"
+#include "check/diff.h"
 #include "check/workspace.h"
 #include "cli/cli.h"
+#include "read/gitread.h"
+#include "render/changes.h"
 #include "render/diagram.h"
 #include "render/markdown.h"
 #include "render/site.h"
@@ -20,6 +23,7 @@
 #include "write/output.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +42,18 @@ struct build {
     char **svgs;          /* per entry: its map and its curve, for index.html */
     char *compare_svg;    /* the heat map, for index.html; NULL when not drawn */
     const struct rule_options *ro;
+    const char *since;    /* --since REV, or NULL */
+    struct workspace old; /* the models as of REV (with --since) */
+    struct diff *diff;    /* what changed since REV, per usable model (with --since) */
+};
+
+struct build_cmd {
+    const char *since; /* --since REV */
+};
+
+const struct cli_flag build_flags[] = {
+    {"since", CLI_STRING, offsetof(struct build_cmd, since), NULL},
+    {NULL, CLI_SWITCH, 0, NULL},
 };
 
 /* Write one output file into the folder and remember it. */
@@ -105,6 +121,41 @@ build_load(struct build *b, const char *folder)
 
 enum build_view { BUILD_MAP, BUILD_CURVE, BUILD_LANES };
 
+/* --since REV: the models of the folder as of REV, and what changed since
+ * (false after saying why: REV does not resolve, or the folder is in no
+ * repository). Models that had errors at REV are left out of it. */
+static bool
+build_since(struct build *b, const char *folder)
+{
+    struct git_files f;
+    char why[512];
+    if (!gitread_path(folder, b->since, &f, why, sizeof why)) {
+        fprintf(stderr, "journeymap build: --since %s: %s\n", b->since, why);
+        return false;
+    }
+    for (size_t k = 0; k < f.n; k++)
+        workspace_load_bytes(&b->old, f.v[k].label, f.v[k].data, f.v[k].len, &b->ro->today);
+    git_files_finish(&f);
+    diag_sort(b->old.diag);
+    if (diag_worst(b->old.diag, 0) >= SEVERITY_ERROR)
+        fprintf(stderr, "journeymap build: --since %s: some models had errors then; they count "
+                        "as added\n",
+                b->since);
+    b->diff = diff_new(b->old.journeys, b->old.n_journeys, b->old.diag, b->w.journeys,
+                       b->w.n_journeys, b->w.diag, false);
+    return true;
+}
+
+/* What changed about j since --since's revision, or NULL without it. */
+static const struct journey_diff *
+build_since_of(const struct build *b, const struct journey *j)
+{
+    for (size_t i = 0; b->diff && i < b->diff->n; i++)
+        if (b->diff->v[i].new_ == j)
+            return &b->diff->v[i];
+    return NULL;
+}
+
 /* A picture of one model, or a message and NULL. */
 static char *
 build_picture(struct build *b, const struct site_entry *e, enum build_view view,
@@ -150,8 +201,16 @@ build_segment(struct build *b, size_t i)
         build_write_of(b, e, "lanes.pdf", data, len);
     e->lanes = e->lanes && data != NULL;
     free(data);
+    const struct journey_diff *since = build_since_of(b, e->j);
+    if (since) {
+        data = diff_markdown(since, 1, &len);
+        build_write_of(b, e, "diff.md", data, len);
+        free(data);
+        e->since = b->since;
+        e->since_summary = diff_summary_text(since);
+    }
     for (int html = 0; html <= 1; html++) {
-        data = checklist_render(e->j, b->w.diag, b->ro->today, html, &len);
+        data = checklist_render(e->j, b->w.diag, b->ro->today, html, since, b->since, &len);
         build_write_of(b, e, html ? "checklist.html" : "checklist.md", data, len);
         free(data);
     }
@@ -247,8 +306,13 @@ build_prune(struct build *b)
             continue;
         }
         char *path = xasprintf("%s/%s", b->out, e->name);
+        bool model_here = false;
+        for (size_t k = 0; k < b->n && !model_here; k++)
+            model_here = strcmp(b->v[k].source, e->source) == 0;
         if (unlink(path) == 0)
-            fprintf(stderr, "journeymap build: removed %s (its model %s is gone)\n", path,
+            fprintf(stderr, "journeymap build: removed %s (%s%s)\n", path,
+                    model_here ? "written by an earlier build --since, for "
+                               : "its model is gone: ",
                     e->source);
         free(path);
     }
@@ -290,25 +354,39 @@ build_finish(struct build *b)
 {
     for (size_t i = 0; i < 2 * b->n; i++)
         free(b->svgs[i]);
+    for (size_t i = 0; i < b->n; i++)
+        free(b->v[i].since_summary);
     free(b->svgs);
     free(b->v);
     free(b->compare_svg);
     manifest_finish(&b->now);
+    diff_free(b->diff);
+    workspace_finish(&b->old);
     workspace_finish(&b->w);
+    gitread_cleanup();
 }
 
 int
 cmd_build(int argc, char **argv)
 {
+    struct build_cmd c = {NULL};
     struct cli_args a;
-    int rc = cli_start(&cli_build, NULL, argc, argv, &a);
+    int rc = cli_start(&cli_build, &c, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
-    struct build b = {.out = a.out ? a.out : "output", .ro = &a.ro};
+    if (c.since && !*c.since)
+        return usage_error("build", "--since wants a revision, such as HEAD~1 or a tag");
+    struct build b = {.out = a.out ? a.out : "output", .ro = &a.ro, .since = c.since};
+    const char *folder = a.n_operands ? a.operands[0] : "models";
     if (!build_outdir(b.out))
         return EXIT_TROUBLE;
+    workspace_init(&b.old);
     manifest_init(&b.now);
-    build_load(&b, a.n_operands ? a.operands[0] : "models");
+    build_load(&b, folder);
+    if (b.since && !build_since(&b, folder)) {
+        build_finish(&b);
+        return EXIT_TROUBLE;
+    }
     build_segments(&b);
     build_comparison(&b);
     build_agenda(&b);

@@ -19,7 +19,7 @@ checklist_make(const struct cli_args *a, const struct journey *j, const struct d
 {
     (void)why;
     bool html = cli_format(a, CHECKLIST_MD) == CHECKLIST_HTML;
-    *data = checklist_render(j, d, a->ro.today, html, len);
+    *data = checklist_render(j, d, a->ro.today, html, NULL, NULL, len);
     return CLI_CONTINUE;
 }
 

@@ -146,7 +146,7 @@ cmd_diff(int argc, char **argv)
         if (a.format == DIFF_SVG)
             data = diff_svg(d, c.rev ? c.rev : cli_basename(a.operands[0]), new_.diag, &len);
         else
-            data = a.format == DIFF_JSON ? diff_json(d, &len) : diff_markdown(d, &len);
+            data = a.format == DIFF_JSON ? diff_json(d, &len) : diff_markdown(d->v, d->n, &len);
         status = data ? cli_write(&a, data, len) : EXIT_TROUBLE;
         if (status == EXIT_CLEAN && diff_differs(d))
             status = EXIT_FINDINGS;

@@ -153,15 +153,21 @@ const struct cli_spec cli_build = {
     .usage = "Usage: journeymap build [OPTION]... [DIR]\n"
              "The main job: check every model in DIR (default: models/) and write all\n"
              "outputs to OUTDIR (default: output/): for each usable model ID.svg,\n"
-             "ID.dot, ID.curve.svg (the emotion curve), ID.checklist.md and\n"
-             "ID.checklist.html; then compare.md,\n"
-             "compare.svg, index.md and index.html (open it in a browser).\n",
-    .options = "  -o OUTDIR          write into OUTDIR (created if missing)\n",
+             "ID.dot, ID.curve.svg (the emotion curve), ID.lanes.svg and ID.lanes.pdf\n"
+             "(the poster, A3), ID.checklist.md and ID.checklist.html; then compare.md,\n"
+             "compare.svg, agenda.md, agenda.html, index.md and index.html (open it in\n"
+             "a browser).\n",
+    .options = "  -o OUTDIR          write into OUTDIR (created if missing)\n"
+               "  --since REV        also say what changed since the git revision REV (a\n"
+               "                     tag, HEAD~3): ID.diff.md per segment, a \"Since REV\"\n"
+               "                     line on the workshop page, and a \"Since the last\n"
+               "                     workshop\" section at the top of each checklist\n",
     .notes = "Models with errors are reported (file:line) and skipped, their previous\n"
              "outputs kept; the others are still built. Outputs of models that are gone\n"
              "are removed. Exit status as for check.\n",
     .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
     .own_help = CLI_OUTPUT,
+    .flags = build_flags,
     .operands = {0, 1, "name at most one folder of models"},
 };
 

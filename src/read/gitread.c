@@ -137,8 +137,15 @@ bool
 gitread_path(const char *path, const char *rev, struct git_files *out, char *why, size_t why_len)
 {
     memset(out, 0, sizeof *out);
-    if (!gitread_started)
+    if (!gitread_started) {
         git_libgit2_init();
+        /* Only the repository is read: no user, XDG or system git
+         * configuration (nothing of it changes what a file held). */
+        static const int levels[] = {GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG,
+                                     GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA};
+        for (size_t i = 0; i < sizeof levels / sizeof *levels; i++)
+            git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, levels[i], "");
+    }
     gitread_started = true;
     char real[PATH_MAX];
     struct stat st;

@@ -12,7 +12,11 @@
 
 #include <stddef.h>
 
-char *diff_markdown(const struct diff *d, size_t *len);
+/* The report of n journeys' diffs (d->v, d->n; or one, for build's ID.diff.md). */
+char *diff_markdown(const struct journey_diff *v, size_t n, size_t *len);
 char *diff_json(const struct diff *d, size_t *len);
+/* One journey's summary line: "2 touchpoints added, 1 moved, 4 scores
+ * changed (3 up, 1 down), 5 findings resolved, 2 new". Caller frees. */
+char *diff_summary_text(const struct journey_diff *jd);
 
 #endif

@@ -26,10 +26,12 @@
  * GitHub-flavoured CommonMark, or as a complete HTML page when html is
  * set (checklist.c). Every finding of `check` for the journey appears
  * exactly once as a task item. today dates the summary ("reviewed N days
- * ago").
+ * ago"). With since (build --since REV; since_rev names REV), a "Since the
+ * last workshop" section comes first.
  */
+struct journey_diff;
 char *checklist_render(const struct journey *j, const struct diag *d, day_number today, bool html,
-                       size_t *len);
+                       const struct journey_diff *since, const char *since_rev, size_t *len);
 
 struct agenda;
 

@@ -91,7 +91,15 @@ site_segment(struct buf *b, const struct site_entry *e, const struct diag *d, bo
                "curve: <a href=\"%s.curve.svg\">SVG</a> · Model: ",
                id, id, id);
     buf_html(b, e->source);
-    buf_puts(b, "</p>\n<div class=\"diagram map\">\n");
+    buf_puts(b, "</p>\n");
+    if (e->since) {
+        buf_puts(b, "<p class=\"since\"><strong>Since <code>");
+        buf_html(b, e->since);
+        buf_puts(b, "</code>:</strong> ");
+        buf_html(b, e->since_summary);
+        buf_printf(b, " · <a href=\"%s.diff.md\">what changed</a></p>\n", id);
+    }
+    buf_puts(b, "<div class=\"diagram map\">\n");
     site_inline_svg(b, e->svg);
     buf_puts(b, "</div>\n<div class=\"diagram curve\">\n");
     site_inline_svg(b, e->curve_svg);

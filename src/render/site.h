@@ -22,6 +22,8 @@ struct site_entry {
     const char *svg;         /* the diagram's SVG text (j only) */
     const char *curve_svg;   /* the emotion curve's SVG text (j only) */
     bool lanes;              /* ID.lanes.svg and ID.lanes.pdf were written */
+    const char *since;       /* build --since REV: REV, and what changed (ID.diff.md) */
+    char *since_summary;     /* its summary line (malloc'd; the builder frees it) */
 };
 
 /* What the page shows besides the segments. */

@@ -26,6 +26,8 @@
 struct checklist {
     const struct journey *j;
     bool html;
+    const struct journey_diff *since; /* build --since: what changed, or NULL */
+    const char *since_rev;
     struct timeline t;
     struct id_index *ids;
     /* findings of this journey, by where they go */
@@ -578,6 +580,8 @@ checklist_build(struct checklist *c, day_number today)
     cmark_node *intro = md_node(CMARK_NODE_EMPH, md_paragraph(doc));
     md_text(intro, "Review checklist for the planning workshop: tick each item once the team "
                    "has decided what to do about it.");
+    if (c->since)
+        diff_since_section(doc, c->since, c->since_rev, c->html);
     if (j->description)
         md_append_user(doc, j->description, 3);
     checklist_summary(c, doc, today);
@@ -595,9 +599,9 @@ checklist_build(struct checklist *c, day_number today)
 
 char *
 checklist_render(const struct journey *j, const struct diag *d, day_number today, bool html,
-                 size_t *len)
+                 const struct journey_diff *since, const char *since_rev, size_t *len)
 {
-    struct checklist c = {.j = j, .html = html};
+    struct checklist c = {.j = j, .html = html, .since = since, .since_rev = since_rev};
     timeline_init(&c.t, j);
     c.ids = id_index_new(j);
     checklist_group(&c, d);

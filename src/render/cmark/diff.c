@@ -39,8 +39,8 @@ changes_name(const struct id_index *x, const char *id)
 }
 
 /* "2 touchpoints added, 1 moved, …, 5 findings resolved, 2 new". */
-static void
-changes_summary(cmark_node *doc, const struct journey_diff *jd)
+char *
+diff_summary_text(const struct journey_diff *jd)
 {
     size_t added = 0, removed = 0, moved = 0, scores = 0, up = 0, other = 0;
     for (size_t i = 0; i < jd->n_changes; i++) {
@@ -79,8 +79,54 @@ changes_summary(cmark_node *doc, const struct journey_diff *jd)
         buf_puts(&b, "no changes");
     buf_printf(&b, ", %zu finding%s resolved, %zu new", jd->n_resolved,
                jd->n_resolved == 1 ? "" : "s", jd->n_new);
-    md_text(md_paragraph(doc), buf_str(&b));
+    char *text = buf_steal(&b);
     buf_finish(&b);
+    return text;
+}
+
+static void
+changes_summary(cmark_node *doc, const struct journey_diff *jd)
+{
+    char *text = diff_summary_text(jd);
+    md_text(md_paragraph(doc), text);
+    free(text);
+}
+
+void
+diff_since_section(cmark_node *doc, const struct journey_diff *jd, const char *rev, bool html)
+{
+    md_heading(doc, 2, "Since the last workshop");
+    char *text = diff_summary_text(jd);
+    cmark_node *p = md_paragraph(doc);
+    md_text(p, "Since ");
+    md_code(p, rev);
+    md_textf(p, ": %s.", text);
+    free(text);
+    if (!jd->n_resolved && !jd->n_new && !jd->count[DIFF_CHANGED])
+        return;
+    cmark_node *list = md_bullet_list(doc);
+    for (size_t i = 0; i < jd->n_resolved; i++) {
+        p = md_task_done(list, html, true);
+        md_textf(p, "Resolved: %s ", jd->found_resolved[i]->message);
+        md_code(p, jd->found_resolved[i]->rule);
+    }
+    for (size_t i = 0; i < jd->n_new; i++) {
+        p = md_task_done(list, html, false);
+        md_textf(p, "New: %s ", jd->found_new[i]->message);
+        md_code(p, jd->found_new[i]->rule);
+    }
+    struct id_index *names = id_index_new(jd->new_);
+    for (size_t i = 0; i < jd->n_changes; i++) {
+        const struct diff_change *c = &jd->changes[i];
+        if (c->kind != DIFF_CHANGED || strcmp(c->what, "touchpoint") != 0 ||
+            strcmp(c->field, "score") != 0)
+            continue;
+        p = md_task_done(list, html, false);
+        md_text(p, "Score of ");
+        md_strong(p, changes_name(names, c->id));
+        md_textf(p, ": %s → %s", c->old ? c->old : "none", c->new_ ? c->new_ : "none");
+    }
+    id_index_free(names);
 }
 
 /* One change as an item: "Touchpoint Pricing page: score 2 → 4". */
@@ -165,16 +211,16 @@ changes_journey(cmark_node *doc, const struct journey_diff *jd)
 }
 
 char *
-diff_markdown(const struct diff *d, size_t *len)
+diff_markdown(const struct journey_diff *v, size_t n, size_t *len)
 {
     cmark_node *doc = md_node(CMARK_NODE_DOCUMENT, NULL);
     md_heading(doc, 1, "What changed");
     size_t differ = 0;
-    for (size_t i = 0; i < d->n; i++)
-        differ += d->v[i].status != DIFF_SAME;
-    md_textf(md_paragraph(doc), "%zu journey%s compared, %zu with changes.", d->n,
-             d->n == 1 ? "" : "s", differ);
-    for (size_t i = 0; i < d->n; i++)
-        changes_journey(doc, &d->v[i]);
+    for (size_t i = 0; i < n; i++)
+        differ += v[i].status != DIFF_SAME;
+    md_textf(md_paragraph(doc), "%zu journey%s compared, %zu with changes.", n, n == 1 ? "" : "s",
+             differ);
+    for (size_t i = 0; i < n; i++)
+        changes_journey(doc, &v[i]);
     return md_render(doc, false, len);
 }

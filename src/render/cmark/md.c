@@ -115,9 +115,18 @@ md_item(cmark_node *list)
 cmark_node *
 md_task(cmark_node *list, bool html)
 {
+    return md_task_done(list, html, false);
+}
+
+cmark_node *
+md_task_done(cmark_node *list, bool html, bool done)
+{
     cmark_node *p = md_item(list);
     cmark_node *box = md_node(CMARK_NODE_CUSTOM_INLINE, p);
-    cmark_node_set_on_enter(box, html ? "<input type=\"checkbox\" disabled=\"\" /> " : "[ ] ");
+    cmark_node_set_on_enter(box, html   ? (done ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
+                                                : "<input type=\"checkbox\" disabled=\"\" /> ")
+                                 : done ? "[x] "
+                                        : "[ ] ");
     return p;
 }
 

@@ -47,6 +47,8 @@ cmark_node *md_item(cmark_node *list);
 /* A task item ("- [ ] …" in GitHub's syntax; a checkbox in HTML): its
  * paragraph, after the box. */
 cmark_node *md_task(cmark_node *list, bool html);
+/* The same, ticked when done ("- [x] …"). */
+cmark_node *md_task_done(cmark_node *list, bool html, bool done);
 
 /*
  * Parse Markdown written by the user and move its blocks to the end of
@@ -82,5 +84,13 @@ struct compare_journey;
 /* comparison.c: one journey's comparison table (the checklist shows it
  * too); with averages, a row after each stage. */
 void comparison_table(cmark_node *doc, const struct compare_journey *cj, bool averages, bool html);
+
+struct journey_diff;
+
+/* The checklist's "Since the last workshop" section (diff.c): what changed
+ * since rev, its findings resolved as ticked items, new findings and
+ * changed scores as open ones. */
+void diff_since_section(cmark_node *doc, const struct journey_diff *jd, const char *rev,
+                        bool html);
 
 #endif

@@ -625,6 +625,19 @@ map_title(struct map *c)
     buf_finish(&b);
 }
 
+/* What is not ours now: the competitor's ghosts, the touchpoints removed. */
+static void
+map_others(struct map *c, Agraph_t **clusters)
+{
+    if (c->comp)
+        for (size_t k = 0; k < c->comp->n_touchpoints; k++) {
+            const struct touchpoint *tp = c->comp->touchpoints[k];
+            map_ghost(c, clusters[tp->stage->index], tp);
+        }
+    if (c->since && c->since->old)
+        map_removed(c, clusters);
+}
+
 static Agraph_t *
 map_build(struct map *c)
 {
@@ -670,13 +683,7 @@ map_build(struct map *c)
         Agedge_t *e = map_arrow(c, top[i], anchor[i], true);
         canvas_set(e, c->e_style, "invis");
     }
-    if (c->comp)
-        for (size_t k = 0; k < c->comp->n_touchpoints; k++) {
-            const struct touchpoint *tp = c->comp->touchpoints[k];
-            map_ghost(c, clusters[tp->stage->index], tp);
-        }
-    if (c->since && c->since->old)
-        map_removed(c, clusters);
+    map_others(c, clusters);
     map_flow(c, nodes);
     map_gaps(c, clusters, nodes);
     /* One column per stage: everything in a stage shares one rank (edges
