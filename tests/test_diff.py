@@ -5,18 +5,23 @@ old.xml and also re-indents, reorders attributes and touchpoints within a
 stage and writes 0.5 as 0.50; the JSON lists exactly the expected changes
 with the contract's keys; folders match journeys by id; exit statuses are
 diff(1)'s; the Markdown report names things and survives hostile names.
-Usage: test_diff.py JOURNEYMAP SRCDIR"""
+Also: one hand-made pair per row of diff.md's table (tests/fixtures/diff/
+cases/NAME.old.xml and NAME.new.xml) against its golden JSON
+(NAME.expected.json), both ways; the Markdown read back with cmark; the
+map of changes read back with cgraph (-T dot) and as SVG.
+Usage: test_diff.py JOURNEYMAP SRCDIR DOT_INSPECT"""
 import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 
 import harness
 from harness import expect  # noqa: E402
 
-EXE, SRC = (os.path.abspath(a) for a in sys.argv[1:3])
+EXE, SRC, INSPECT = (os.path.abspath(a) for a in sys.argv[1:4])
 FIX = os.path.join(SRC, "tests", "fixtures", "diff")
 OLD, NEW = os.path.join(FIX, "old.xml"), os.path.join(FIX, "new.xml")
 T = ["--today", "2026-11-01"]
@@ -78,6 +83,50 @@ for text in ["Touchpoint **Chat**: score 2 → 4", "Touchpoint **Order e-mail** 
              "**Using it**", "Stage **Checkout**: name Buying → Checkout", "Touchpoint **Search ad** removed",
              "Plus **Web site** added: “Good filters.”", "### Findings resolved"]:
     expect("md shows %r" % text, text in md, md)
+
+# Golden pairs, one per row of diff.md's table, both ways.
+CASES = os.path.join(FIX, "cases")
+names = sorted(f[:-len(".expected.json")] for f in os.listdir(CASES) if f.endswith(".expected.json"))
+expect("the golden pairs are there", len(names) >= 15, str(names))
+
+
+def canon(changes):
+    return sorted(json.dumps(c, sort_keys=True, ensure_ascii=False) for c in changes)
+
+
+for name in names:
+    want = json.load(open(os.path.join(CASES, name + ".expected.json"), encoding="utf-8"))
+    for direction, (a, b) in (("forward", ("old", "new")), ("reverse", ("new", "old"))):
+        p = run("diff", *T, "-T", "json", os.path.join(CASES, "%s.%s.xml" % (name, a)),
+                os.path.join(CASES, "%s.%s.xml" % (name, b)))
+        label = "%s (%s)" % (name, direction)
+        expect(label + ": exit", p.returncode == want[direction]["exit"], "%d %s" % (p.returncode, p.stderr.decode()))
+        if p.returncode not in (0, 1):
+            continue
+        j = json.loads(p.stdout)["journeys"][0]
+        expect(label + ": status", j["status"] == want[direction]["status"], j["status"])
+        got, exp = canon(j["changes"]), canon(want[direction]["changes"])
+        expect(label + ": the golden changes", got == exp,
+               "missing %s; extra %s" % (sorted(set(exp) - set(got)), sorted(set(got) - set(exp))))
+
+# The report read back with cmark: headings, items, nothing raw.
+cmark = shutil.which("cmark")
+if cmark:
+    p = run("diff", *T, OLD, NEW)
+    q = subprocess.run([cmark], input=p.stdout, capture_output=True)
+    page = q.stdout.decode()
+    expect("md read back: one h1, the journey's h2, sections h3",
+           page.count("<h1>") == 1 and "<h2>Shop customers</h2>" in page and "<h3>Changed</h3>" in page
+           and "<h3>Findings resolved</h3>" in page, page[:500])
+    expect("md read back: a list item per change", page.count("<li>") >= len(EXPECTED), str(page.count("<li>")))
+
+# -T dot: the map of changes read back with cgraph.
+p = run("diff", *T, "-T", "dot", OLD, NEW)
+g = harness.dot_inspect(INSPECT, p.stdout)
+nodes = g["nodes"]
+expect("dot: the new card in blue", nodes.get("survey", {}).get("color") == "#1f618d", str(nodes.get("survey")))
+expect("dot: the removed card as a ghost", "removed:ad" in nodes and "dotted" in nodes["removed:ad"]["style"])
+expect("dot: the changed card annotated", "score 2 → 4" in nodes.get("chat", {}).get("label", ""))
 
 # -T svg: NEW's map with the changes drawn.
 with tempfile.TemporaryDirectory() as tmp:
@@ -153,6 +202,10 @@ with tempfile.TemporaryDirectory() as tmp:
     md = open(out).read() if os.path.exists(out) else ""
     expect("hostile: written with -o, exit 1", p.returncode == 1 and md.startswith("# What changed"), p.stderr.decode())
     expect("hostile: markup escaped", "<script>" not in md and "\\<script\\>" in md and "\\*x\\*" in md, md)
+    if cmark:
+        page = subprocess.run([cmark], input=md.encode(), capture_output=True).stdout.decode()
+        expect("hostile: read back with cmark, still text", "<script>" not in page and "&lt;script&gt;" in page
+               and 'href="javascript' not in page, page[:600])
 
 # --rev: the old side read from git with libgit2 (the test makes the
 # repository with git; journeymap runs no git process).
@@ -194,6 +247,23 @@ else:
                str(st) + p.stderr.decode())
         p = run("diff", *T, "--rev", "HEAD", "models", cwd=tmp, env_extra=env)
         expect("--rev HEAD with nothing changed: exit 0", p.returncode == 0, p.stdout.decode()[:300])
+        p = run("diff", *T, "-T", "json", "--rev", "HEAD~1", "models/ft.xml", cwd=tmp, env_extra=env)
+        j = json.loads(p.stdout)["journeys"] if p.stdout else []
+        expect("--rev: a file added after REV is added", p.returncode == 1 and len(j) == 1
+               and j[0]["status"] == "added" and j[0]["old"] is None, str(j)[:300] + p.stderr.decode())
+        # An edit not committed yet: HEAD is the old side.
+        text = open(os.path.join(tmp, "models", "shop.xml")).read()
+        open(os.path.join(tmp, "models", "shop.xml"), "w").write(
+            text.replace('<touchpoint id="order" name="Order" channel="web" initiator="customer" owner="web" score="4"',
+                         '<touchpoint id="order" name="Order" channel="web" initiator="customer" owner="web" score="5"'))
+        p = run("diff", *T, "-T", "json", "--rev", "HEAD", "models/shop.xml", cwd=tmp, env_extra=env)
+        j = json.loads(p.stdout)["journeys"][0] if p.stdout else {}
+        expect("--rev HEAD: the edit not yet committed, only it",
+               p.returncode == 1 and [(c["what"], c["id"], c["field"], c["old"], c["new"]) for c in j.get("changes", [])]
+               == [("touchpoint", "order", "score", "4", "5")], str(j.get("changes")))
+        p = run("diff", *T, "-T", "json", "--rev", "HEAD~1", "models/shop.xml", cwd=tmp, env_extra=env)
+        j = json.loads(p.stdout)["journeys"][0] if p.stdout else {}
+        expect("--rev HEAD~1: both edits", len(j.get("changes", [])) == len(EXPECTED) + 1, str(len(j.get("changes", []))))
         p = run("diff", *T, "--rev", "no-such-rev", "models", cwd=tmp, env_extra=env)
         expect("--rev that does not resolve: exit 2", p.returncode == 2 and b'revision "no-such-rev" does not resolve'
                in p.stderr, p.stderr.decode())

@@ -23,10 +23,13 @@ const char *const diff_status_names[4] = {"same", "changed", "added", "removed"}
 
 #define DIFF_FIELDS 16
 
-/* A named value of an element (value malloc'd, or NULL when absent). */
+/* A named value of an element (value malloc'd, or NULL when absent), as
+ * shown; key, when not NULL, is what is compared instead (a set's sorted
+ * members for `affects`). */
 struct field {
     const char *name;
     char *value;
+    char *key;
 };
 
 struct fields {
@@ -50,6 +53,7 @@ put(struct fields *fs, const char *name, char *value)
 {
     fs->f[fs->n].name = name;
     fs->f[fs->n].value = value;
+    fs->f[fs->n].key = NULL;
     fs->n++;
 }
 
@@ -66,12 +70,6 @@ put_int(struct fields *fs, const char *name, bool has, long long v)
 }
 
 static void
-put_num(struct fields *fs, const char *name, double v)
-{
-    put(fs, name, xasprintf("%g", v));
-}
-
-static void
 put_date(struct fields *fs, const char *name, bool has, day_number d)
 {
     char s[11];
@@ -80,11 +78,40 @@ put_date(struct fields *fs, const char *name, bool has, day_number d)
     put(fs, name, has ? xstrdup(s) : NULL);
 }
 
+/* A value compared with its default applied (key) and shown as written
+ * (value, NULL when the file does not write it). */
+static void
+put_written(struct fields *fs, const char *name, bool written, char *key)
+{
+    put(fs, name, written ? xstrdup(key) : NULL);
+    fs->f[fs->n - 1].key = key;
+}
+
+static void
+policy_fields(const struct policy *p, struct fields *fs)
+{
+#define W(bit) ((p->written >> (bit)) & 1u)
+    put_written(fs, "max-silence-days", W(POLICY_MAX_SILENCE_DAYS),
+                xasprintf("%u", p->max_silence_days));
+    put_written(fs, "first-contact-days", W(POLICY_FIRST_CONTACT_DAYS),
+                xasprintf("%u", p->first_contact_days));
+    put_written(fs, "max-reactive-share", W(POLICY_MAX_REACTIVE_SHARE),
+                xasprintf("%g", p->max_reactive_share));
+    put_written(fs, "min-score", W(POLICY_MIN_SCORE), xasprintf("%d", p->min_score));
+    put_written(fs, "max-wait-seconds", W(POLICY_MAX_WAIT_SECONDS),
+                xasprintf("%g", p->max_wait_seconds));
+    put_written(fs, "max-drop-off", W(POLICY_MAX_DROP_OFF), xasprintf("%g", p->max_drop_off));
+    put_written(fs, "review-days", W(POLICY_REVIEW_DAYS), xasprintf("%u", p->review_days));
+#undef W
+}
+
 static void
 fields_free(struct fields *fs)
 {
-    for (size_t i = 0; i < fs->n; i++)
+    for (size_t i = 0; i < fs->n; i++) {
         free(fs->f[i].value);
+        free(fs->f[i].key);
+    }
     fs->n = 0;
 }
 
@@ -114,7 +141,8 @@ diff_fields(struct journey_diff *jd, const char *what, const char *id, struct fi
             struct fields *b, unsigned line)
 {
     for (size_t i = 0; i < a->n && i < b->n; i++)
-        if (!same_value(a->f[i].value, b->f[i].value)) {
+        if (!same_value(a->f[i].key ? a->f[i].key : a->f[i].value,
+                        b->f[i].key ? b->f[i].key : b->f[i].value)) {
             diff_add(jd, DIFF_CHANGED, what, id, a->f[i].name, a->f[i].value, b->f[i].value, line);
             a->f[i].value = b->f[i].value = NULL;
         }
@@ -141,7 +169,7 @@ touchpoint_fields(const struct touchpoint *tp, struct fields *fs)
     put_text(fs, "owner", owner_id(tp->owner));
     put_text(fs, "mode", mode_names[tp->mode]);
     put_text(fs, "purpose", purpose_names[tp->purpose]);
-    put_int(fs, "day", true, tp->day); /* absent is day 0 */
+    put_written(fs, "day", tp->has_day, xasprintf("%u", tp->day)); /* absent is day 0 */
     put_int(fs, "every", tp->every != 0, tp->every);
     put_int(fs, "score", tp->score != 0, tp->score);
     put_int(fs, "emotion", tp->has_emotion, tp->emotion);
@@ -173,32 +201,25 @@ change_fields(const struct change *c, struct fields *fs)
 {
     put_text(fs, "name", c->name);
     put_date(fs, "date", true, c->date);
-    /* affects: a set of stage ids */
+    /* affects: shown as written (attribute order), compared as a set */
     const char **ids = xcalloc(c->n_affects + 1, sizeof *ids);
-    for (size_t i = 0; i < c->n_affects; i++)
+    struct buf shown, key;
+    buf_init(&shown);
+    buf_init(&key);
+    for (size_t i = 0; i < c->n_affects; i++) {
         ids[i] = c->affects[i]->id;
+        buf_printf(&shown, "%s%s", i ? " " : "", ids[i]);
+    }
     qsort(ids, c->n_affects, sizeof *ids, compare_strings);
-    struct buf b;
-    buf_init(&b);
     for (size_t i = 0; i < c->n_affects; i++)
         if (i == 0 || strcmp(ids[i], ids[i - 1]) != 0)
-            buf_printf(&b, "%s%s", b.len ? ", " : "", ids[i]);
+            buf_printf(&key, "%s%s", key.len ? " " : "", ids[i]);
     free(ids);
-    put(fs, "affects", c->n_affects ? buf_steal(&b) : NULL);
-    buf_finish(&b);
+    put(fs, "affects", c->n_affects ? buf_steal(&shown) : NULL);
+    fs->f[fs->n - 1].key = c->n_affects ? buf_steal(&key) : NULL;
+    buf_finish(&shown);
+    buf_finish(&key);
     put_text(fs, "text", *c->markdown ? c->markdown : NULL);
-}
-
-static void
-policy_fields(const struct policy *p, struct fields *fs)
-{
-    put_int(fs, "max-silence-days", true, p->max_silence_days);
-    put_int(fs, "first-contact-days", true, p->first_contact_days);
-    put_num(fs, "max-reactive-share", p->max_reactive_share);
-    put_int(fs, "min-score", true, p->min_score);
-    put_num(fs, "max-wait-seconds", p->max_wait_seconds);
-    put_num(fs, "max-drop-off", p->max_drop_off);
-    put_int(fs, "review-days", true, p->review_days);
 }
 
 /* ------------------------------------------------------------------------
@@ -436,6 +457,7 @@ struct kind {
     const char *what;
     fields_fn fields; /* NULL: compared by a function of its own */
     line_fn line;
+    bool child;       /* of a competitor: not listed when its competitor is added or removed */
 };
 
 static unsigned
@@ -492,14 +514,25 @@ competitor_fields_of(const void *o, struct fields *fs)
  * fields (kinds with fields) or both, to match (the others: *both_out
  * gets the pairs, old then new, as many as there are).
  */
+/* Whether obj (of kind k, from one side) is a child of a competitor the
+ * other side lacks. */
+static bool
+diff_orphan(const struct kind *k, const void *obj, const struct list *competitors)
+{
+    return k->child && !list_find(competitors, ((const struct touchpoint *)obj)->competitor->id);
+}
+
 static size_t
 diff_list(struct journey_diff *jd, const struct kind *k, const struct list *a,
-          const struct list *b, const void ***both_out)
+          const struct list *b, const struct list *comps_a, const struct list *comps_b,
+          const void ***both_out)
 {
     const void **both = xcalloc(2 * (a->n + 1), sizeof *both);
     size_t n = 0;
     for (size_t i = 0; i < a->n; i++) {
         const void *y = list_find(b, a->id[i]);
+        if (!y && diff_orphan(k, a->obj[i], comps_b))
+            continue;
         if (!y) {
             diff_add(jd, DIFF_REMOVED, k->what, a->id[i], NULL, NULL, NULL, k->line(a->obj[i]));
             continue;
@@ -515,7 +548,7 @@ diff_list(struct journey_diff *jd, const struct kind *k, const struct list *a,
         n++;
     }
     for (size_t i = 0; i < b->n; i++)
-        if (!list_find(a, b->id[i]))
+        if (!list_find(a, b->id[i]) && !diff_orphan(k, b->obj[i], comps_a))
             diff_add(jd, DIFF_ADDED, k->what, b->id[i], NULL, NULL, NULL, k->line(b->obj[i]));
     *both_out = both;
     return n;
@@ -638,12 +671,13 @@ diff_policy_rules(struct journey_diff *jd, const struct journey *a, const struct
 static void
 diff_elements(struct journey_diff *jd, const struct journey *a, const struct journey *b)
 {
-    static const struct kind owners = {"owner", owner_fields_of, line_of_owner};
-    static const struct kind changes = {"change", change_fields_of, line_of_change};
-    static const struct kind stages = {"stage", stage_fields_of, line_of_stage};
-    static const struct kind tps = {"touchpoint", NULL, line_of_touchpoint};
-    static const struct kind ctps = {"competitor-touchpoint", NULL, line_of_touchpoint};
-    static const struct kind comps = {"competitor", competitor_fields_of, line_of_competitor};
+    static const struct kind owners = {"owner", owner_fields_of, line_of_owner, false};
+    static const struct kind changes = {"change", change_fields_of, line_of_change, false};
+    static const struct kind stages = {"stage", stage_fields_of, line_of_stage, false};
+    static const struct kind tps = {"touchpoint", NULL, line_of_touchpoint, false};
+    static const struct kind ctps = {"competitor-touchpoint", NULL, line_of_touchpoint, true};
+    static const struct kind comps = {"competitor", competitor_fields_of, line_of_competitor,
+                                      false};
     struct list la[6] = {{0}}, lb[6] = {{0}};
     for (int side = 0; side < 2; side++) {
         const struct journey *j = side ? b : a;
@@ -661,7 +695,7 @@ diff_elements(struct journey_diff *jd, const struct journey *a, const struct jou
     const struct kind *kinds[6] = {&owners, &changes, &stages, &tps, &ctps, &comps};
     for (size_t k = 0; k < 6; k++) {
         const void **both = NULL;
-        size_t n = diff_list(jd, kinds[k], &la[k], &lb[k], &both);
+        size_t n = diff_list(jd, kinds[k], &la[k], &lb[k], &la[5], &lb[5], &both);
         for (size_t i = 0; i < n; i++) {
             if (k == 3 || k == 4)
                 diff_touchpoint(jd, kinds[k]->what, both[2 * i], both[2 * i + 1]);

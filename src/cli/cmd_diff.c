@@ -15,9 +15,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum diff_format { DIFF_MD, DIFF_JSON, DIFF_SVG };
+enum diff_format { DIFF_MD, DIFF_JSON, DIFF_SVG, DIFF_DOT };
 
-const char *const diff_formats[] = {"md", "json", "svg", NULL};
+const char *const diff_formats[] = {"md", "json", "svg", "dot", NULL};
 
 /* The last part of a path, for the map's "since OLD". */
 static const char *
@@ -43,18 +43,19 @@ const struct cli_flag diff_flags[] = {
     {NULL, CLI_SWITCH, 0, NULL},
 };
 
-/* -T svg: NEW's map with the changes drawn, for one journey; NULL after
- * saying why. */
+/* -T svg (or dot, the graph before layout): NEW's map with the changes
+ * drawn, for one journey; NULL after saying why. */
 static char *
-diff_svg(const struct diff *d, const char *since, const struct diag *dnew, size_t *len)
+diff_svg(const struct diff *d, const char *since, const struct diag *dnew, bool dot, size_t *len)
 {
     if (d->n != 1 || !d->v[0].new_) {
-        fprintf(stderr, "journeymap diff: -T svg draws one journey's new map; %s\n",
+        fprintf(stderr, "journeymap diff: -T %s draws one journey's new map; %s\n",
+                dot ? "dot" : "svg",
                 d->n != 1 ? "compare one file, not folders of several"
                           : "the journey was removed");
         return NULL;
     }
-    struct diagram_target t = diagram_natural(DIAGRAM_SVG);
+    struct diagram_target t = diagram_natural(dot ? DIAGRAM_DOT : DIAGRAM_SVG);
     char *data = NULL;
     const char *why = NULL;
     if (!map_changes_render(&d->v[0], since, dnew, &t, &data, len, &why))
@@ -143,8 +144,9 @@ cmd_diff(int argc, char **argv)
                                   new_.n_journeys, new_.diag, pair);
         size_t len = 0;
         char *data = NULL;
-        if (a.format == DIFF_SVG)
-            data = diff_svg(d, c.rev ? c.rev : cli_basename(a.operands[0]), new_.diag, &len);
+        if (a.format == DIFF_SVG || a.format == DIFF_DOT)
+            data = diff_svg(d, c.rev ? c.rev : cli_basename(a.operands[0]), new_.diag,
+                            a.format == DIFF_DOT, &len);
         else
             data = a.format == DIFF_JSON ? diff_json(d, &len) : diff_markdown(d->v, d->n, &len);
         status = data ? cli_write(&a, data, len) : EXIT_TROUBLE;

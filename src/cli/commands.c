@@ -133,8 +133,9 @@ const struct cli_spec cli_diff = {
              "`check` resolved and new. Re-indenting, reordering attributes or\n"
              "touchpoints within a stage, and 4 against 4.0 are not changes.\n",
     .options = "  -T FORMAT          md (a report for people and pull requests, default) or\n"
-               "                     json (the contract of docs/diff.md) or svg (the new\n"
-               "                     map with the changes drawn; one journey)\n"
+               "                     json (the contract of docs/diff.md), svg (the new\n"
+               "                     map with the changes drawn; one journey) or dot\n"
+               "                     (that map's graph before layout)\n"
                "  --rev REV          the old side is each FILE or DIR as of the git revision\n"
                "                     REV (HEAD~1, a tag, a commit), read from the repository\n"
                "                     that holds it; the new side is the file as it is now\n",

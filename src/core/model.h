@@ -240,6 +240,17 @@ struct rule_override {
 };
 
 /* Thresholds; the loader fills in the documented defaults. */
+/* The thresholds of <policy>, in the order of format.md's table. */
+enum policy_field {
+    POLICY_MAX_SILENCE_DAYS,
+    POLICY_FIRST_CONTACT_DAYS,
+    POLICY_MAX_REACTIVE_SHARE,
+    POLICY_MIN_SCORE,
+    POLICY_MAX_WAIT_SECONDS,
+    POLICY_MAX_DROP_OFF,
+    POLICY_REVIEW_DAYS,
+};
+
 struct policy {
     struct loc loc;              /* of <policy>, or the journey's when absent */
     unsigned max_silence_days;   /* contact-gap */
@@ -249,6 +260,7 @@ struct policy {
     double max_wait_seconds;     /* long-wait */
     double max_drop_off;         /* high-drop-off */
     unsigned review_days;        /* stale-review */
+    unsigned written;            /* which of the above the file wrote: 1 << enum policy_field */
     struct rule_override **overrides;
     size_t n_overrides;
 };

@@ -195,20 +195,34 @@ element_start_policy(struct loader *L, struct frame *f, const struct val *v)
     struct policy *p = &L->j->policy;
     const struct val *x;
     p->loc = (struct loc){L->file, f->line};
-    if ((x = element_attr(f, v, "max-silence-days"))->ok)
+    if ((x = element_attr(f, v, "max-silence-days"))->ok) {
         p->max_silence_days = (unsigned)x->i;
-    if ((x = element_attr(f, v, "first-contact-days"))->ok)
+        p->written |= 1u << POLICY_MAX_SILENCE_DAYS;
+    }
+    if ((x = element_attr(f, v, "first-contact-days"))->ok) {
         p->first_contact_days = (unsigned)x->i;
-    if ((x = element_attr(f, v, "max-reactive-share"))->ok)
+        p->written |= 1u << POLICY_FIRST_CONTACT_DAYS;
+    }
+    if ((x = element_attr(f, v, "max-reactive-share"))->ok) {
         p->max_reactive_share = x->d;
-    if ((x = element_attr(f, v, "min-score"))->ok)
+        p->written |= 1u << POLICY_MAX_REACTIVE_SHARE;
+    }
+    if ((x = element_attr(f, v, "min-score"))->ok) {
         p->min_score = (int)x->i;
-    if ((x = element_attr(f, v, "max-wait-seconds"))->ok)
+        p->written |= 1u << POLICY_MIN_SCORE;
+    }
+    if ((x = element_attr(f, v, "max-wait-seconds"))->ok) {
         p->max_wait_seconds = x->d;
-    if ((x = element_attr(f, v, "max-drop-off"))->ok)
+        p->written |= 1u << POLICY_MAX_WAIT_SECONDS;
+    }
+    if ((x = element_attr(f, v, "max-drop-off"))->ok) {
         p->max_drop_off = x->d;
-    if ((x = element_attr(f, v, "review-days"))->ok)
+        p->written |= 1u << POLICY_MAX_DROP_OFF;
+    }
+    if ((x = element_attr(f, v, "review-days"))->ok) {
         p->review_days = (unsigned)x->i;
+        p->written |= 1u << POLICY_REVIEW_DAYS;
+    }
 }
 
 static void

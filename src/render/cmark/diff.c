@@ -129,20 +129,58 @@ diff_since_section(cmark_node *doc, const struct journey_diff *jd, const char *r
     id_index_free(names);
 }
 
-/* One change as an item: "Touchpoint Pricing page: score 2 → 4". */
+/* The subject of a change: "Touchpoint **Chat**", "Rating by **Rival** of
+ * **Web site**", "Policy" (the journey's own parts need no name). */
+static void
+changes_subject(cmark_node *p, const struct diff_change *c, const struct id_index *x)
+{
+    bool journey_part = strcmp(c->what, "journey") == 0 || strcmp(c->what, "review") == 0 ||
+                        strcmp(c->what, "policy") == 0;
+    const char *slash = strcmp(c->what, "rating") == 0 ? strchr(c->id, '/') : NULL;
+    if (slash) {
+        char *competitor = xstrdup(c->id);
+        competitor[slash - c->id] = '\0';
+        md_text(p, "Rating by ");
+        md_strong(p, changes_name(x, competitor));
+        md_text(p, " of ");
+        md_strong(p, changes_name(x, slash + 1));
+        free(competitor);
+        return;
+    }
+    char *what = xstrdup(c->what); /* "competitor-touchpoint" → "Competitor touchpoint" */
+    what[0] = (char)(what[0] - ('a' - 'A'));
+    for (char *q = what; *q; q++)
+        if (*q == '-')
+            *q = ' ';
+    md_text(p, what);
+    free(what);
+    if (!journey_part) {
+        md_text(p, " ");
+        md_strong(p, changes_name(x, c->id));
+    }
+}
+
+/* A value of a field that holds an id (stage, owner, about, competitor,
+ * next's target): the name it has on that side. */
+static const char *
+changes_value(const struct diff_change *c, const char *v, const struct id_index *x)
+{
+    static const char *const by_id[] = {"stage", "owner", "about", "competitor"};
+    if (!v || !c->field)
+        return v ? v : "(none)";
+    for (size_t i = 0; i < sizeof by_id / sizeof *by_id; i++)
+        if (strcmp(c->field, by_id[i]) == 0)
+            return changes_name(x, v);
+    return v;
+}
+
+/* One change as an item: "Touchpoint **Chat**: score 2 → 4". */
 static void
 changes_item(cmark_node *list, const struct diff_change *c, const struct id_index *in_old,
-          const struct id_index *in_new)
+             const struct id_index *in_new)
 {
     cmark_node *p = md_item(list);
-    const struct id_index *x = c->kind == DIFF_REMOVED ? in_old : in_new;
-    const char *id = c->id;
-    char *owner = NULL;
-    if (strcmp(c->what, "rating") == 0 && strchr(id, '/'))
-        id = owner = xstrdup(strchr(id, '/') + 1); /* COMPETITOR/TOUCHPOINT: name the touchpoint */
-    md_textf(p, "%c%s ", c->what[0] - ('a' - 'A'), c->what + 1);
-    md_strong(p, changes_name(x, id));
-    free(owner);
+    changes_subject(p, c, c->kind == DIFF_REMOVED ? in_old : in_new);
     if (c->kind == DIFF_MOVED && strcmp(c->what, "touchpoint") == 0) {
         md_text(p, " moved from stage ");
         md_strong(p, changes_name(in_old, c->old));
@@ -156,16 +194,29 @@ changes_item(cmark_node *list, const struct diff_change *c, const struct id_inde
     }
     if (c->kind != DIFF_CHANGED) {
         md_textf(p, " %s", diff_kind_names[c->kind]);
-        if (c->field)
+        if (c->field && strcmp(c->what, "next") == 0) {
+            md_text(p, " (to ");
+            md_strong(p, changes_name(c->kind == DIFF_REMOVED ? in_old : in_new, c->field));
+            md_text(p, ")");
+        } else if (c->field) {
             md_textf(p, " (%s)", c->field);
+        }
         if (c->old || c->new_)
             md_textf(p, ": “%s”", c->old ? c->old : c->new_);
         return;
     }
-    md_textf(p, ": %s ", c->field);
-    md_text(p, c->old ? c->old : "(none)");
+    if (strcmp(c->what, "next") == 0) {
+        md_text(p, ": share of the step to ");
+        md_strong(p, changes_name(in_new, c->field));
+        md_text(p, " ");
+    } else if (strncmp(c->field, "rule:", 5) == 0) {
+        md_textf(p, ": severity of rule %s ", c->field + 5);
+    } else {
+        md_textf(p, ": %s ", c->field);
+    }
+    md_text(p, changes_value(c, c->old, in_old));
     md_text(p, " → ");
-    md_text(p, c->new_ ? c->new_ : "(none)");
+    md_text(p, changes_value(c, c->new_, in_new));
 }
 
 static void
