@@ -65,6 +65,7 @@ policy_defaults(struct policy *p)
     p->review_days = 180;
     p->overrides = NULL;
     p->n_overrides = 0;
+    p->written = 0;
 }
 
 void
