@@ -202,6 +202,14 @@ with tempfile.TemporaryDirectory() as tmp:
     md = open(out).read() if os.path.exists(out) else ""
     expect("hostile: written with -o, exit 1", p.returncode == 1 and md.startswith("# What changed"), p.stderr.decode())
     expect("hostile: markup escaped", "<script>" not in md and "\\<script\\>" in md and "\\*x\\*" in md, md)
+    svg = os.path.join(tmp, "h.svg")
+    p = run("diff", *T, "-T", "svg", "-o", svg, h_old, h_new)
+    shown = ""
+    if p.returncode == 1:
+        import xml.etree.ElementTree as ET
+        shown = "".join(t.text or "" for t in ET.parse(svg).iter("{http://www.w3.org/2000/svg}text"))
+    expect("hostile svg: well-formed, the name shown as text", "<script>alert(1)</script>" in re.sub(r"\s+", "", shown)
+           and "score 2 → 5" in shown, shown[:400] + p.stderr.decode())
     if cmark:
         page = subprocess.run([cmark], input=md.encode(), capture_output=True).stdout.decode()
         expect("hostile: read back with cmark, still text", "<script>" not in page and "&lt;script&gt;" in page
