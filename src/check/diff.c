@@ -5,8 +5,10 @@
  * way the model reads it (numbers with %g so that 0.5 equals 0.50, dates
  * as YYYY-MM-DD, text with white space collapsed, an absent attribute with
  * a default as that default); two versions of an element differ in a
- * field exactly when those texts differ. Elements are matched by id with
- * a hash index, so a diff is linear in the size of the files.
+ * field exactly when those texts differ. Elements and a competitor's
+ * ratings are matched by id with a hash index; the pluses, minuses,
+ * metrics and next steps of one touchpoint are compared pairwise (a
+ * touchpoint holds a handful).
  */
 #include "check/diff.h"
 
@@ -580,17 +582,22 @@ diff_stage_moves(struct journey_diff *jd, const void **both, size_t n, const str
     free(pos_b);
 }
 
-/* Ratings of one competitor, by touchpoint. */
+/* Ratings of one competitor, by touchpoint (each side's found through an
+ * index by touchpoint id). */
 static void
 diff_ratings(struct journey_diff *jd, const struct competitor *a, const struct competitor *b)
 {
+    struct list by_tp[2] = {{0}};
     for (int side = 0; side < 2; side++) {
-        const struct competitor *x = side ? b : a, *y = side ? a : b;
+        const struct competitor *x = side ? b : a;
+        for (size_t i = 0; i < x->n_ratings; i++)
+            list_add(&by_tp[side], x->ratings[i], x->ratings[i]->touchpoint->id, x->n_ratings);
+    }
+    for (int side = 0; side < 2; side++) {
+        const struct competitor *x = side ? b : a;
         for (size_t i = 0; i < x->n_ratings; i++) {
-            const struct rating *rx = x->ratings[i], *ry = NULL;
-            for (size_t k = 0; k < y->n_ratings && !ry; k++)
-                if (strcmp(y->ratings[k]->touchpoint->id, rx->touchpoint->id) == 0)
-                    ry = y->ratings[k];
+            const struct rating *rx = x->ratings[i];
+            const struct rating *ry = list_find(&by_tp[!side], rx->touchpoint->id);
             char *id = xasprintf("%s/%s", b->id, rx->touchpoint->id);
             if (!ry) {
                 diff_add(jd, side ? DIFF_ADDED : DIFF_REMOVED, "rating", id, NULL, NULL, NULL,
@@ -606,6 +613,8 @@ diff_ratings(struct journey_diff *jd, const struct competitor *a, const struct c
             free(id);
         }
     }
+    list_finish(&by_tp[0]);
+    list_finish(&by_tp[1]);
 }
 
 /* ------------------------------------------------------------------------

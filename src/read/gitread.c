@@ -46,7 +46,7 @@ gitread_add(struct git_files *out, const char *rev, const char *path, const git_
     struct git_file f = {xasprintf("%s:%s", rev, path), xmalloc(len + 1), len};
     memcpy(f.data, git_blob_rawcontent(blob), len);
     f.data[len] = '\0';
-    out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+    xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
     out->v[out->n++] = f;
 }
 

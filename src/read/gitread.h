@@ -24,7 +24,7 @@ struct git_file {
 
 struct git_files {
     struct git_file *v;
-    size_t n;
+    size_t n, cap;
     bool absent; /* the path did not exist at the revision */
 };
 

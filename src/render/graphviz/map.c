@@ -22,6 +22,7 @@
 #include "core/date.h"
 #include "render/marks.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,7 @@ struct map {
     const char *since_label;
     struct strindex changed;  /* touchpoint ids with changes */
     size_t *first_change;     /* per number in changed: its first change */
+    size_t *next_change;      /* per change: the next about the same touchpoint, or SIZE_MAX */
 };
 
 #define MAP_BLUE "#1f618d" /* added since the old version */
@@ -207,10 +209,8 @@ map_changes_of(struct map *c, const struct touchpoint *tp, struct buf *b)
     const struct journey_diff *jd = c->since;
     bool added = false;
     size_t shown = 0, more = 0;
-    for (size_t i = c->first_change[k]; i < jd->n_changes; i++) {
+    for (size_t i = c->first_change[k]; i != SIZE_MAX; i = c->next_change[i]) {
         const struct diff_change *ch = &jd->changes[i];
-        if (strcmp(ch->id, tp->id) != 0)
-            continue;
         if (strcmp(ch->what, "touchpoint") == 0 && ch->kind == DIFF_ADDED) {
             added = true;
             continue;
@@ -262,14 +262,26 @@ map_index_changes(struct map *c)
 {
     const struct journey_diff *jd = c->since;
     c->first_change = xcalloc(jd->n_changes + 1, sizeof *c->first_change);
+    c->next_change = xcalloc(jd->n_changes + 1, sizeof *c->next_change);
+    size_t *last = xcalloc(jd->n_changes + 1, sizeof *last); /* per number: its latest change */
     static const char *const about_tp[] = {"touchpoint", "plan", "metric", "plus", "minus", "next"};
     for (size_t i = 0; i < jd->n_changes; i++) {
+        c->next_change[i] = SIZE_MAX;
         bool ours = false;
         for (size_t k = 0; k < ARRAY_LEN(about_tp); k++)
             ours = ours || strcmp(jd->changes[i].what, about_tp[k]) == 0;
-        if (ours && strindex_find(&c->changed, jd->changes[i].id) == STRINDEX_NONE)
-            c->first_change[strindex_add(&c->changed, jd->changes[i].id)] = i;
+        if (!ours)
+            continue;
+        size_t k = strindex_find(&c->changed, jd->changes[i].id);
+        if (k == STRINDEX_NONE) {
+            k = strindex_add(&c->changed, jd->changes[i].id);
+            c->first_change[k] = i;
+        } else {
+            c->next_change[last[k]] = i;
+        }
+        last[k] = i;
     }
+    free(last);
 }
 
 /* The touchpoints removed since the old version, as ghost boxes in their
@@ -278,14 +290,14 @@ static void
 map_removed(struct map *c, Agraph_t **clusters)
 {
     const struct journey_diff *jd = c->since;
+    struct id_index *in_old = id_index_new(jd->old);
     for (size_t i = 0; i < jd->n_changes; i++) {
         const struct diff_change *ch = &jd->changes[i];
         if (ch->kind != DIFF_REMOVED || strcmp(ch->what, "touchpoint") != 0)
             continue;
-        const struct touchpoint *old = NULL;
-        for (size_t k = 0; k < jd->old->n_touchpoints && !old; k++)
-            if (strcmp(jd->old->touchpoints[k]->id, ch->id) == 0)
-                old = jd->old->touchpoints[k];
+        const void *obj = NULL;
+        const struct touchpoint *old =
+            id_index_find(in_old, ch->id, &obj) == ID_TOUCHPOINT ? obj : NULL;
         size_t at = c->j->n_stages - 1;
         bool same_stage = false;
         for (size_t k = 0; old && k < c->j->n_stages; k++)
@@ -311,6 +323,7 @@ map_removed(struct map *c, Agraph_t **clusters)
         canvas_set(n, c->n_color, "#aab7b8");
         canvas_set(n, c->n_fontcolor, CANVAS_GREY);
     }
+    id_index_free(in_old);
 }
 
 static Agnode_t *
@@ -727,6 +740,7 @@ map_draw(struct map *c, struct diagram_target *t, char **out, size_t *len, const
     timeline_finish(&c->t);
     strindex_finish(&c->changed);
     free(c->first_change);
+    free(c->next_change);
     return ok;
 }
 
