@@ -24,7 +24,8 @@ def build(models, out):
 
 
 def documented(ids):
-    files = {"compare.md", "compare.svg", "agenda.md", "agenda.html", "index.md", "index.html",
+    files = {"compare.md", "compare.svg", "coverage.md", "coverage.svg", "agenda.md", "agenda.html",
+             "index.md", "index.html",
              ".journeymap-build"}
     for i in ids:
         files |= {i + ".svg", i + ".dot", i + ".curve.svg", i + ".lanes.svg", i + ".lanes.pdf",

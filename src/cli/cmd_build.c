@@ -11,6 +11,7 @@
  */
 #include "check/agenda.h"
 #include "check/compare.h"
+#include "check/coverage.h"
 #include "check/diff.h"
 #include "check/workspace.h"
 #include "cli/cli.h"
@@ -41,6 +42,7 @@ struct build {
     size_t n;             /* entries in v */
     char **svgs;          /* per entry: its map and its curve, for index.html */
     char *compare_svg;    /* the heat map, for index.html; NULL when not drawn */
+    char *coverage_html;  /* the all-segments coverage table, for index.html */
     const struct rule_options *ro;
     const char *since;    /* --since REV, or NULL */
     struct workspace old; /* the models as of REV (with --since) */
@@ -251,6 +253,26 @@ build_comparison(struct build *b)
     compare_free(cmp);
 }
 
+/* coverage.md and coverage.svg, across every usable segment. */
+static void
+build_coverage(struct build *b)
+{
+    struct coverage *c = coverage_new((const struct journey *const *)b->w.journeys, b->w.n_journeys);
+    size_t len = 0;
+    char *data = coverage_markdown(c, &len);
+    build_write(b, "", "coverage.md", data, len);
+    free(data);
+    const char *why = NULL;
+    struct diagram_target t = diagram_natural(DIAGRAM_SVG);
+    if (coverage_render(c, &t, &data, &len, &why))
+        build_write(b, "", "coverage.svg", data, len);
+    else
+        fprintf(stderr, "journeymap build: the coverage: %s\n", why);
+    free(data);
+    b->coverage_html = coverage_total_html(c, &len);
+    coverage_free(c);
+}
+
 /* agenda.md and agenda.html, across every usable segment. */
 static void
 build_agenda(struct build *b)
@@ -274,7 +296,7 @@ build_index(struct build *b)
     char *data = index_render(b->v, b->n, b->compare_svg != NULL, b->ro->today, &len);
     build_write(b, "", "index.md", data, len);
     free(data);
-    struct site_extras x = {b->compare_svg, b->w.diag, b->ro->today, true};
+    struct site_extras x = {b->compare_svg, b->w.diag, b->ro->today, true, b->coverage_html};
     data = site_html(b->v, b->n, &x, &len);
     build_write(b, "", "index.html", data, len);
     free(data);
@@ -359,6 +381,7 @@ build_finish(struct build *b)
     free(b->svgs);
     free(b->v);
     free(b->compare_svg);
+    free(b->coverage_html);
     manifest_finish(&b->now);
     diff_free(b->diff);
     workspace_finish(&b->old);
@@ -389,6 +412,7 @@ cmd_build(int argc, char **argv)
     }
     build_segments(&b);
     build_comparison(&b);
+    build_coverage(&b);
     build_agenda(&b);
     build_index(&b);
     build_prune(&b);

@@ -122,6 +122,24 @@ const struct cli_spec cli_compare = {
     .operands = {1, (size_t)-1, "name at least one journey file or folder"},
 };
 
+const struct cli_spec cli_coverage = {
+    .name = "coverage",
+    .usage = "Usage: journeymap coverage [OPTION]... FILE|DIR...\n"
+             "Say where we meet customers: a matrix of the phases (rows) by the channels\n"
+             "our touchpoints use (columns), each cell how many of our touchpoints are\n"
+             "there, proactive / reactive, e.g. 3 (2 / 1); one matrix for all segments\n"
+             "together, then one per segment. Marked: a phase that stages have but no\n"
+             "touchpoint of ours reaches, and one reached only when the customer comes\n"
+             "to us.\n",
+    .options = "  -T FORMAT          md (Markdown, default), svg (a heat map) or dot (its\n"
+               "                     graph before layout); default: from -o's extension\n",
+    .notes = "Files with errors are reported on standard error and left out (exit 1).\n"
+             "See docs/inventory.md.\n",
+    .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT | CLI_FORMAT,
+    .formats = coverage_formats,
+    .operands = {1, (size_t)-1, "name at least one journey file or folder"},
+};
+
 const struct cli_spec cli_diff = {
     .name = "diff",
     .usage = "Usage: journeymap diff [OPTION]... OLD NEW\n"
@@ -156,8 +174,8 @@ const struct cli_spec cli_build = {
              "outputs to OUTDIR (default: output/): for each usable model ID.svg,\n"
              "ID.dot, ID.curve.svg (the emotion curve), ID.lanes.svg and ID.lanes.pdf\n"
              "(the poster, A3), ID.checklist.md and ID.checklist.html; then compare.md,\n"
-             "compare.svg, agenda.md, agenda.html, index.md and index.html (open it in\n"
-             "a browser).\n",
+             "compare.svg, coverage.md, coverage.svg, agenda.md, agenda.html, index.md\n"
+             "and index.html (open it in a browser).\n",
     .options = "  -o OUTDIR          write into OUTDIR (created if missing)\n"
                "  --since REV        also say what changed since the git revision REV (a\n"
                "                     tag, HEAD~3): ID.diff.md per segment, a \"Since REV\"\n"
@@ -192,36 +210,57 @@ const struct cli_spec cli_new = {
 const struct cli_spec cli_export = {
     .name = "export",
     .usage = "Usage: journeymap export --to mermaid [OPTION]... FILE\n"
-             "Write a journey as a Mermaid `journey` diagram: one section per stage, one\n"
-             "task per touchpoint `Name: S: Owner`, S = emotion + 3 (else the score,\n"
-             "else 3). `%% journeymap:` comments (Mermaid ignores them) keep what\n"
-             "Mermaid cannot say: ids, real names, channels, initiators, owners, and\n"
-             "whether S is a feeling or a score, so that import gives them back.\n",
-    .options = "  --to mermaid       the format (the only one so far)\n",
-    .notes = "See docs/mermaid.md for what each direction keeps and loses.\n",
+             "  or:  journeymap export --to csv [OPTION]... FILE|DIR...\n"
+             "With --to mermaid, write a journey as a Mermaid `journey` diagram: one\n"
+             "section per stage, one task per touchpoint `Name: S: Owner`, S = emotion\n"
+             "+ 3 (else the score, else 3). `%% journeymap:` comments (Mermaid ignores\n"
+             "them) keep what Mermaid cannot say, so that import gives it back.\n"
+             "With --to csv, write the touchpoint inventory for spreadsheets: one row per\n"
+             "touchpoint (ours in journey order, then competitors' own), the columns of\n"
+             "docs/inventory.md, pluses and minuses one per line inside their cell, and\n"
+             "the rule ids of the findings about each touchpoint.\n",
+    .options = "  --to FORMAT        mermaid or csv\n"
+               "  --bom              (csv) start with a UTF-8 byte-order mark, which Excel\n"
+               "                     needs to read the file as UTF-8\n",
+    .notes = "A file with errors is refused (its errors on standard error, exit 1, nothing\n"
+             "written). See docs/mermaid.md and docs/inventory.md for what each format\n"
+             "keeps and loses.\n",
     .takes = CLI_TODAY | CLI_FAIL_ON | CLI_OUTPUT,
     .flags = export_flags,
     .validate = export_validate,
-    .operands = {1, 1, "name exactly one journey file"},
+    .operands = {1, (size_t)-1, "name a journey file (csv: journey files or folders)"},
 };
 
 const struct cli_spec cli_import = {
     .name = "import",
     .usage = "Usage: journeymap import [OPTION]... FILE.mmd\n"
+             "  or:  journeymap import [OPTION]... FILE.csv\n"
              "Turn a Mermaid `journey` diagram into a journey file: each section a stage,\n"
              "each task a touchpoint (channel other, initiator customer, emotion = score\n"
-             "- 3), each actor an owner. The result passes `journeymap check`.\n",
+             "- 3), each actor an owner.\n"
+             "Turn a touchpoint inventory (CSV from Excel, LibreOffice or Google Sheets:\n"
+             "',' ';' or TAB, a sep= line, a byte-order mark, quoted line breaks) into\n"
+             "journey files: one row per touchpoint, stages, owners, changes and\n"
+             "competitors made from the rows that name them; with a journey column of\n"
+             "several values, one file per journey into -o DIR/. The result passes\n"
+             "`journeymap check`.\n",
     .options = "  -o FILE            write to FILE (written only once complete), which must\n"
                "                     not exist yet; default: standard output\n"
-               "  --force            replace FILE if it exists\n"
-               "  --customer-actor NAME  an actor that means the customer, like Customer,\n"
-               "                     User, Client, Patient and Guest: not made an owner\n",
-    .notes = "A line that cannot be read is an error (FILE:LINE, exit 1); a score\n"
-             "outside 1..5 is clamped with a warning. `%% journeymap:` comments, as\n"
-             "export writes them, give back ids, channels, initiators, owners, scores\n"
-             "and emotions. See docs/mermaid.md.\n",
+               "  -o DIR/            (csv) one file ID.xml per journey in DIR, which must\n"
+               "                     exist; nothing is written if any of them exists\n"
+               "  --force            replace what exists\n"
+               "  --from FORMAT      mermaid or csv (default: csv for .csv and .tsv files)\n"
+               "  --customer-actor NAME  (mermaid) an actor that means the customer, like\n"
+               "                     Customer, User, Client, Patient and Guest: no owner\n",
+    .notes = "Mermaid: a line that cannot be read is an error (FILE:LINE, exit 1); a score\n"
+             "outside 1..5 is clamped with a warning. See docs/mermaid.md.\n"
+             "CSV: every bad value is an error at FILE:LINE:COLUMN naming the column, all\n"
+             "are reported, and nothing is written (exit 1); a missing channel becomes\n"
+             "other and a missing initiator company, with a warning. See\n"
+             "docs/inventory.md.\n",
     .takes = CLI_OUTPUT,
     .own_help = CLI_OUTPUT,
     .flags = import_flags,
-    .operands = {1, 1, "name exactly one Mermaid file"},
+    .operands = {1, 1, "name exactly one Mermaid or CSV file"},
 };
+

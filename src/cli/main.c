@@ -24,10 +24,12 @@ static const char main_help[] =
     "  checklist FILE      the Markdown (or HTML) review checklist of a journey\n"
     "  agenda FILE|DIR...  the workshop agenda: overdue plans, weak spots, gaps\n"
     "  compare FILE|DIR... our touchpoints against competitors' (md or svg)\n"
+    "  coverage FILE|DIR... where we meet customers: phases by channels (md or svg)\n"
     "  diff OLD NEW        what changed between two versions (md or json)\n"
     "  new ID              a commented starter journey for a new segment\n"
     "  export --to mermaid FILE   a journey as a Mermaid `journey` diagram\n"
-    "  import FILE.mmd     a Mermaid `journey` diagram as a journey file\n"
+    "  export --to csv FILE|DIR... the touchpoint inventory, for spreadsheets\n"
+    "  import FILE.mmd|FILE.csv  a Mermaid diagram or an inventory as journey files\n"
     "\n"
     "Options:\n"
     "  -h, --help          show this help and exit\n"
@@ -44,7 +46,7 @@ struct command {
 static const struct command commands[] = {
     {"check", cmd_check},   {"diagram", cmd_diagram}, {"checklist", cmd_checklist},
     {"agenda", cmd_agenda}, {"new", cmd_new},         {"compare", cmd_compare},
-    {"diff", cmd_diff},
+    {"diff", cmd_diff},     {"coverage", cmd_coverage},
     {"build", cmd_build},   {"export", cmd_export},   {"import", cmd_import},
 };
 

@@ -29,6 +29,13 @@ const char *const metric_names[METRIC_KIND_COUNT] = {
     "nps", "csat", "ces", "wait-seconds", "drop-off", "response-hours", "resolution", NULL,
 };
 
+const struct metric_range metric_ranges[METRIC_KIND_COUNT] = {
+    [METRIC_NPS] = {-100, 100},   [METRIC_CSAT] = {0, 100},
+    [METRIC_CES] = {1, 7},        [METRIC_WAIT_SECONDS] = {0, 1e15},
+    [METRIC_DROP_OFF] = {0, 1},   [METRIC_RESPONSE_HOURS] = {0, 1e15},
+    [METRIC_RESOLUTION] = {0, 1}, [METRIC_USER] = {-1e15, 1e15},
+};
+
 bool
 model_is_id(const char *s)
 {

@@ -309,6 +309,12 @@ extern const char *const trained_names[TRAINED_COUNT];
 extern const char *const severity_names[SEVERITY_COUNT];
 extern const char *const metric_names[METRIC_KIND_COUNT];
 
+/* What each metric measures: the values it may have (format.md). */
+struct metric_range {
+    double min, max;
+};
+extern const struct metric_range metric_ranges[METRIC_KIND_COUNT];
+
 /* Whether s is an id (format.md): a letter, then letters, digits, '-',
  * '_' or '.', at most 64 characters in all. */
 bool model_is_id(const char *s);

@@ -274,6 +274,20 @@ utf8_seq(const unsigned char *s)
     return n;
 }
 
+size_t
+utf8_valid_len(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len && p[i]) {
+        size_t n = utf8_seq(p + i);
+        if (!n || n > len - i)
+            break;
+        i += n;
+    }
+    return i;
+}
+
 char *
 utf8_fix(const char *s)
 {

@@ -110,6 +110,11 @@ const char *str_closest(const char *word, const char *const *candidates, size_t 
  */
 char *utf8_fix(const char *s);
 
+/* How many bytes of s[0..len) from the start are well-formed UTF-8
+ * without NUL (len when all are): where the first bad byte is. s[len]
+ * must be readable (a NUL terminator). */
+size_t utf8_valid_len(const char *s, size_t len);
+
 /* A copy of s with every run of white space (spaces, tabs, line breaks)
  * one space, and none at either end. Caller frees. */
 char *collapse_space(const char *s);

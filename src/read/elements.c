@@ -119,16 +119,6 @@ static const struct attr_spec rating_attrs[] = {
     INTV("score", true, 1, 5),
 };
 
-/* Metric ranges, indexed by enum metric_kind. */
-static const struct {
-    double min, max;
-} metric_range[METRIC_KIND_COUNT] = {
-    [METRIC_NPS] = {-100, 100},   [METRIC_CSAT] = {0, 100},
-    [METRIC_CES] = {1, 7},        [METRIC_WAIT_SECONDS] = {0, 1e15},
-    [METRIC_DROP_OFF] = {0, 1},   [METRIC_RESPONSE_HOURS] = {0, 1e15},
-    [METRIC_RESOLUTION] = {0, 1}, [METRIC_USER] = {-1e15, 1e15},
-};
-
 const struct val *
 element_attr(const struct frame *f, const struct val *vals, const char *name)
 {
@@ -465,7 +455,7 @@ static void
 element_metric_range(struct loader *L, const struct frame *f, const struct metric *m,
                      const struct val *value)
 {
-    double lo = metric_range[m->kind].min, hi = metric_range[m->kind].max;
+    double lo = metric_ranges[m->kind].min, hi = metric_ranges[m->kind].max;
     bool share = lo == 0 && hi == 1; /* drop-off, resolution */
     if (value->percent) {
         double pct = value->d;
@@ -503,7 +493,7 @@ element_start_metric(struct loader *L, struct frame *f, const struct val *v)
     m->kind = name->ok ? (enum metric_kind)name->i : METRIC_USER;
     m->value = value->ok ? value->d : 0;
     bool outside =
-        value->ok && (m->value < metric_range[m->kind].min || m->value > metric_range[m->kind].max);
+        value->ok && (m->value < metric_ranges[m->kind].min || m->value > metric_ranges[m->kind].max);
     if (name->ok && (outside || value->percent))
         element_metric_range(L, f, m, value);
     else if (value->percent) /* the metric's name is wrong too: the number without % */

@@ -8,6 +8,7 @@
 #include "core/arena.h"
 #include "core/catalog.h"
 #include "core/date.h"
+#include "core/number.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -31,53 +32,6 @@ value_trimmed(struct loader *L, const char *s)
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
         n--;
     return arena_strndup(L->arena, s, n);
-}
-
-/* Whole decimal number: -?[0-9]+ within [min, max]. */
-static bool
-value_parse_int(const char *s, double min, double max, long *out)
-{
-    const char *p = s;
-    if (*p == '-')
-        p++;
-    if (!*p)
-        return false;
-    long v = 0;
-    for (; *p; p++) {
-        if (*p < '0' || *p > '9')
-            return false;
-        if (v > 1000000000L)
-            return false; /* far outside every range we accept */
-        v = v * 10 + (*p - '0');
-    }
-    if (*s == '-')
-        v = -v;
-    if ((double)v < min || (double)v > max)
-        return false;
-    *out = v;
-    return true;
-}
-
-/* Decimal number: -?(digits[.digits]|.digits), within [min, max]. */
-static bool
-value_parse_num(const char *s, double min, double max, double *out)
-{
-    const char *p = s;
-    size_t digits = 0;
-    if (*p == '-')
-        p++;
-    for (; *p >= '0' && *p <= '9'; p++)
-        digits++;
-    if (*p == '.')
-        for (p++; *p >= '0' && *p <= '9'; p++)
-            digits++;
-    if (*p || digits == 0 || strlen(s) > 40)
-        return false;
-    double v = strtod(s, NULL);
-    if (!isfinite(v) || v < min || v > max)
-        return false;
-    *out = v == 0 ? 0 : v; /* no negative zero */
-    return true;
 }
 
 void
@@ -242,11 +196,11 @@ value_range_error(struct loader *L, const struct frame *f, const struct attr_spe
 static void
 value_check_int(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
 {
-    v->ok = value_parse_int(v->s, a->min, a->max, &v->i);
+    v->ok = number_parse_int(v->s, a->min, a->max, &v->i);
     long without_plus;
     if (v->ok)
         return;
-    if (v->s[0] == '+' && value_parse_int(v->s + 1, a->min, a->max, &without_plus))
+    if (v->s[0] == '+' && number_parse_int(v->s + 1, a->min, a->max, &without_plus))
         value_refuse(L, f, a, v, "invalid-value", "; write it without the plus sign: %s=\"%s\"",
                      a->name, v->s + 1);
     else
@@ -263,13 +217,13 @@ value_percent(const char *s, double *pct)
     char number[41];
     memcpy(number, s, n - 1);
     number[n - 1] = '\0';
-    return value_parse_num(number, -1e15, 1e15, pct);
+    return number_parse_decimal(number, -1e15, 1e15, pct);
 }
 
 static void
 value_check_num(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
 {
-    v->ok = value_parse_num(v->s, a->min, a->max, &v->d);
+    v->ok = number_parse_decimal(v->s, a->min, a->max, &v->d);
     double pct;
     if (v->ok)
         return;

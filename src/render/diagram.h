@@ -125,6 +125,16 @@ struct comparison;
 bool heatmap_render(const struct comparison *cmp, struct diagram_target *t, char **out,
                     size_t *len, const char **why);
 
+struct coverage;
+
+/*
+ * Where we meet customers (check/coverage.h) as a heat map (coverage.c):
+ * all segments, then one matrix per segment. Same output contract as
+ * map_render().
+ */
+bool coverage_render(const struct coverage *c, struct diagram_target *t, char **out, size_t *len,
+                     const char **why);
+
 /* Release Graphviz's context (plugins, fonts); safe to call when unused. */
 void diagram_cleanup(void);
 

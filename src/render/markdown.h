@@ -53,6 +53,14 @@ struct comparison;
  */
 char *comparison_render(const struct comparison *cmp, size_t *len);
 
+struct coverage;
+
+/* Where we meet customers (check/coverage.h) as GitHub-flavoured Markdown
+ * (coverage.c): all segments together, then one matrix per segment. */
+char *coverage_markdown(const struct coverage *c, size_t *len);
+/* The all-segments matrix alone as an HTML table, for the workshop page. */
+char *coverage_total_html(const struct coverage *c, size_t *len);
+
 struct site_entry;
 
 /* index.md for `build` (index.c; see site.h). */

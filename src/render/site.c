@@ -24,7 +24,10 @@ static const char site_style[] =
     "details li{margin:.2em 0}.sev{display:inline-block;min-width:5em;font-weight:bold}"
     ".sev.error{color:#b03a2e}.sev.warning{color:#9a5b00}.sev.note{color:#5d6d7e}"
     "code{font-size:90%}"
-    ".broken{color:#b03a2e}nav a{margin-right:1em}";
+    ".broken{color:#b03a2e}nav a{margin-right:1em}"
+    ".coverage{overflow-x:auto}.coverage table{border-collapse:collapse}.coverage th,"
+    ".coverage td{border:1px solid #aeb6bf;padding:.25em .6em;white-space:nowrap}"
+    ".coverage th{background:#eaecee}";
 
 /* An SVG document as an inline element: from "<svg" on. */
 static void
@@ -136,6 +139,8 @@ site_html(const struct site_entry *v, size_t n, const struct site_extras *x, siz
             buf_html(&b, v[i].j->name);
             buf_puts(&b, "</a>");
         }
+    if (x->coverage)
+        buf_puts(&b, "<a href=\"#coverage\">Where we meet customers</a>");
     if (x->compare_svg)
         buf_puts(&b, "<a href=\"#comparison\">Competitor comparison</a>");
     buf_puts(&b, "</nav>\n");
@@ -157,6 +162,16 @@ site_html(const struct site_entry *v, size_t n, const struct site_extras *x, siz
                            v[i].count[3] == 1 ? "" : "s");
             }
         buf_puts(&b, "</ul>\n</section>\n");
+    }
+    if (x->coverage) {
+        buf_puts(&b, "<section id=\"coverage\">\n<h2>Where we meet customers</h2>\n<p>Our "
+                     "touchpoints across all segments by phase and channel: how many, then "
+                     "proactive (we start) / reactive (the customer starts). ⚠ marks a phase "
+                     "no touchpoint of ours reaches, or one we reach only when the customer "
+                     "comes to us. Per segment: <a href=\"coverage.md\">Markdown tables</a> · "
+                     "<a href=\"coverage.svg\">heat map</a>.</p>\n<div class=\"coverage\">\n");
+        buf_puts(&b, x->coverage);
+        buf_puts(&b, "</div>\n</section>\n");
     }
     if (x->compare_svg) {
         buf_puts(&b, "<section id=\"comparison\">\n<h2>Competitor comparison</h2>\n<p><a "

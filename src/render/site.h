@@ -32,6 +32,7 @@ struct site_extras {
     const struct diag *d;    /* the findings, listed per segment */
     day_number today;        /* the date the findings are judged on */
     bool agenda;             /* agenda.html and agenda.md were written */
+    const char *coverage;    /* the all-segments coverage table (HTML), or NULL */
 };
 
 /* index.html: self-contained, the diagrams inline. today dates the findings. */

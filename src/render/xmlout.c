@@ -3,6 +3,8 @@
  */
 #include "render/xmlout.h"
 
+#include "core/date.h"
+#include "core/number.h"
 #include "core/util.h"
 
 #include <stdbool.h>
@@ -84,11 +86,14 @@ xmlout_owners(struct buf *b, const struct journey *j)
     buf_puts(b, "  </owners>\n");
 }
 
-/* A touchpoint's attributes, in the order of format.md. */
+/* A touchpoint's attributes, in the order of format.md (a competitor's
+ * with its stage after the id). */
 static void
 xmlout_touchpoint_attrs(struct buf *b, const struct touchpoint *tp)
 {
     xmlout_attr(b, "id", tp->id);
+    if (tp->competitor)
+        xmlout_attr(b, "stage", tp->stage->id);
     xmlout_attr(b, "name", tp->name);
     xmlout_attr(b, "channel", channel_names[tp->channel]);
     xmlout_attr(b, "initiator", initiator_names[tp->initiator]);
@@ -111,11 +116,38 @@ xmlout_touchpoint_attrs(struct buf *b, const struct touchpoint *tp)
 }
 
 static void
+xmlout_date(struct buf *b, const char *name, day_number d)
+{
+    char text[11];
+    date_format(d, text);
+    xmlout_attr(b, name, text);
+}
+
+static void
+xmlout_plan(struct buf *b, int indent, const struct plan *p)
+{
+    buf_printf(b, "%*s<plan", indent, "");
+    if (p->owner)
+        xmlout_attr(b, "owner", p->owner->id);
+    if (p->has_due)
+        xmlout_date(b, "due", p->due);
+    if (!*p->markdown) {
+        buf_puts(b, "/>\n");
+        return;
+    }
+    buf_putc(b, '>');
+    xmlout_escaped(b, p->markdown, true);
+    buf_puts(b, "</plan>\n");
+}
+
+/* A touchpoint, ours (in a stage, indent 4) or a competitor's (indent 4,
+ * with its stage). */
+static void
 xmlout_touchpoint(struct buf *b, const struct touchpoint *tp)
 {
     buf_puts(b, "    <touchpoint");
     xmlout_touchpoint_attrs(b, tp);
-    if (!tp->note && !tp->n_pluses && !tp->n_minuses) {
+    if (!tp->note && !tp->n_pluses && !tp->n_minuses && !tp->n_metrics && !tp->plan) {
         buf_puts(b, "/>\n");
         return;
     }
@@ -126,7 +158,72 @@ xmlout_touchpoint(struct buf *b, const struct touchpoint *tp)
         xmlout_text(b, 6, "plus", tp->pluses[i]->markdown);
     for (size_t i = 0; i < tp->n_minuses; i++)
         xmlout_text(b, 6, "minus", tp->minuses[i]->markdown);
+    for (size_t i = 0; i < tp->n_metrics; i++) {
+        buf_puts(b, "      <metric");
+        xmlout_attr(b, "name", tp->metrics[i]->name);
+        buf_puts(b, " value=\"");
+        number_format(b, tp->metrics[i]->value);
+        buf_puts(b, "\"/>\n");
+    }
+    if (tp->plan)
+        xmlout_plan(b, 6, tp->plan);
     buf_puts(b, "    </touchpoint>\n");
+}
+
+static void
+xmlout_changes(struct buf *b, const struct journey *j)
+{
+    for (size_t i = 0; i < j->n_changes; i++) {
+        const struct change *c = j->changes[i];
+        buf_puts(b, "  <change");
+        xmlout_attr(b, "id", c->id);
+        xmlout_attr(b, "name", c->name);
+        xmlout_date(b, "date", c->date);
+        if (c->n_affects) {
+            struct buf ids;
+            buf_init(&ids);
+            for (size_t k = 0; k < c->n_affects; k++)
+                buf_printf(&ids, "%s%s", k ? " " : "", c->affects[k]->id);
+            xmlout_attr(b, "affects", buf_str(&ids));
+            buf_finish(&ids);
+        }
+        if (!*c->markdown) {
+            buf_puts(b, "/>\n");
+            continue;
+        }
+        buf_putc(b, '>');
+        xmlout_escaped(b, c->markdown, true);
+        buf_puts(b, "</change>\n");
+    }
+}
+
+static void
+xmlout_competitor(struct buf *b, const struct competitor *c)
+{
+    buf_puts(b, "  <competitor");
+    xmlout_attr(b, "id", c->id);
+    xmlout_attr(b, "name", c->name);
+    if (!c->n_ratings && !c->n_touchpoints) {
+        buf_puts(b, "/>\n");
+        return;
+    }
+    buf_puts(b, ">\n");
+    for (size_t i = 0; i < c->n_ratings; i++) {
+        const struct rating *r = c->ratings[i];
+        buf_puts(b, "    <rating");
+        xmlout_attr(b, "touchpoint", r->touchpoint->id);
+        xmlout_number(b, "score", r->score);
+        if (*r->markdown) {
+            buf_putc(b, '>');
+            xmlout_escaped(b, r->markdown, true);
+            buf_puts(b, "</rating>\n");
+        } else {
+            buf_puts(b, "/>\n");
+        }
+    }
+    for (size_t i = 0; i < c->n_touchpoints; i++)
+        xmlout_touchpoint(b, c->touchpoints[i]);
+    buf_puts(b, "  </competitor>\n");
 }
 
 static void
@@ -166,8 +263,11 @@ xmlout_journey(const struct journey *j, const char *comment, size_t *len)
     if (j->description)
         xmlout_text(&b, 2, "description", j->description);
     xmlout_owners(&b, j);
+    xmlout_changes(&b, j);
     for (size_t i = 0; i < j->n_stages; i++)
         xmlout_stage(&b, j->stages[i]);
+    for (size_t i = 0; i < j->n_competitors; i++)
+        xmlout_competitor(&b, j->competitors[i]);
     buf_puts(&b, "</journey>\n");
     *len = b.len;
     return buf_steal(&b);

@@ -66,17 +66,18 @@ index_not_built(cmark_node *doc, const struct site_entry *v, size_t n)
                      index_plural(v[i].count[SEVERITY_ERROR]));
 }
 
+/* A heading and its two links: "Tables · heat map". */
 static void
-index_links(cmark_node *doc)
+index_links_to(cmark_node *doc, const char *heading, const char *md, const char *svg)
 {
-    md_heading(doc, 2, "Competitor comparison");
+    md_heading(doc, 2, heading);
     cmark_node *p = md_paragraph(doc);
     cmark_node *a = md_node(CMARK_NODE_LINK, p);
-    cmark_node_set_url(a, "compare.md");
+    cmark_node_set_url(a, md);
     md_text(a, "Tables");
     md_text(p, " · ");
     a = md_node(CMARK_NODE_LINK, p);
-    cmark_node_set_url(a, "compare.svg");
+    cmark_node_set_url(a, svg);
     md_text(a, "heat map");
 }
 
@@ -99,7 +100,8 @@ index_render(const struct site_entry *v, size_t n, bool comparison, day_number t
         if (v[i].j)
             index_segment(doc, &v[i]);
     index_not_built(doc, v, n);
+    index_links_to(doc, "Where we meet customers", "coverage.md", "coverage.svg");
     if (comparison)
-        index_links(doc);
+        index_links_to(doc, "Competitor comparison", "compare.md", "compare.svg");
     return md_render(doc, false, len);
 }
