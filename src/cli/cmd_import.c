@@ -164,8 +164,9 @@ import_into(const char *dir, const struct inventory *inv, char **xml, const size
                     exists ? "it appeared meanwhile" : why);
             status = EXIT_TROUBLE;
         } else {
-            fprintf(stderr, "journeymap import: wrote %s (%zu touchpoints of ours)\n", paths[i],
-                    inv->journeys[i]->n_touchpoints);
+            size_t n = inv->journeys[i]->n_touchpoints;
+            fprintf(stderr, "journeymap import: wrote %s (%zu touchpoint%s of ours)\n", paths[i],
+                    n, n == 1 ? "" : "s");
         }
     }
     for (size_t i = 0; i < inv->n; i++)

@@ -39,14 +39,46 @@ static void
 inv_say(struct inv_read *r, const struct inv_cell *c, const char *what, const char *fmt,
         va_list ap)
 {
+    struct buf b;
+    buf_init(&b);
     if (c && c->column)
-        fprintf(r->msgs, "%s:%u:%u: %s: ", r->path, c->line, c->column, what);
+        buf_printf(&b, "%s:%u:%u: %s: ", r->path, c->line, c->column, what);
     else if (c)
-        fprintf(r->msgs, "%s:%u: %s: ", r->path, c->line, what);
+        buf_printf(&b, "%s:%u: %s: ", r->path, c->line, what);
     else
-        fprintf(r->msgs, "%s: %s: ", r->path, what);
-    vfprintf(r->msgs, fmt, ap);
-    fputc('\n', r->msgs);
+        buf_printf(&b, "%s: %s: ", r->path, what);
+    char *text = xvasprintf(fmt, ap);
+    buf_puts(&b, text);
+    free(text);
+    xgrow((void **)&r->said, &r->cap_said, r->n_said + 1, sizeof *r->said);
+    r->said[r->n_said] = (struct inv_msg){c ? c->line : 0, c ? c->column : 0, r->n_said,
+                                          buf_steal(&b)};
+    r->n_said++;
+}
+
+static int
+inv_msg_cmp(const void *pa, const void *pb)
+{
+    const struct inv_msg *a = pa, *b = pb;
+    unsigned la = a->line ? a->line : ~0u, lb = b->line ? b->line : ~0u;
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Every message, in the order of the file. */
+static void
+inv_flush(struct inv_read *r)
+{
+    if (r->n_said)
+        qsort(r->said, r->n_said, sizeof *r->said, inv_msg_cmp);
+    for (size_t i = 0; i < r->n_said; i++) {
+        fprintf(r->msgs, "%s\n", r->said[i].text);
+        free(r->said[i].text);
+    }
+    free(r->said);
 }
 
 void
@@ -216,8 +248,16 @@ inv_read_row(struct inv_read *r, const struct csv_record *rec, const int *cols, 
     r->rows[r->n_rows++] = row;
 }
 
-/* Owners' details across the file: from the first row naming the owner
- * that gives each; a later row that says otherwise is a warning. */
+char *
+inv_owner_key(const char *journey, const char *owner)
+{
+    char *k = inv_key(owner), *key = xasprintf("%s\x1f%s", journey, k);
+    free(k);
+    return key;
+}
+
+/* Owners' details, per journey: from the first row naming the owner that
+ * gives each; a later row that says otherwise is a warning. */
 static void
 inv_owner_details(struct inv_read *r)
 {
@@ -226,7 +266,7 @@ inv_owner_details(struct inv_read *r)
         const struct inv_cell *owner = &row->c[INV_OWNER];
         if (!*owner->v)
             continue;
-        char *key = inv_key(owner->v);
+        char *key = inv_owner_key(row->c[INV_JOURNEY].v, owner->v);
         size_t k = strindex_find(&r->owner_keys, key);
         if (k == STRINDEX_NONE) {
             k = strindex_add(&r->owner_keys, arena_strdup(r->strings, key));
@@ -255,10 +295,13 @@ inv_owner_details(struct inv_read *r)
     }
 }
 
-/* Every record after the header as a row; false after errors. */
+/* Every record after the header as a row; false when the header or the
+ * file cannot be read on (errors in rows only are reported, and the rows
+ * still made into journeys, so that every bad value is reported at once). */
 static bool
 inv_read_rows(struct inv_read *r, FILE *f)
 {
+    bool go_on = false;
     struct csvread *cr = csvread_open(f, 0);
     struct csv_record rec;
     int got = csvread_next(cr, &rec);
@@ -267,7 +310,8 @@ inv_read_rows(struct inv_read *r, FILE *f)
     if (got == 1) {
         n_cols = rec.n;
         cols = xmalloc(rec.n * sizeof *cols);
-        if (inv_read_header(r, &rec, cols))
+        go_on = inv_read_header(r, &rec, cols);
+        if (go_on)
             while ((got = csvread_next(cr, &rec)) == 1)
                 inv_read_row(r, &rec, cols, n_cols);
     } else if (got == 0) {
@@ -279,14 +323,16 @@ inv_read_rows(struct inv_read *r, FILE *f)
         const struct csv_problem *p = csvread_problem(cr);
         struct inv_cell at = {"", p->line, p->column};
         inv_error(r, &at, "%s", p->message);
+        go_on = false;
     }
     free(cols);
     csvread_close(cr);
-    if (!r->errors && !r->n_rows) {
+    if (go_on && !r->n_rows) {
         struct inv_cell top = {"", 1, 1};
         inv_error(r, &top, "no touchpoints: the file has a header but no rows");
+        go_on = false;
     }
-    return r->errors == 0;
+    return go_on;
 }
 
 /* The journeys the rows name, in order of first appearance: ids, names,
@@ -361,14 +407,20 @@ inventory_read(FILE *f, const char *path, const char *default_id, FILE *msgs,
         free(groups[i].rows);
     }
     free(groups);
-    for (size_t c = 0; c < INV_COLUMN_COUNT; c++)
-        if (r.filled[c])
-            inv_warn(&r, r.header[c] ? &r.head[c] : NULL,
-                     "%zu row%s without %s: set to %s; say which it is for each touchpoint", r.filled[c],
-                     r.filled[c] == 1 ? "" : "s", inv_header(&r, (enum inventory_column)c),
-                     c == INV_CHANNEL ? "other" : "company (proactive)");
+    for (size_t c = 0; c < INV_COLUMN_COUNT; c++) {
+        const char *dflt = c == INV_CHANNEL ? "other" : "company (proactive)";
+        if (r.filled[c] && r.header[c])
+            inv_warn(&r, &r.head[c], "%zu row%s without %s: set to %s; say which it is for each "
+                                     "touchpoint", r.filled[c], r.filled[c] == 1 ? "" : "s",
+                     r.header[c], dflt);
+        else if (r.filled[c])
+            inv_warn(&r, NULL, "no %s column: all %zu touchpoint%s set to %s; add the column to "
+                               "say which it is for each", inventory_columns[c], r.filled[c],
+                     r.filled[c] == 1 ? "" : "s", dflt);
+    }
     out->errors = r.errors;
     out->warnings = r.warnings;
+    inv_flush(&r);
     strindex_finish(&r.owner_keys);
     free(r.owners);
     free(r.rows);

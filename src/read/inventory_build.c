@@ -55,7 +55,7 @@ struct inv_build {
     size_t n_all, cap_all, cap_all_rows;
     struct owner **owner_list;
     size_t cap_owner_list;
-    size_t errors_before;
+    const char *journey_cell; /* what the rows' journey cells say ("" without the column) */
 };
 
 static void *
@@ -372,7 +372,9 @@ inv_owner(struct inv_build *b, enum inventory_column col, const struct inv_cell 
         o = arena_alloc(b->a, sizeof *o);
         o->loc = (struct loc){b->j->file, c->line};
         o->id = inv_id(b, col, c, "owner", n + 1);
-        size_t d = strindex_find(&b->r->owner_keys, key);
+        char *details = inv_owner_key(b->journey_cell, c->v);
+        size_t d = strindex_find(&b->r->owner_keys, details);
+        free(details);
         const struct inv_owner *more = d == STRINDEX_NONE ? NULL : &b->r->owners[d];
         o->name = arena_strdup(b->a, more && more->name ? more->name->v : c->v);
         o->trained = more && more->trained ? more->trained_value : TRAINED_UNKNOWN;
@@ -665,6 +667,7 @@ inv_build(struct inv_read *r, const char *id, const char *name, const size_t *ro
     j->policy.loc = j->loc;
     j->id = arena_strdup(b.a, id);
     j->name = arena_strdup(b.a, name);
+    b.journey_cell = r->rows[rows[0]].c[INV_JOURNEY].v;
     inv_claim_ids(&b, rows, n);
     for (size_t i = 0; i < n; i++)
         inv_touchpoint(&b, &r->rows[rows[i]]);

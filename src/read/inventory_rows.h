@@ -36,9 +36,18 @@ struct inv_owner {
     enum trained trained_value;
 };
 
+/* A message, printed with the others in the order of the file. */
+struct inv_msg {
+    unsigned line, column; /* line 0: about the whole file, printed last */
+    size_t seq;
+    char *text;
+};
+
 struct inv_read {
     const char *path;
     FILE *msgs;
+    struct inv_msg *said;
+    size_t n_said, cap_said;
     struct arena *strings;                 /* the rows' values */
     const char *header[INV_COLUMN_COUNT];  /* as written; NULL when absent */
     struct inv_cell head[INV_COLUMN_COUNT]; /* where each header cell is */
@@ -47,7 +56,7 @@ struct inv_read {
     size_t errors, warnings;
     bool named[INV_COLUMN_COUNT]; /* said: this id column holds names */
     size_t filled[INV_COLUMN_COUNT]; /* rows given the default channel, initiator */
-    struct strindex owner_keys;      /* owner key (inv_key()) -> details */
+    struct strindex owner_keys;      /* inv_owner_key() -> details */
     struct inv_owner *owners;
     size_t cap_owners;
 };
@@ -62,6 +71,10 @@ const char *inv_header(const struct inv_read *r, enum inventory_column col);
 /* What an id column's value names: "i:ID" when it is an id, "n:NAME"
  * when it is a name (malloc'd; caller frees). */
 char *inv_key(const char *v);
+
+/* The key of an owner's details: the journey cell's value and inv_key()
+ * of the owner cell's (malloc'd). */
+char *inv_owner_key(const char *journey, const char *owner);
 
 /* A vocabulary value of column col without regard to case: its index in
  * vocab[0..n), or -1 after an error at c naming what is allowed. */
