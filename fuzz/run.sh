@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run the libFuzzer harnesses and print the number of executions and the
 # corpus size of each.
-#   fuzz/run.sh [SECONDS | ci | --runs N] [load|emit|mermaid ...]
+#   fuzz/run.sh [SECONDS | ci | --runs N] [load|emit|mermaid|csv ...]
 #   fuzz/run.sh 60                      # 60 s per harness (default)
 #   fuzz/run.sh ci                      # CI: fixed seed, fixed input counts
 #   fuzz/run.sh --runs 10000000 emit    # the long run (hours)
@@ -27,13 +27,13 @@ ci) ci=true; shift ;;
 --runs) runs=$2; shift 2 ;;
 [0-9]*) seconds=$1; shift ;;
 esac
-harnesses=${*:-load emit mermaid}
+harnesses=${*:-load emit mermaid csv}
 if [ ! -f build-fuzz/build.ninja ]; then
     CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined \
         -Db_lundef=false -Dbuildtype=debugoptimized >/dev/null
 fi
-ninja -C build-fuzz fuzz/fuzz_load fuzz/fuzz_emit fuzz/fuzz_mermaid journeymap >/dev/null
-for h in load emit mermaid; do
+ninja -C build-fuzz fuzz/fuzz_load fuzz/fuzz_emit fuzz/fuzz_mermaid fuzz/fuzz_csv journeymap >/dev/null
+for h in load emit mermaid csv; do
     mkdir -p "build-fuzz/corpus-$h" "build-fuzz/seeds-$h"
 done
 for f in models/*.xml tests/fixtures/*/*.xml tests/fixtures/workspaces/*/*.xml; do
@@ -45,6 +45,12 @@ for f in models/*.xml; do
     ASAN_OPTIONS=detect_leaks=0 build-fuzz/journeymap export --to mermaid --today 2026-11-01 \
         -o "build-fuzz/seeds-mermaid/$(basename "$f" .xml).mmd" "$f" || true
 done
+for f in models/*.xml; do
+    ASAN_OPTIONS=detect_leaks=0 build-fuzz/journeymap export --to csv --today 2026-11-01 \
+        -o "build-fuzz/seeds-csv/$(basename "$f" .xml).csv" "$f" || true
+done
+cp tests/fixtures/inventory/import/*.csv tests/fixtures/inventory/import/*.tsv \
+    tests/fixtures/inventory/errors/*.csv build-fuzz/seeds-csv/
 if [ -d ../shared/corpus/mermaid ]; then
     cp ../shared/corpus/mermaid/*.mmd build-fuzz/seeds-mermaid/
 fi
@@ -52,12 +58,13 @@ status=0
 for h in $harnesses; do
     log="build-fuzz/fuzz-$h.log"
     dict=""
-    [ "$h" = mermaid ] || dict="-dict=fuzz/xml.dict"
+    case $h in load | emit) dict="-dict=fuzz/xml.dict" ;; esac
     limit="-max_total_time=$seconds"
     if $ci; then
         case $h in
         load) runs=60000 ;;
         emit) runs=15000 ;;
+        csv) runs=60000 ;;
         *) runs=150000 ;;
         esac
         limit="-seed=1 -runs=$runs"

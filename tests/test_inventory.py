@@ -241,6 +241,23 @@ def check_round_trips(tmp):
     expect("fixture journeys round-tripped", done >= 50, str(done))
 
 
+def check_sample(tmp):
+    """docs/sample-inventory.csv, the page's example, does what the page says."""
+    sample = os.path.join(SRC, "docs", "sample-inventory.csv")
+    out = os.path.join(tmp, "commuters.xml")
+    p = run("import", sample, "-o", out)
+    expect("the sample imports", p.returncode == 0, p.stderr.decode())
+    expect("the sample: one warning, the owners' names",
+           p.stderr.decode().count("warning:") == 1 and b"shop-manager" in p.stderr,
+           p.stderr.decode())
+    expect("the sample checks without errors", loads_clean(out) == [])
+    p = run("check", *T, out)
+    expect("the sample: the 47 days of silence after the sale",
+           b"47 days without any contact" in p.stdout and b"[no-feedback]" in p.stdout,
+           p.stdout.decode())
+    expect("the sample round-trips", round_trip(out, tmp, "sample"))
+
+
 def check_export(tmp):
     """The findings column, --bom, hostile text as values, refusal on errors."""
     p = run("export", "--to", "csv", *T, os.path.join(SRC, "models", "smb-owners.xml"))
@@ -410,6 +427,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check_no_overwrite(tmp)
     check_export(tmp)
     check_round_trips(tmp)
+    check_sample(tmp)
     check_coverage(tmp)
     check_hostile(tmp)
 harness.finish("ok: inventory (%d checks)" % harness.checks)

@@ -76,6 +76,15 @@ if [ -d "$src/../shared/corpus/mermaid" ]; then
         run import --force -o "$out/m.xml" "$m"
     done
 fi
+inv="$src/tests/fixtures/inventory"
+run export --to csv --bom --today 2026-11-01 -o "$out/all.csv" "$src/models"
+mkdir "$out/journeys"
+run import -o "$out/journeys/" "$out/all.csv"
+for f in "$inv"/import/*.csv "$inv"/import/*.tsv "$inv"/errors/*.csv; do
+    run import --force -o "$out/i.xml" "$f"
+done
+run coverage --today 2026-11-01 -o "$out/cov.md" "$src/models" "$inv/coverage"
+run coverage --today 2026-11-01 -T svg -o "$out/cov.svg" "$src/models" "$inv/coverage"
 rm -rf "$out"
 [ "$status" -eq 0 ] && echo "ok: no valgrind errors or leaks"
 exit "$status"

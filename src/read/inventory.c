@@ -35,7 +35,7 @@ static const struct {
     {"ownerid", INV_OWNER},
 };
 
-static void
+static void PRINTF_LIKE(4, 0)
 inv_say(struct inv_read *r, const struct inv_cell *c, const char *what, const char *fmt,
         va_list ap)
 {
@@ -171,15 +171,21 @@ inv_column_of(const char *header)
     return found;
 }
 
-/* Trimmed of spaces, tabs and line breaks at both ends. */
+/* Control characters other than TAB and LF (which no journey file can
+ * hold) made spaces, then trimmed of spaces, tabs and line breaks at both
+ * ends. */
 static const char *
 inv_trim(struct arena *a, const char *s, size_t n)
 {
-    while (n && strchr(" \t\n", *s))
-        s++, n--;
-    while (n && strchr(" \t\n", s[n - 1]))
-        n--;
-    return arena_strndup(a, s, n);
+    char *v = arena_strndup(a, s, n);
+    for (char *p = v; *p; p++)
+        if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n')
+            *p = ' ';
+    while (n && strchr(" \t\n", *v))
+        v++, n--;
+    while (n && strchr(" \t\n", v[n - 1]))
+        v[--n] = '\0';
+    return v;
 }
 
 /* The header: which column each cell is. cols[i] is the column of cell i,
