@@ -60,4 +60,18 @@ fuzz_load(const uint8_t *data, size_t size, struct diag *d)
     return j;
 }
 
+/* What an importer wrote must load without errors: abort when it does not. */
+static inline void
+fuzz_must_load(const char *xml, size_t len)
+{
+    struct diag *d = diag_new();
+    struct journey *j = fuzz_load((const uint8_t *)xml, len, d);
+    if (!j) {
+        fprintf(stderr, "import produced XML that does not load:\n%s\n", xml);
+        abort();
+    }
+    journey_free(j);
+    diag_free(d);
+}
+
 #endif

@@ -281,14 +281,29 @@ inv_made_id(struct inv_build *b, const char *name, const char *fallback, size_t 
 }
 
 /* A later row's value for something the first row that gave one decided:
- * a warning when it says otherwise. */
+ * a warning when it says otherwise (names exactly, words in any case). */
 static void
 inv_agree(struct inv_build *b, const char *what, const char *id, enum inventory_column col,
           const struct inv_cell *first, const struct inv_cell *c)
 {
-    if (first && *c->v && strcasecmp(first->v, c->v) != 0)
+    bool exact = col == INV_STAGE_NAME || col == INV_CHANGE_NAME;
+    if (first && *c->v && (exact ? strcmp(first->v, c->v) : strcasecmp(first->v, c->v)) != 0)
         inv_warn(b->r, c, "%s \"%s\": %s \"%s\" here but \"%s\" on line %u; the first is kept",
                  what, id, inv_header(b->r, col), c->v, first->v, first->line);
+}
+
+/* A name the first row that gives one decides: *name and *first from c
+ * when none was given yet; else a warning when c says otherwise. */
+static void
+inv_first_name(struct inv_build *b, const char *what, const char *id, enum inventory_column col,
+               const struct inv_cell **first, const struct inv_cell *c, const char **name)
+{
+    if (*c->v && !*first) {
+        *name = arena_strdup(b->a, c->v);
+        *first = c;
+    } else {
+        inv_agree(b, what, id, col, *first, c);
+    }
 }
 
 static void
@@ -297,13 +312,7 @@ inv_stage_details(struct inv_build *b, struct stage *s, const struct inv_row *ro
     struct inv_more *m = &b->stage_more[s->index];
     const struct inv_cell *nc = &row->c[INV_STAGE_NAME], *pc = &row->c[INV_PHASE],
                           *dc = &row->c[INV_STAGE_DAYS];
-    if (*nc->v && !m->name) {
-        s->name = arena_strdup(b->a, nc->v);
-        m->name = nc;
-    } else if (m->name && *nc->v && strcmp(m->name->v, nc->v) != 0) {
-        inv_warn(b->r, nc, "stage \"%s\": %s \"%s\" here but \"%s\" on line %u; the first is kept",
-                 s->id, inv_header(b->r, INV_STAGE_NAME), nc->v, m->name->v, m->name->line);
-    }
+    inv_first_name(b, "stage", s->id, INV_STAGE_NAME, &m->name, nc, &s->name);
     if (*pc->v && !m->phase) {
         int k = inv_word(b->r, INV_PHASE, pc, phase_names, PHASE_COUNT);
         if (k >= 0) {
@@ -409,13 +418,7 @@ inv_change(struct inv_build *b, const struct inv_row *row)
     }
     free(key);
     struct inv_more *m = &b->change_more[ch->index];
-    if (*nc->v && !m->name) {
-        ch->name = arena_strdup(b->a, nc->v);
-        m->name = nc;
-    } else if (m->name && *nc->v && strcmp(m->name->v, nc->v) != 0) {
-        inv_warn(b->r, nc, "change \"%s\": %s \"%s\" here but \"%s\" on line %u; the first is kept",
-                 ch->id, inv_header(b->r, INV_CHANGE_NAME), nc->v, m->name->v, m->name->line);
-    }
+    inv_first_name(b, "change", ch->id, INV_CHANGE_NAME, &m->name, nc, &ch->name);
     if (*dc->v && !m->date) {
         if (inv_date(b, INV_CHANGE_DATE, dc, &ch->date))
             m->date = dc;

@@ -115,6 +115,20 @@ xmlout_touchpoint_attrs(struct buf *b, const struct touchpoint *tp)
         xmlout_attr(b, "about", tp->about->id);
 }
 
+/* The rest of an element whose attributes are written: empty, or its
+ * Markdown text and end tag. */
+static void
+xmlout_body(struct buf *b, const char *name, const char *markdown)
+{
+    if (!*markdown) {
+        buf_puts(b, "/>\n");
+        return;
+    }
+    buf_putc(b, '>');
+    xmlout_escaped(b, markdown, true);
+    buf_printf(b, "</%s>\n", name);
+}
+
 static void
 xmlout_date(struct buf *b, const char *name, day_number d)
 {
@@ -131,13 +145,7 @@ xmlout_plan(struct buf *b, int indent, const struct plan *p)
         xmlout_attr(b, "owner", p->owner->id);
     if (p->has_due)
         xmlout_date(b, "due", p->due);
-    if (!*p->markdown) {
-        buf_puts(b, "/>\n");
-        return;
-    }
-    buf_putc(b, '>');
-    xmlout_escaped(b, p->markdown, true);
-    buf_puts(b, "</plan>\n");
+    xmlout_body(b, "plan", p->markdown);
 }
 
 /* A touchpoint, ours (in a stage, indent 4) or a competitor's (indent 4,
@@ -187,13 +195,7 @@ xmlout_changes(struct buf *b, const struct journey *j)
             xmlout_attr(b, "affects", buf_str(&ids));
             buf_finish(&ids);
         }
-        if (!*c->markdown) {
-            buf_puts(b, "/>\n");
-            continue;
-        }
-        buf_putc(b, '>');
-        xmlout_escaped(b, c->markdown, true);
-        buf_puts(b, "</change>\n");
+        xmlout_body(b, "change", c->markdown);
     }
 }
 
@@ -213,13 +215,7 @@ xmlout_competitor(struct buf *b, const struct competitor *c)
         buf_puts(b, "    <rating");
         xmlout_attr(b, "touchpoint", r->touchpoint->id);
         xmlout_number(b, "score", r->score);
-        if (*r->markdown) {
-            buf_putc(b, '>');
-            xmlout_escaped(b, r->markdown, true);
-            buf_puts(b, "</rating>\n");
-        } else {
-            buf_puts(b, "/>\n");
-        }
+        xmlout_body(b, "rating", r->markdown);
     }
     for (size_t i = 0; i < c->n_touchpoints; i++)
         xmlout_touchpoint(b, c->touchpoints[i]);

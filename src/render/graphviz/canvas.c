@@ -353,6 +353,31 @@ canvas_write_dot(Agraph_t *g, char **out, size_t *len)
     return true;
 }
 
+void
+canvas_stack_open(struct canvas_stack *s, const char *name, const char *title_html,
+                  const char *fontsize)
+{
+    s->g = canvas_open(name);
+    canvas_attr(s->g, AGRAPH, "nodesep", "0.4");
+    Agsym_t *title = canvas_attr(s->g, AGRAPH, "label", "");
+    canvas_attr(s->g, AGNODE, "fontsize", fontsize);
+    canvas_attr(s->g, AGNODE, "shape", "plaintext");
+    s->label = canvas_attr(s->g, AGNODE, "label", "\\N");
+    canvas_attr(s->g, AGEDGE, "style", "invis");
+    canvas_set_html(s->g, title, title_html);
+    s->last = NULL;
+}
+
+void
+canvas_stack_push(struct canvas_stack *s, const char *node, const char *table_html)
+{
+    Agnode_t *n = canvas_node(s->g, node);
+    canvas_set_html(n, s->label, table_html);
+    if (s->last)
+        canvas_edge(s->g, s->last, n);
+    s->last = n;
+}
+
 bool
 canvas_render(Agraph_t *g, const char *engine, struct diagram_target *t, char **out, size_t *len,
               const char **why)

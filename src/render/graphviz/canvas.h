@@ -75,6 +75,20 @@ void canvas_wrapped(struct buf *b, const char *s, size_t max_lines);
 void canvas_tooltip(struct buf *b, const char *s);
 
 /*
+ * A picture of HTML-like tables stacked top to bottom (the heat maps): the
+ * graph titled title_html at the top, each table a plaintext node in the
+ * order pushed, joined by invisible edges; laid out with dot.
+ */
+struct canvas_stack {
+    Agraph_t *g;
+    Agsym_t *label; /* the nodes' */
+    Agnode_t *last;
+};
+void canvas_stack_open(struct canvas_stack *s, const char *name, const char *title_html,
+                       const char *fontsize);
+void canvas_stack_push(struct canvas_stack *s, const char *node, const char *table_html);
+
+/*
  * Lay out g with engine and render it in t->format, fitted to t->page when
  * one is named (page.h), or, for DIAGRAM_DOT, write the graph as built; g
  * is closed here. On success *out and *len hold the bytes

@@ -80,31 +80,25 @@ bool
 coverage_render(const struct coverage *c, struct diagram_target *t, char **out, size_t *len,
                 const char **why)
 {
-    Agraph_t *g = canvas_open("coverage");
-    canvas_attr(g, AGRAPH, "nodesep", "0.4");
-    Agsym_t *g_label = canvas_attr(g, AGRAPH, "label", "");
-    canvas_attr(g, AGNODE, "fontsize", "12");
-    canvas_attr(g, AGNODE, "shape", "plaintext");
-    Agsym_t *n_label = canvas_attr(g, AGNODE, "label", "\\N");
-    canvas_attr(g, AGEDGE, "style", "invis");
-    canvas_set_html(g, g_label,
-                    "<FONT POINT-SIZE=\"20\"><B>Where we meet customers</B></FONT><BR/>"
-                    "our touchpoints by phase and channel: total (proactive / reactive); the "
-                    "more, the bluer<BR/>red: a phase never reached; amber: reached only "
-                    "reactively");
-    struct buf b;
+    struct canvas_stack st;
+    canvas_stack_open(&st, "coverage",
+                      "<FONT POINT-SIZE=\"20\"><B>Where we meet customers</B></FONT><BR/>"
+                      "our touchpoints by phase and channel: total (proactive / reactive); the "
+                      "more, the bluer<BR/>red: a phase never reached; amber: reached only "
+                      "reactively",
+                      "12");
+    struct buf b, name;
     buf_init(&b);
-    Agnode_t *prev = canvas_node(g, "coverage:all");
+    buf_init(&name);
     coverage_svg_table(&b, c, &c->total);
-    canvas_set_html(prev, n_label, buf_str(&b));
+    canvas_stack_push(&st, "coverage:all", buf_str(&b));
     for (size_t i = 0; i < c->n_segments; i++) {
-        Agnode_t *n = canvas_nodef(g, "coverage:%s", c->segments[i].j->id);
-        b.len = 0;
+        b.len = name.len = 0;
         coverage_svg_table(&b, c, &c->segments[i]);
-        canvas_set_html(n, n_label, buf_str(&b));
-        canvas_edge(g, prev, n);
-        prev = n;
+        buf_printf(&name, "coverage:%s", c->segments[i].j->id);
+        canvas_stack_push(&st, buf_str(&name), buf_str(&b));
     }
+    buf_finish(&name);
     buf_finish(&b);
-    return canvas_render(g, "dot", t, out, len, why);
+    return canvas_render(st.g, "dot", t, out, len, why);
 }

@@ -88,29 +88,22 @@ bool
 heatmap_render(const struct comparison *cmp, struct diagram_target *t, char **out, size_t *len,
                const char **why)
 {
-    Agraph_t *g = canvas_open("comparison");
-    canvas_attr(g, AGRAPH, "nodesep", "0.4");
-    Agsym_t *g_label = canvas_attr(g, AGRAPH, "label", "");
-    canvas_attr(g, AGNODE, "fontsize", "11");
-    canvas_attr(g, AGNODE, "shape", "plaintext");
-    Agsym_t *n_label = canvas_attr(g, AGNODE, "label", "\\N");
-    canvas_attr(g, AGEDGE, "style", "invis");
-    canvas_set_html(g, g_label,
-                    "<FONT POINT-SIZE=\"18\"><B>Competitor comparison</B></FONT><BR/>"
-                    "scores 1 (red) to 5 (green); ▲ a competitor rated above us");
+    struct canvas_stack st;
+    canvas_stack_open(&st, "comparison",
+                      "<FONT POINT-SIZE=\"18\"><B>Competitor comparison</B></FONT><BR/>"
+                      "scores 1 (red) to 5 (green); ▲ a competitor rated above us",
+                      "11");
     struct buf b;
     buf_init(&b);
-    Agnode_t *prev = canvas_node(g, "tally");
     heatmap_tally(&b, cmp);
-    canvas_set_html(prev, n_label, buf_str(&b));
+    canvas_stack_push(&st, "tally", buf_str(&b));
     for (size_t i = 0; i < cmp->n_journeys; i++) {
-        Agnode_t *n = canvas_nodef(g, "journey:%zu", i + 1);
+        char name[32];
+        snprintf(name, sizeof name, "journey:%zu", i + 1);
         b.len = 0;
         heatmap_table(&b, &cmp->journeys[i]);
-        canvas_set_html(n, n_label, buf_str(&b));
-        canvas_edge(g, prev, n); /* stacked top to bottom */
-        prev = n;
+        canvas_stack_push(&st, name, buf_str(&b));
     }
     buf_finish(&b);
-    return canvas_render(g, "dot", t, out, len, why);
+    return canvas_render(st.g, "dot", t, out, len, why);
 }
