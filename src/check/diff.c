@@ -92,19 +92,14 @@ put_written(struct fields *fs, const char *name, bool written, char *key)
 static void
 policy_fields(const struct policy *p, struct fields *fs)
 {
-#define W(bit) ((p->written >> (bit)) & 1u)
-    put_written(fs, "max-silence-days", W(POLICY_MAX_SILENCE_DAYS),
-                xasprintf("%u", p->max_silence_days));
-    put_written(fs, "first-contact-days", W(POLICY_FIRST_CONTACT_DAYS),
-                xasprintf("%u", p->first_contact_days));
-    put_written(fs, "max-reactive-share", W(POLICY_MAX_REACTIVE_SHARE),
-                xasprintf("%g", p->max_reactive_share));
-    put_written(fs, "min-score", W(POLICY_MIN_SCORE), xasprintf("%d", p->min_score));
-    put_written(fs, "max-wait-seconds", W(POLICY_MAX_WAIT_SECONDS),
-                xasprintf("%g", p->max_wait_seconds));
-    put_written(fs, "max-drop-off", W(POLICY_MAX_DROP_OFF), xasprintf("%g", p->max_drop_off));
-    put_written(fs, "review-days", W(POLICY_REVIEW_DAYS), xasprintf("%u", p->review_days));
-#undef W
+    for (size_t k = 0; k < POLICY_FIELD_COUNT; k++) {
+        const struct policy_attr *pa = &policy_attrs[k];
+        const char *field = (const char *)p + pa->offset;
+        char *value = pa->type == POLICY_UNSIGNED ? xasprintf("%u", *(const unsigned *)(const void *)field)
+                      : pa->type == POLICY_INT     ? xasprintf("%d", *(const int *)(const void *)field)
+                                                   : xasprintf("%g", *(const double *)(const void *)field);
+        put_written(fs, pa->name, (p->written >> k) & 1u, value);
+    }
 }
 
 static void

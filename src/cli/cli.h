@@ -179,15 +179,16 @@ int cli_emit(const struct cli_args *a, const struct workspace *w, int status, ch
 
 /* The catalogue (commands.c), and what it names in the command files. */
 extern const struct cli_spec cli_check, cli_diagram, cli_checklist, cli_agenda, cli_compare, cli_diff,
-    cli_build, cli_new, cli_export, cli_import, cli_coverage;
+    cli_build, cli_new, cli_export, cli_import, cli_coverage, cli_evidence;
 extern const struct cli_flag check_flags[], diagram_flags[], checklist_flags[], agenda_flags[],
     export_flags[], import_flags[], compare_flags[], diff_flags[],
-    build_flags[];
+    build_flags[], evidence_flags[];
 extern const char *const checklist_formats[], *const agenda_formats[], *const compare_formats[],
-    *const diff_formats[], *const coverage_formats[];
+    *const diff_formats[], *const coverage_formats[], *const evidence_formats[];
 int agenda_validate(struct cli_args *a);
 int compare_validate(struct cli_args *a);
 int diff_validate(struct cli_args *a);
+int evidence_validate(struct cli_args *a);
 int diagram_validate(struct cli_args *a);
 int export_validate(struct cli_args *a);
 int new_validate(struct cli_args *a);
@@ -200,6 +201,7 @@ int cmd_diff(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
+int cmd_evidence(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);

@@ -140,6 +140,33 @@ const struct cli_spec cli_coverage = {
     .operands = {1, (size_t)-1, "name at least one journey file or folder"},
 };
 
+const struct cli_spec cli_evidence = {
+    .name = "evidence",
+    .usage = "Usage: journeymap evidence [OPTION]... MODEL LOG...\n"
+             "Check the map against reality: read contact logs (CSV from a CRM, help desk or\n"
+             "mailing tool: customer, date, and touchpoint, initiator, channel, score,\n"
+             "segment) and say, per touchpoint, how many of the customers it was due for\n"
+             "got it and how late; per journey, who really starts the contacts (overall\n"
+             "and the last 30 days), how many customers go longer than the policy's\n"
+             "silence, where they stop, and the contacts the map does not show. Each\n"
+             "customer is placed on the plan stage by stage, from when they entered it.\n",
+    .options = "  -T FORMAT          md (a report for the workshop, default) or json (the\n"
+               "                     contract of docs/evidence.md)\n"
+               "  --from DATE        the log's first day (default: its earliest date)\n"
+               "  --as-of DATE       the day the log is judged on (default: its latest date);\n"
+               "                     rows after it are left out\n",
+    .notes = "Findings: the evidence rules (missed-touchpoint, late-touchpoint, score-drift,\n"
+             "actual-contact-gap, actual-reactive-heavy, actual-drop-off, unplanned-contact)\n"
+             "and the log's problems (log-syntax and log-value, errors at LOGFILE:LINE;\n"
+             "log-reference). A log with errors gives no report, its errors printed, exit 1.\n"
+             "Exit status as for check. See docs/evidence.md.\n",
+    .takes = CLI_FAIL_ON | CLI_OUTPUT | CLI_FORMAT,
+    .formats = evidence_formats,
+    .flags = evidence_flags,
+    .validate = evidence_validate,
+    .operands = {2, (size_t)-1, "name the journey file, then one or more contact logs"},
+};
+
 const struct cli_spec cli_diff = {
     .name = "diff",
     .usage = "Usage: journeymap diff [OPTION]... OLD NEW\n"

@@ -26,6 +26,7 @@ static const char main_help[] =
     "  compare FILE|DIR... our touchpoints against competitors' (md or svg)\n"
     "  coverage FILE|DIR... where we meet customers: phases by channels (md or svg)\n"
     "  diff OLD NEW        what changed between two versions (md or json)\n"
+    "  evidence MODEL LOG... the map against a contact log: reach, delays, silences\n"
     "  new ID              a commented starter journey for a new segment\n"
     "  export --to mermaid FILE   a journey as a Mermaid `journey` diagram\n"
     "  export --to csv FILE|DIR... the touchpoint inventory, for spreadsheets\n"
@@ -47,6 +48,7 @@ static const struct command commands[] = {
     {"check", cmd_check},   {"diagram", cmd_diagram}, {"checklist", cmd_checklist},
     {"agenda", cmd_agenda}, {"new", cmd_new},         {"compare", cmd_compare},
     {"diff", cmd_diff},     {"coverage", cmd_coverage},
+    {"evidence", cmd_evidence},
     {"build", cmd_build},   {"export", cmd_export},   {"import", cmd_import},
 };
 

@@ -5,7 +5,8 @@
 
 #include <string.h>
 
-const char *const rule_category_names[RULE_CATEGORY_COUNT] = {"error", "gap", "weak-spot", "note"};
+const char *const rule_category_names[RULE_CATEGORY_COUNT] = {"error", "gap", "weak-spot", "note",
+                                                               "evidence"};
 
 const struct rule_info catalog[] = {
     {"xml-syntax", RULE_ERROR, SEVERITY_ERROR,
@@ -123,6 +124,54 @@ const struct rule_info catalog[] = {
     {"no-review", RULE_NOTE, SEVERITY_NOTE, "The map has never been reviewed.",
      "A map nobody has checked against real customers is a guess. Review it with people who know "
      "these customers and record it with <review date=\"YYYY-MM-DD\"/>."},
+    {"missed-touchpoint", RULE_EVIDENCE, SEVERITY_WARNING,
+     "The contact log shows too few of the customers it was due for getting a planned contact.",
+     "A contact on the map that most customers never get is a promise the map makes and the "
+     "company does not keep. Find out where it falls through (a mailing list that misses new "
+     "customers, a call nobody owns), fix it, or take it off the map; change min-reach in "
+     "<policy> if this contact is meant for only some."},
+    {"late-touchpoint", RULE_EVIDENCE, SEVERITY_WARNING,
+     "Customers get a planned contact, but a median of more than late-days after it was due.",
+     "A thank-you a month late, a reminder after the deadline: the contact happens, but not when "
+     "it helps. Find what delays it (a batch that runs monthly, a queue), or move it on the map "
+     "to when it really happens."},
+    {"score-drift", RULE_EVIDENCE, SEVERITY_WARNING,
+     "Customers rate a touchpoint a point or more away from the score the map gives it.",
+     "The map's score is the team's view; customers' ratings in the log say otherwise. Update the "
+     "score, and if it is lower, look at the pluses, minuses and plan again."},
+    {"actual-contact-gap", RULE_EVIDENCE, SEVERITY_WARNING,
+     "Too many customers go longer than max-silence-days without a contact from us.",
+     "The plan may have no gap, but the log shows how long real customers wait between our "
+     "contacts, including the wait for the first. Find the touchpoints that are missed or late, "
+     "or add a proactive one where the silences fall."},
+    {"actual-reactive-heavy", RULE_EVIDENCE, SEVERITY_WARNING,
+     "In the log, customers start more of the contacts than the policy allows.",
+     "Whatever the map plans, the log shows who really starts the conversations. A company that "
+     "only answers is a company customers must chase. Make the proactive touchpoints happen, and "
+     "look at why customers have to get in touch."},
+    {"actual-drop-off", RULE_EVIDENCE, SEVERITY_WARNING,
+     "Too many customers stop after this touchpoint: it is the last planned contact before they "
+     "go quiet.",
+     "Customers whose last planned contact is this one and who are not heard from for stop-days "
+     "stopped here. Find out what happens at it or right after it (a price, a bad experience, "
+     "nothing to do next)."},
+    {"unplanned-contact", RULE_EVIDENCE, SEVERITY_WARNING,
+     "Too many contacts in the log are at no touchpoint of the map.",
+     "Contacts that the map does not show are part of the real journey: complaints, questions, "
+     "calls nobody planned. Look at their channels and initiators and add the touchpoints they "
+     "stand for, so that the map shows the journey customers have."},
+    {"log-syntax", RULE_ERROR, SEVERITY_ERROR,
+     "A contact log cannot be read: not CSV, not UTF-8, or a required column is missing.",
+     "Export the log again as CSV in UTF-8 with a header line that has at least customer and "
+     "date (see docs/evidence.md)."},
+    {"log-value", RULE_ERROR, SEVERITY_ERROR,
+     "A row of a contact log has a bad value: a date, initiator, channel or score, or no customer.",
+     "Correct the row the message names, or leave the cell empty where the column is optional. "
+     "A contact at no touchpoint of the map needs its initiator."},
+    {"log-reference", RULE_EVIDENCE, SEVERITY_WARNING,
+     "A contact log names a touchpoint the map does not have.",
+     "The log's touchpoint ids must be the map's. A misspelt id, or a contact the map should "
+     "have: correct the log's export, or add the touchpoint. Its rows count as unplanned."},
 };
 
 const size_t catalog_len = sizeof catalog / sizeof catalog[0];

@@ -17,10 +17,11 @@ enum rule_category {
     RULE_GAP,   /* something the journey lacks */
     RULE_WEAK,  /* a touchpoint that hurts the journey */
     RULE_NOTE,  /* worth knowing */
+    RULE_EVIDENCE, /* the contact log against the map (evidence.md) */
     RULE_CATEGORY_COUNT
 };
 
-/* "error", "gap", "weak-spot", "note": as docs/rules.md groups them. */
+/* "error", "gap", "weak-spot", "note", "evidence": as docs/rules.md groups them. */
 extern const char *const rule_category_names[RULE_CATEGORY_COUNT];
 
 struct rule_info {

@@ -3,6 +3,8 @@
  */
 #include "core/model.h"
 
+#include <stddef.h>
+
 #include "core/arena.h"
 #include "core/util.h"
 
@@ -60,6 +62,29 @@ vocab_find(const char *const *names, size_t count, const char *s)
     return -1;
 }
 
+const struct policy_attr policy_attrs[POLICY_FIELD_COUNT] = {
+    [POLICY_MAX_SILENCE_DAYS] = {"max-silence-days", POLICY_UNSIGNED,
+                                 offsetof(struct policy, max_silence_days)},
+    [POLICY_FIRST_CONTACT_DAYS] = {"first-contact-days", POLICY_UNSIGNED,
+                                   offsetof(struct policy, first_contact_days)},
+    [POLICY_MAX_REACTIVE_SHARE] = {"max-reactive-share", POLICY_DOUBLE,
+                                   offsetof(struct policy, max_reactive_share)},
+    [POLICY_MIN_SCORE] = {"min-score", POLICY_INT, offsetof(struct policy, min_score)},
+    [POLICY_MAX_WAIT_SECONDS] = {"max-wait-seconds", POLICY_DOUBLE,
+                                 offsetof(struct policy, max_wait_seconds)},
+    [POLICY_MAX_DROP_OFF] = {"max-drop-off", POLICY_DOUBLE, offsetof(struct policy, max_drop_off)},
+    [POLICY_REVIEW_DAYS] = {"review-days", POLICY_UNSIGNED, offsetof(struct policy, review_days)},
+    [POLICY_MIN_REACH] = {"min-reach", POLICY_DOUBLE, offsetof(struct policy, min_reach)},
+    [POLICY_LATE_DAYS] = {"late-days", POLICY_UNSIGNED, offsetof(struct policy, late_days)},
+    [POLICY_MAX_SILENT_SHARE] = {"max-silent-share", POLICY_DOUBLE,
+                                 offsetof(struct policy, max_silent_share)},
+    [POLICY_MAX_UNPLANNED_SHARE] = {"max-unplanned-share", POLICY_DOUBLE,
+                                    offsetof(struct policy, max_unplanned_share)},
+    [POLICY_STOP_DAYS] = {"stop-days", POLICY_UNSIGNED, offsetof(struct policy, stop_days)},
+    [POLICY_MIN_CUSTOMERS] = {"min-customers", POLICY_UNSIGNED,
+                              offsetof(struct policy, min_customers)},
+};
+
 void
 policy_defaults(struct policy *p)
 {
@@ -70,6 +95,12 @@ policy_defaults(struct policy *p)
     p->max_wait_seconds = 60;
     p->max_drop_off = 0.2;
     p->review_days = 180;
+    p->min_reach = 0.8;
+    p->late_days = 7;
+    p->max_silent_share = 0.2;
+    p->max_unplanned_share = 0.1;
+    p->stop_days = 90;
+    p->min_customers = 10;
     p->overrides = NULL;
     p->n_overrides = 0;
     p->written = 0;

@@ -249,6 +249,13 @@ enum policy_field {
     POLICY_MAX_WAIT_SECONDS,
     POLICY_MAX_DROP_OFF,
     POLICY_REVIEW_DAYS,
+    POLICY_MIN_REACH,            /* the evidence rules' (evidence.md) */
+    POLICY_LATE_DAYS,
+    POLICY_MAX_SILENT_SHARE,
+    POLICY_MAX_UNPLANNED_SHARE,
+    POLICY_STOP_DAYS,
+    POLICY_MIN_CUSTOMERS,
+    POLICY_FIELD_COUNT
 };
 
 struct policy {
@@ -260,6 +267,12 @@ struct policy {
     double max_wait_seconds;     /* long-wait */
     double max_drop_off;         /* high-drop-off */
     unsigned review_days;        /* stale-review */
+    double min_reach;            /* missed-touchpoint */
+    unsigned late_days;          /* late-touchpoint; eligibility for reach */
+    double max_silent_share;     /* actual-contact-gap */
+    double max_unplanned_share;  /* unplanned-contact */
+    unsigned stop_days;          /* actual-drop-off; when a customer has stopped */
+    unsigned min_customers;      /* every evidence rule */
     unsigned written;            /* which of the above the file wrote: 1 << enum policy_field */
     struct rule_override **overrides;
     size_t n_overrides;
@@ -344,5 +357,16 @@ enum id_kind id_index_find(const struct id_index *x, const char *id, const void 
 
 /* Policy defaults of format.md. */
 void policy_defaults(struct policy *p);
+
+/* The attributes of <policy>, by enum policy_field: each one's name and
+ * where its value is in struct policy (a whole number, unsigned or int,
+ * or a double). */
+enum policy_type { POLICY_UNSIGNED, POLICY_INT, POLICY_DOUBLE };
+struct policy_attr {
+    const char *name;
+    enum policy_type type;
+    size_t offset;
+};
+extern const struct policy_attr policy_attrs[POLICY_FIELD_COUNT];
 
 #endif

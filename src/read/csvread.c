@@ -332,3 +332,14 @@ csvread_had_sep_line(const struct csvread *r)
 {
     return r->sep_line;
 }
+
+char *
+csvread_fold_name(const char *s)
+{
+    char *out = xmalloc(strlen(s) + 1), *o = out;
+    for (; *s; s++)
+        if (*s != ' ' && *s != '_' && *s != '-' && *s != '\t')
+            *o++ = (char)((*s >= 'A' && *s <= 'Z') ? *s - 'A' + 'a' : *s);
+    *o = '\0';
+    return out;
+}

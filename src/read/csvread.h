@@ -79,4 +79,9 @@ char csvread_separator(const struct csvread *r);
 bool csvread_had_bom(const struct csvread *r);
 bool csvread_had_sep_line(const struct csvread *r);
 
+/* A header name reduced to what matching looks at, as people write
+ * headers: lower case, without spaces, tabs, '_' and '-' ("Stage Name",
+ * "stage_name" and "STAGE-NAME" are one). Caller frees. */
+char *csvread_fold_name(const char *s);
+
 #endif

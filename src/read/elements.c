@@ -59,7 +59,7 @@ static const struct attr_spec review_attrs[] = {
     SIMPLE("date", T_DATE, true),
     SIMPLE("by", T_OPTTEXT, false),
 };
-static const struct attr_spec policy_attrs[] = {
+static const struct attr_spec policy_specs[] = {
     INTV("max-silence-days", false, 0, LOAD_MAX_DAYS),
     INTV("first-contact-days", false, 0, LOAD_MAX_DAYS),
     NUMV("max-reactive-share", false, 0, 1),
@@ -67,6 +67,12 @@ static const struct attr_spec policy_attrs[] = {
     NUMV("max-wait-seconds", false, 0, 1e9),
     NUMV("max-drop-off", false, 0, 1),
     INTV("review-days", false, 0, LOAD_MAX_DAYS),
+    NUMV("min-reach", false, 0, 1),
+    INTV("late-days", false, 0, LOAD_MAX_DAYS),
+    NUMV("max-silent-share", false, 0, 1),
+    NUMV("max-unplanned-share", false, 0, 1),
+    INTV("stop-days", false, 0, LOAD_MAX_DAYS),
+    INTV("min-customers", false, 0, 1000000000),
 };
 static const struct attr_spec rule_attrs[] = {
     SIMPLE("id", T_RULE, true),
@@ -185,33 +191,18 @@ element_start_policy(struct loader *L, struct frame *f, const struct val *v)
     struct policy *p = &L->j->policy;
     const struct val *x;
     p->loc = (struct loc){L->file, f->line};
-    if ((x = element_attr(f, v, "max-silence-days"))->ok) {
-        p->max_silence_days = (unsigned)x->i;
-        p->written |= 1u << POLICY_MAX_SILENCE_DAYS;
-    }
-    if ((x = element_attr(f, v, "first-contact-days"))->ok) {
-        p->first_contact_days = (unsigned)x->i;
-        p->written |= 1u << POLICY_FIRST_CONTACT_DAYS;
-    }
-    if ((x = element_attr(f, v, "max-reactive-share"))->ok) {
-        p->max_reactive_share = x->d;
-        p->written |= 1u << POLICY_MAX_REACTIVE_SHARE;
-    }
-    if ((x = element_attr(f, v, "min-score"))->ok) {
-        p->min_score = (int)x->i;
-        p->written |= 1u << POLICY_MIN_SCORE;
-    }
-    if ((x = element_attr(f, v, "max-wait-seconds"))->ok) {
-        p->max_wait_seconds = x->d;
-        p->written |= 1u << POLICY_MAX_WAIT_SECONDS;
-    }
-    if ((x = element_attr(f, v, "max-drop-off"))->ok) {
-        p->max_drop_off = x->d;
-        p->written |= 1u << POLICY_MAX_DROP_OFF;
-    }
-    if ((x = element_attr(f, v, "review-days"))->ok) {
-        p->review_days = (unsigned)x->i;
-        p->written |= 1u << POLICY_REVIEW_DAYS;
+    for (size_t k = 0; k < POLICY_FIELD_COUNT; k++) {
+        const struct policy_attr *pa = &policy_attrs[k];
+        if (!(x = element_attr(f, v, pa->name))->ok)
+            continue;
+        char *field = (char *)p + pa->offset;
+        if (pa->type == POLICY_UNSIGNED)
+            *(unsigned *)(void *)field = (unsigned)x->i;
+        else if (pa->type == POLICY_INT)
+            *(int *)(void *)field = (int)x->i;
+        else
+            *(double *)(void *)field = x->d;
+        p->written |= 1u << k;
     }
 }
 
@@ -619,7 +610,7 @@ const struct el_info elements[EL_COUNT] = {
                     NULL, NULL},
     [EL_DESCRIPTION] = {"description", NONE, NONE, NULL, element_text_description, NULL},
     [EL_REVIEW] = {"review", ATTRS(review_attrs), NONE, element_start_review, NULL, NULL},
-    [EL_POLICY] = {"policy", ATTRS(policy_attrs), KIDS(policy_children), element_start_policy, NULL,
+    [EL_POLICY] = {"policy", ATTRS(policy_specs), KIDS(policy_children), element_start_policy, NULL,
                    NULL},
     [EL_RULE] = {"rule", ATTRS(rule_attrs), NONE, element_start_rule, NULL, NULL},
     [EL_OWNERS] = {"owners", NONE, KIDS(owners_children), NULL, NULL, NULL},

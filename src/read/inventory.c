@@ -140,26 +140,13 @@ inv_word(struct inv_read *r, enum inventory_column col, const struct inv_cell *c
     return k < 0 ? -1 : k + (int)first;
 }
 
-/* A header name reduced to what matching looks at: lower case, without
- * spaces, '_' and '-'. Caller frees. */
-static char *
-inv_fold(const char *s)
-{
-    char *out = xmalloc(strlen(s) + 1), *o = out;
-    for (; *s; s++)
-        if (*s != ' ' && *s != '_' && *s != '-' && *s != '\t')
-            *o++ = (char)tolower((unsigned char)*s);
-    *o = '\0';
-    return out;
-}
-
 static int
 inv_column_of(const char *header)
 {
-    char *folded = inv_fold(header);
+    char *folded = csvread_fold_name(header);
     int found = -1;
     for (size_t i = 0; i < INV_COLUMN_COUNT && found < 0; i++) {
-        char *known = inv_fold(inventory_columns[i]);
+        char *known = csvread_fold_name(inventory_columns[i]);
         if (strcmp(known, folded) == 0)
             found = (int)i;
         free(known);
