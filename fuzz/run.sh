@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run the libFuzzer harnesses and print the number of executions and the
 # corpus size of each.
-#   fuzz/run.sh [SECONDS | ci | --runs N] [load|emit|mermaid|csv ...]
+#   fuzz/run.sh [SECONDS | ci | --runs N] [load|emit|mermaid|csv|log ...]
 #   fuzz/run.sh 60                      # 60 s per harness (default)
 #   fuzz/run.sh ci                      # CI: fixed seed, fixed input counts
 #   fuzz/run.sh --runs 10000000 emit    # the long run (hours)
@@ -27,13 +27,13 @@ ci) ci=true; shift ;;
 --runs) runs=$2; shift 2 ;;
 [0-9]*) seconds=$1; shift ;;
 esac
-harnesses=${*:-load emit mermaid csv}
+harnesses=${*:-load emit mermaid csv log}
 if [ ! -f build-fuzz/build.ninja ]; then
     CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined \
         -Db_lundef=false -Dbuildtype=debugoptimized >/dev/null
 fi
-ninja -C build-fuzz fuzz/fuzz_load fuzz/fuzz_emit fuzz/fuzz_mermaid fuzz/fuzz_csv journeymap >/dev/null
-for h in load emit mermaid csv; do
+ninja -C build-fuzz fuzz/fuzz_load fuzz/fuzz_emit fuzz/fuzz_mermaid fuzz/fuzz_csv fuzz/fuzz_log journeymap >/dev/null
+for h in load emit mermaid csv log; do
     mkdir -p "build-fuzz/corpus-$h" "build-fuzz/seeds-$h"
 done
 for f in models/*.xml tests/fixtures/*/*.xml tests/fixtures/workspaces/*/*.xml; do
@@ -51,6 +51,7 @@ for f in models/*.xml; do
 done
 cp tests/fixtures/inventory/import/*.csv tests/fixtures/inventory/import/*.tsv \
     tests/fixtures/inventory/errors/*.csv build-fuzz/seeds-csv/
+cp tests/fixtures/evidence/cases/*.csv tests/fixtures/evidence/bad/*.csv build-fuzz/seeds-log/
 if [ -d ../shared/corpus/mermaid ]; then
     cp ../shared/corpus/mermaid/*.mmd build-fuzz/seeds-mermaid/
 fi
@@ -65,6 +66,7 @@ for h in $harnesses; do
         load) runs=60000 ;;
         emit) runs=15000 ;;
         csv) runs=60000 ;;
+        log) runs=60000 ;;
         *) runs=150000 ;;
         esac
         limit="-seed=1 -runs=$runs"

@@ -81,6 +81,33 @@ def run(argv, cwd=None, env_extra=None, timeout=60, stdin=None, stdout=subproces
     return p
 
 
+def measured_run(argv, timeout=60):
+    """Run argv (no sanitizer report allowed): (exit status, stdout, stderr,
+    seconds, peak RSS in MiB of that child alone, from wait4)."""
+    import tempfile
+    import time
+    out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    start = time.monotonic()
+    proc = subprocess.Popen(argv, stdout=out, stderr=err)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() - start > timeout:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.02)
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    seconds = time.monotonic() - start
+    out.seek(0)
+    err.seek(0)
+    text_out, text_err = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    if any(m.decode() in text_err for m in SANITIZER_MARKS):
+        raise SanitizerReport("%s\n%s" % (" ".join(argv), text_err))
+    return proc.returncode, text_out, text_err, seconds, usage.ru_maxrss / 1024
+
+
 def dot_inspect(inspector, dot):
     """The DOT text dot (bytes) read back with cgraph by tests/dot_inspect.c:
     {"label", "nodes": {name: attrs}, "edges": [...], "clusters": {...}}."""

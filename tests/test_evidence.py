@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 import harness
 from harness import expect
@@ -116,20 +115,6 @@ def check_bad_logs(tmp):
            (len(lines), lines[-1:]))
 
 
-def child(argv, timeout=60):
-    start = time.monotonic()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()
-    usage = os.wait4(proc.pid, os.WNOHANG) if False else None
-    if any(m in err for m in harness.SANITIZER_MARKS):
-        raise harness.SanitizerReport(err.decode())
-    return proc.returncode, out.decode(), err.decode(), time.monotonic() - start
-
-
 def check_hostile(tmp):
     head = b"customer,date,touchpoint\n"
     cases = []
@@ -153,7 +138,8 @@ def check_hostile(tmp):
         f.write(head + b"A,2026-01-03,call\nB,\"2026-01-04,call\n")
     cases.append(("a quote left open", p, 1, ":3: error: a quote opened here is never closed"))
     for what, path, status, message in cases:
-        code, out, err, secs = child([EXE, "evidence", os.path.join(FIX, "plan.xml"), path])
+        code, out, err, secs, _ = harness.measured_run([EXE, "evidence", os.path.join(FIX, "plan.xml"),
+                                                        path])
         expect(what + ": exit %d" % status, code == status, "%d %s %s" % (code, out[:200], err[:200]))
         expect(what + ": " + message, message in out + err, (out + err)[:300])
         expect(what + ": within 30 s", secs < 30, "%.1f s" % secs)
@@ -217,7 +203,8 @@ def check_generated(tmp):
     log = os.path.join(tmp, "gen.csv")
     model = os.path.join(SRC, "models", "smb-owners.xml")
     p = subprocess.run([sys.executable, os.path.join(SRC, "tests", "bench", "gen_log.py"), model,
-                        "30000", "--seed", "7", "-o", log], capture_output=True, text=True)
+                        "--rows", "30000", "--seed", "7", "-o", log], capture_output=True,
+                       text=True)
     rates = dict(line.split() for line in p.stderr.splitlines())
     got = json.loads(run("evidence", "-T", "json", model, log).stdout)
     every = {t.get("id") for t in __import__("xml.etree.ElementTree", fromlist=["x"]).parse(
@@ -232,8 +219,36 @@ def check_generated(tmp):
            "%d %d" % (got["customers"], got["events"]))
 
 
+def check_build(tmp):
+    """build --logs: each segment's evidence, its rows by the segment column."""
+    models = sorted(glob.glob(os.path.join(SRC, "models", "*.xml")))
+    logs = os.path.join(tmp, "logs")
+    os.mkdir(logs)
+    subprocess.run([sys.executable, os.path.join(SRC, "tests", "bench", "gen_log.py"), *models,
+                    "--rows", "9000", "-o", os.path.join(logs, "crm.csv")], capture_output=True,
+                   check=True)
+    out = os.path.join(tmp, "site")
+    p = run("build", "--today", "2026-12-01", "--logs", logs, "-o", out,
+            os.path.join(SRC, "models"))
+    expect("build --logs exits 0", p.returncode == 0, p.stderr.decode())
+    ids = [os.path.basename(m)[:-4] for m in models]
+    for i in ids:
+        for suffix in (".evidence.md", ".evidence.svg"):
+            expect("build --logs writes " + i + suffix, os.path.exists(os.path.join(out, i + suffix)))
+        md = open(os.path.join(out, i + ".evidence.md"), encoding="utf-8").read()
+        expect(i + ": only its segment's rows", "rows were left out (other segments" in md, md[:600])
+    page = open(os.path.join(out, "index.html"), encoding="utf-8").read()
+    expect("the workshop page: planned against actual, per segment",
+           page.count("Planned against actual:") == len(ids) and
+           'href="smb-owners.evidence.md"' in page)
+    p = run("build", "--today", "2026-12-01", "--logs", os.path.join(tmp, "none"), "-o", out,
+            os.path.join(SRC, "models"))
+    expect("build --logs on a missing path: exit 2", p.returncode == 2, p.stderr.decode())
+
+
 with tempfile.TemporaryDirectory() as tmp:
     check_cases()
+    check_build(tmp)
     check_json_shape()
     check_bad_logs(tmp)
     check_cli(tmp)

@@ -13,9 +13,7 @@ import glob
 import io
 import json
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
@@ -284,30 +282,6 @@ def check_export(tmp):
 
 # --- hostile CSV ----------------------------------------------------------------
 
-def child_run(argv, timeout=60):
-    """Run argv; (exit status, stderr, seconds, peak RSS in MiB) of that child alone."""
-    import time
-    err = tempfile.TemporaryFile()
-    start = time.monotonic()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
-    deadline = start + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() > deadline:
-            proc.kill()
-            pid, status, usage = os.wait4(proc.pid, 0)
-            break
-        time.sleep(0.02)
-    err.seek(0)
-    text = err.read().decode("utf-8", "replace")
-    if any(m.decode() in text for m in harness.SANITIZER_MARKS):
-        raise harness.SanitizerReport(text)
-    return (os.waitstatus_to_exitcode(status), text, time.monotonic() - start,
-            usage.ru_maxrss / 1024)
-
-
 def check_hostile(tmp):
     sanitized = os.environ.get("JOURNEYMAP_SANITIZED") == "1"
     head = b"stage,name,channel,initiator,score\n"
@@ -347,8 +321,8 @@ def check_hostile(tmp):
         f.write("stage,name\nbuy,Call\n".encode("utf-16"))
     cases.append(("UTF-16", p, 1, "utf16.csv:1: error: the file is UTF-16 text"))
     for what, path, status, message in cases:
-        code, err, seconds, rss = child_run([EXE, "import", path, "-o",
-                                             os.path.join(tmp, "never.xml")])
+        code, _, err, seconds, rss = harness.measured_run([EXE, "import", path, "-o",
+                                                           os.path.join(tmp, "never.xml")])
         expect(what + ": exit %d" % status, code == status, "%d: %s" % (code, err[:300]))
         expect(what + ": says " + message, message in err, err[:300])
         expect(what + ": within 30 s", seconds < 30, "%.1f s" % seconds)

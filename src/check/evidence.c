@@ -336,7 +336,8 @@ ev_totals(struct ev_run *r, const struct contact_log *log)
     }
     e->n_unplanned = log->n_unplanned;
     e->unplanned = xmalloc((log->n_unplanned + 1) * sizeof *e->unplanned);
-    memcpy(e->unplanned, log->unplanned, log->n_unplanned * sizeof *e->unplanned);
+    if (log->n_unplanned)
+        memcpy(e->unplanned, log->unplanned, log->n_unplanned * sizeof *e->unplanned);
     qsort(e->unplanned, e->n_unplanned, sizeof *e->unplanned, ev_unplanned_cmp);
 }
 
@@ -401,7 +402,7 @@ evidence_new(const struct journey *j, struct contact_log *log, const day_number 
     e->j = j;
     e->from = from ? *from : log->min_day;
     e->as_of = as_of ? *as_of : log->max_day;
-    e->customers = log->customers.n;
+    e->customers = log->n_customers;
     e->events = log->n_events;
     e->ignored_rows = log->ignored_rows;
     for (size_t i = 0; i < log->n_events; i++)

@@ -193,6 +193,20 @@ int diagram_validate(struct cli_args *a);
 int export_validate(struct cli_args *a);
 int new_validate(struct cli_args *a);
 
+/* What build --logs makes of one segment (cmd_evidence.c): the report,
+ * the map, a summary line for the workshop page (all malloc'd, NULL when
+ * the logs have no contact for the journey), the worst finding. */
+struct evidence_outputs {
+    char *md, *svg, *summary;
+    size_t md_len, svg_len;
+    enum severity worst;
+};
+/* The evidence of j (named model) from logs[0..n): EXIT_CLEAN with *out
+ * filled, EXIT_FINDINGS after printing the logs' errors, EXIT_TROUBLE when
+ * a log cannot be read. */
+int evidence_for_build(const struct journey *j, const char *model, char *const *logs, size_t n,
+                       struct evidence_outputs *out);
+
 int cmd_check(int argc, char **argv);
 int cmd_diagram(int argc, char **argv);
 int cmd_checklist(int argc, char **argv);

@@ -15,6 +15,7 @@
 #include "check/diff.h"
 #include "check/workspace.h"
 #include "cli/cli.h"
+#include "read/files.h"
 #include "read/gitread.h"
 #include "render/changes.h"
 #include "render/diagram.h"
@@ -47,14 +48,17 @@ struct build {
     const char *since;    /* --since REV, or NULL */
     struct workspace old; /* the models as of REV (with --since) */
     struct diff *diff;    /* what changed since REV, per usable model (with --since) */
+    struct file_list logs; /* --logs: the contact logs */
 };
 
 struct build_cmd {
     const char *since; /* --since REV */
+    const char *logs;  /* --logs PATH */
 };
 
 const struct cli_flag build_flags[] = {
     {"since", CLI_STRING, offsetof(struct build_cmd, since), NULL},
+    {"logs", CLI_STRING, offsetof(struct build_cmd, logs), NULL},
     {NULL, CLI_SWITCH, 0, NULL},
 };
 
@@ -218,6 +222,28 @@ build_segment(struct build *b, size_t i)
     }
 }
 
+/* build --logs: ID.evidence.md and ID.evidence.svg, and the page's line. */
+static void
+build_evidence(struct build *b, struct site_entry *e)
+{
+    struct evidence_outputs ev;
+    int status = evidence_for_build(e->j, e->source, b->logs.paths, b->logs.n, &ev);
+    if (status != EXIT_CLEAN) {
+        b->status = status > b->status ? status : b->status;
+        return;
+    }
+    if (ev.md)
+        build_write_of(b, e, "evidence.md", ev.md, ev.md_len);
+    if (ev.svg)
+        build_write_of(b, e, "evidence.svg", ev.svg, ev.svg_len);
+    e->evidence_summary = ev.summary;
+    e->evidence_map = ev.svg != NULL;
+    if (ev.summary && ev.worst >= b->ro->fail_on && b->status == EXIT_CLEAN)
+        b->status = EXIT_FINDINGS;
+    free(ev.md);
+    free(ev.svg);
+}
+
 /* Every usable segment, with a progress line on a terminal. */
 static void
 build_segments(struct build *b)
@@ -229,6 +255,8 @@ build_segments(struct build *b)
         if (tty)
             fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, b->w.n_journeys, b->v[i].j->id);
         build_segment(b, i);
+        if (b->logs.n)
+            build_evidence(b, &b->v[i]);
     }
     if (tty && b->w.n_journeys)
         fputs("\r\033[K", stderr);
@@ -376,8 +404,11 @@ build_finish(struct build *b)
 {
     for (size_t i = 0; i < 2 * b->n; i++)
         free(b->svgs[i]);
-    for (size_t i = 0; i < b->n; i++)
+    for (size_t i = 0; i < b->n; i++) {
         free(b->v[i].since_summary);
+        free(b->v[i].evidence_summary);
+    }
+    file_list_finish(&b->logs);
     free(b->svgs);
     free(b->v);
     free(b->compare_svg);
@@ -392,7 +423,7 @@ build_finish(struct build *b)
 int
 cmd_build(int argc, char **argv)
 {
-    struct build_cmd c = {NULL};
+    struct build_cmd c = {NULL, NULL};
     struct cli_args a;
     int rc = cli_start(&cli_build, &c, argc, argv, &a);
     if (rc != CLI_CONTINUE)
@@ -401,8 +432,22 @@ cmd_build(int argc, char **argv)
         return usage_error("build", "--since wants a revision, such as HEAD~1 or a tag");
     struct build b = {.out = a.out ? a.out : "output", .ro = &a.ro, .since = c.since};
     const char *folder = a.n_operands ? a.operands[0] : "models";
-    if (!build_outdir(b.out))
+    file_list_init(&b.logs);
+    const char *why = NULL;
+    if (c.logs && !file_list_add_ext(&b.logs, c.logs, ".csv", &why)) {
+        fprintf(stderr, "journeymap build: cannot read --logs %s: %s\n", c.logs, why);
+        file_list_finish(&b.logs);
         return EXIT_TROUBLE;
+    }
+    if (c.logs && !b.logs.n) {
+        fprintf(stderr, "journeymap build: --logs %s holds no *.csv file\n", c.logs);
+        file_list_finish(&b.logs);
+        return EXIT_TROUBLE;
+    }
+    if (!build_outdir(b.out)) {
+        file_list_finish(&b.logs);
+        return EXIT_TROUBLE;
+    }
     workspace_init(&b.old);
     manifest_init(&b.now);
     build_load(&b, folder);

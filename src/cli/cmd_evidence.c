@@ -7,19 +7,21 @@
 #include "cli/cli.h"
 #include "core/date.h"
 #include "read/contactlog.h"
+#include "render/diagram.h"
 #include "render/evidence.h"
 #include "render/report.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-enum evidence_format { EVIDENCE_MD, EVIDENCE_JSON };
+enum evidence_format { EVIDENCE_MD, EVIDENCE_JSON, EVIDENCE_SVG };
 
-const char *const evidence_formats[] = {"md", "json", NULL};
+const char *const evidence_formats[] = {"md", "json", "svg", NULL};
 
 struct evidence_cmd {
     const char *from, *as_of; /* --from, --as-of */
@@ -48,16 +50,16 @@ evidence_validate(struct cli_args *a)
 /* Every log into log, its problems into d: EXIT_CLEAN, or EXIT_TROUBLE
  * when a file cannot be opened. */
 static int
-evidence_read_logs(const struct cli_args *a, struct contact_log *log, struct diag *d)
+evidence_read_logs(char *const *logs, size_t n, struct contact_log *log, struct diag *d)
 {
-    for (size_t i = 1; i < a->n_operands; i++) {
-        const char *path = a->operands[i];
+    for (size_t i = 0; i < n; i++) {
+        const char *path = logs[i];
         struct stat st;
-        FILE *f = stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? NULL : fopen(path, "rb");
+        bool dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+        FILE *f = dir ? NULL : fopen(path, "rb");
         if (!f) {
             fprintf(stderr, "journeymap evidence: cannot read %s: %s\n", path,
-                    errno && !(stat(path, &st) == 0 && S_ISDIR(st.st_mode)) ? strerror(errno)
-                                                                            : "it is a folder");
+                    dir ? "it is a folder" : strerror(errno));
             return EXIT_TROUBLE;
         }
         diag_begin_file(d, path);
@@ -66,6 +68,46 @@ evidence_read_logs(const struct cli_args *a, struct contact_log *log, struct dia
     }
     contactlog_end(log, d);
     return EXIT_CLEAN;
+}
+
+int
+evidence_for_build(const struct journey *j, const char *model, char *const *logs, size_t n,
+                   struct evidence_outputs *out)
+{
+    memset(out, 0, sizeof *out);
+    struct contact_log log;
+    contactlog_init(&log, j, NULL);
+    struct diag *d = diag_new();
+    int status = evidence_read_logs(logs, n, &log, d);
+    diag_sort(d);
+    struct evidence *e = NULL;
+    if (status == EXIT_CLEAN && diag_worst(d, 0) >= SEVERITY_ERROR) {
+        report_human(stderr, d);
+        fprintf(stderr, "journeymap build: the logs have errors; no evidence for %s\n", j->id);
+        status = EXIT_FINDINGS;
+    } else if (status == EXIT_CLEAN && (e = evidence_new(j, &log, NULL, NULL))) {
+        diag_begin_file(d, model);
+        evidence_rules(e, d);
+        diag_sort(d);
+        struct evidence_source src = {model, logs, n};
+        out->md = evidence_markdown(e, &src, d, &out->md_len);
+        const char *why = NULL;
+        struct diagram_target t = diagram_natural(DIAGRAM_SVG);
+        if (!map_evidence_render(e, d, &t, &out->svg, &out->svg_len, &why))
+            fprintf(stderr, "journeymap build: the evidence map of %s: %s\n", j->id, why);
+        out->summary = xasprintf("%zu customers in the log, %zu finding%s; we started %ld%% of "
+                                 "the contacts (the map plans %ld%%)",
+                                 e->customers, diag_count(d), diag_count(d) == 1 ? "" : "s",
+                                 e->proactive_share.has ? lround(e->proactive_share.v * 100) : 0,
+                                 e->planned_proactive_share.has
+                                     ? lround(e->planned_proactive_share.v * 100)
+                                     : 0);
+        out->worst = diag_worst(d, 0);
+        evidence_free(e);
+    }
+    diag_free(d);
+    contactlog_finish(&log);
+    return status;
 }
 
 /* The report of a log without errors; the findings in d. */
@@ -85,9 +127,22 @@ evidence_report(const struct cli_args *a, const struct evidence_cmd *c, const st
     diag_sort(d);
     struct evidence_source src = {a->operands[0], a->operands + 1, a->n_operands - 1};
     size_t len = 0;
-    char *data = cli_format(a, EVIDENCE_MD) == EVIDENCE_JSON ? evidence_json(e, &src, d, &len)
-                                                              : evidence_markdown(e, &src, d, &len);
+    char *data = NULL;
+    const char *why = NULL;
+    int format = cli_format(a, EVIDENCE_MD);
+    if (format == EVIDENCE_JSON) {
+        data = evidence_json(e, &src, d, &len);
+    } else if (format == EVIDENCE_SVG) {
+        struct diagram_target t = diagram_natural(DIAGRAM_SVG);
+        map_evidence_render(e, d, &t, &data, &len, &why);
+    } else {
+        data = evidence_markdown(e, &src, d, &len);
+    }
     evidence_free(e);
+    if (!data) {
+        fprintf(stderr, "journeymap evidence: the map: %s\n", why);
+        return EXIT_FINDINGS;
+    }
     int status = cli_write(a, data, len);
     free(data);
     if (status != EXIT_CLEAN)
@@ -113,7 +168,7 @@ cmd_evidence(int argc, char **argv)
         struct contact_log log;
         contactlog_init(&log, j, c.as_of ? &c.as_of_day : NULL);
         struct diag *d = diag_new();
-        status = evidence_read_logs(&a, &log, d);
+        status = evidence_read_logs(a.operands + 1, a.n_operands - 1, &log, d);
         diag_sort(d);
         if (status == EXIT_CLEAN && diag_worst(d, 0) >= SEVERITY_ERROR) {
             if (cli_format(&a, EVIDENCE_MD) == EVIDENCE_JSON)

@@ -150,8 +150,9 @@ const struct cli_spec cli_evidence = {
              "and the last 30 days), how many customers go longer than the policy's\n"
              "silence, where they stop, and the contacts the map does not show. Each\n"
              "customer is placed on the plan stage by stage, from when they entered it.\n",
-    .options = "  -T FORMAT          md (a report for the workshop, default) or json (the\n"
-               "                     contract of docs/evidence.md)\n"
+    .options = "  -T FORMAT          md (a report for the workshop, default), json (the\n"
+               "                     contract of docs/evidence.md) or svg (the map, each card\n"
+               "                     with its reach and median delay, missed or late ones red)\n"
                "  --from DATE        the log's first day (default: its earliest date)\n"
                "  --as-of DATE       the day the log is judged on (default: its latest date);\n"
                "                     rows after it are left out\n",
@@ -204,6 +205,10 @@ const struct cli_spec cli_build = {
              "compare.svg, coverage.md, coverage.svg, agenda.md, agenda.html, index.md\n"
              "and index.html (open it in a browser).\n",
     .options = "  -o OUTDIR          write into OUTDIR (created if missing)\n"
+               "  --logs PATH        also check each segment against the contact logs in PATH\n"
+               "                     (a CSV file or a folder of *.csv; rows of other segments\n"
+               "                     left out by a segment column): ID.evidence.md,\n"
+               "                     ID.evidence.svg and a line on the workshop page\n"
                "  --since REV        also say what changed since the git revision REV (a\n"
                "                     tag, HEAD~3): ID.diff.md per segment, a \"Since REV\"\n"
                "                     line on the workshop page, and a \"Since the last\n"

@@ -64,15 +64,25 @@ strindex_hash(const char *s)
     uint64_t h = 1469598103934665603ULL; /* FNV-1a */
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    /* FNV's multiply carries only upward: keys alike but for their last
+     * characters (c0000001, c0000002) would share low bits and crowd the
+     * table. A finalizer (MurmurHash3's) mixes the high bits down. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
     return (size_t)h;
 }
 
-/* The slot holding key, or the empty slot where it belongs. */
-static size_t *
-strindex_slot(const struct strindex *x, const char *key)
+/* The slot holding key, or the empty slot where it belongs. A slot keeps
+ * the low half of its key's hash, so a probe compares strings only when
+ * the hashes agree: the keys and their text are not touched on the way. */
+static uint64_t *
+strindex_slot(const struct strindex *x, const char *key, size_t h)
 {
-    size_t mask = x->n_slots - 1, i = strindex_hash(key) & mask;
-    while (x->slots[i] && strcmp(x->keys[x->slots[i] - 1], key) != 0)
+    size_t mask = x->n_slots - 1, i = h & mask;
+    uint64_t tag = (uint32_t)h;
+    while (x->slots[i] &&
+           ((x->slots[i] & 0xFFFFFFFFu) != tag || strcmp(x->keys[(x->slots[i] >> 32) - 1], key) != 0))
         i = (i + 1) & mask;
     return &x->slots[i];
 }
@@ -82,13 +92,15 @@ strindex_find(const struct strindex *x, const char *key)
 {
     if (!x->n_slots)
         return STRINDEX_NONE;
-    size_t slot = *strindex_slot(x, key);
-    return slot ? slot - 1 : STRINDEX_NONE;
+    uint64_t slot = *strindex_slot(x, key, strindex_hash(key));
+    return slot ? (size_t)(slot >> 32) - 1 : STRINDEX_NONE;
 }
 
 size_t
 strindex_add(struct strindex *x, const char *key)
 {
+    if (x->n >= 0xFFFFFFFEu)
+        die_oom(); /* numbers are kept in 32 bits */
     if (2 * (x->n + 1) >= x->n_slots) { /* grow and rehash */
         size_t n_slots = x->n_slots ? 2 * x->n_slots : 64;
         if (n_slots > ((size_t)-1) / 2 / sizeof *x->slots)
@@ -96,13 +108,16 @@ strindex_add(struct strindex *x, const char *key)
         free(x->slots);
         x->n_slots = n_slots;
         x->slots = xcalloc(n_slots, sizeof *x->slots);
-        for (size_t i = 0; i < x->n; i++)
-            *strindex_slot(x, x->keys[i]) = i + 1;
+        for (size_t i = 0; i < x->n; i++) {
+            size_t h = strindex_hash(x->keys[i]);
+            *strindex_slot(x, x->keys[i], h) = (uint64_t)(i + 1) << 32 | (uint32_t)h;
+        }
     }
     xgrow((void **)&x->keys, &x->cap, x->n + 1, sizeof *x->keys);
     x->keys[x->n] = key;
-    *strindex_slot(x, key) = ++x->n;
-    return x->n - 1;
+    size_t h = strindex_hash(key);
+    *strindex_slot(x, key, h) = (uint64_t)(x->n + 1) << 32 | (uint32_t)h;
+    return x->n++;
 }
 
 void
@@ -279,6 +294,12 @@ utf8_valid_len(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
+    for (; i + 8 <= len; i += 8) { /* ASCII without NUL, 8 bytes at a time */
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+            break;
+    }
     while (i < len && p[i]) {
         size_t n = utf8_seq(p + i);
         if (!n || n > len - i)

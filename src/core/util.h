@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -42,7 +43,7 @@ char *xvasprintf(const char *fmt, va_list ap) PRINTF_LIKE(1, 0);
 struct strindex {
     const char **keys; /* by number */
     size_t n, cap;
-    size_t *slots;  /* number + 1, or 0 for an empty slot */
+    uint64_t *slots; /* (number + 1) << 32 | the hash's low 32 bits; 0: an empty slot */
     size_t n_slots; /* a power of two, more than twice n; 0 before the first add */
 };
 #define STRINDEX_INIT                                                                              \

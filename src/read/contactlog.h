@@ -46,14 +46,15 @@ struct log_unplanned {
     size_t events;
 };
 
+struct log_names;
+
 struct contact_log {
     const struct journey *j;
     bool has_as_of;
     day_number as_of; /* rows after it are not read */
     struct log_event *events; /* in log order */
     size_t n_events, cap_events;
-    struct strindex customers; /* their names, kept in `names` */
-    struct arena *names;
+    struct log_names *customers; /* the customers' names, numbered */
     size_t ignored_rows; /* other segments, after as_of */
     bool any;
     day_number min_day, max_day;
@@ -70,6 +71,7 @@ struct contact_log {
     /* unknown touchpoint ids: their rows, and the first row's place */
     struct strindex unknown;
     struct arena *unknown_names;
+    size_t n_customers;
     size_t *unknown_rows;
     unsigned *unknown_line;
     const char **unknown_file;

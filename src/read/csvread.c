@@ -6,7 +6,9 @@
  * bounds memory. The input is given to libcsv one physical line at a time
  * (a piece ends after LF, or after a CR not followed by LF), so that the
  * line of every byte is known: a record can only end where a piece ends,
- * and a cell after a separator begins on the separator's line.
+ * and a cell after a separator begins on the separator's line. A CRLF is
+ * one line break inside one piece (libcsv ends the record at the CR and
+ * skips the LF).
  */
 #include "read/csvread.h"
 
@@ -110,15 +112,21 @@ csvread_cell(void *s, size_t len, void *data)
     xgrow((void **)&r->cells, &r->cap, r->n + 1, sizeof *r->cells);
     xgrow((void **)&r->starts, &r->cap_starts, r->n + 1, sizeof *r->starts);
     r->starts[r->n] = r->text.len;
-    for (size_t i = 0; i < len; i++) {
-        if (text[i] == '\r') {
-            buf_putc(&r->text, '\n');
-            i += i + 1 < len && text[i + 1] == '\n';
-            continue;
+    const char *cr = memchr(text, '\r', len);
+    if (!cr) { /* the usual cell: copied at once */
+        buf_append(&r->text, text, len);
+    } else {
+        for (size_t i = 0; i < len; i++) {
+            if (text[i] == '\r') {
+                buf_putc(&r->text, '\n');
+                i += i + 1 < len && text[i + 1] == '\n';
+            } else {
+                buf_putc(&r->text, text[i]);
+            }
         }
-        buf_putc(&r->text, text[i]);
-        r->blank &= text[i] == ' ' || text[i] == '\t' || text[i] == '\n';
     }
+    for (size_t i = 0; i < len && r->blank; i++)
+        r->blank = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
     buf_putc(&r->text, '\0');
     r->cells[r->n] = (struct csv_cell){NULL, r->text.len - 1 - r->starts[r->n], r->field_line,
                                        column};
@@ -215,9 +223,11 @@ static void
 csvread_feed_line(struct csvread *r)
 {
     const unsigned char *s = r->in + r->pos;
-    size_t n = r->len - r->pos, k = 0;
-    while (k < n && s[k] != '\n' && s[k] != '\r')
-        k++;
+    size_t n = r->len - r->pos, k;
+    const unsigned char *lf = memchr(s, '\n', n), *cr = memchr(s, '\r', lf ? (size_t)(lf - s) : n);
+    if (cr && cr + 1 == lf)
+        cr = NULL; /* CRLF: one line break, the piece ends after the LF */
+    k = cr ? (size_t)(cr - s) : lf ? (size_t)(lf - s) : n;
     size_t piece = k < n ? k + 1 : n;
     if (!r->in_record)
         for (size_t i = 0; i < piece && !r->in_record; i++)
@@ -241,7 +251,7 @@ csvread_feed_line(struct csvread *r)
     bool lf_after_cr = piece == 1 && s[0] == '\n' && r->cr_before;
     if (k < n && !lf_after_cr)
         r->line++;
-    r->cr_before = k < n && s[k] == '\r';
+    r->cr_before = k < n && s[k] == '\r'; /* a CR at the end of the buffer: LF may follow */
 }
 
 struct csvread *

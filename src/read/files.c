@@ -41,14 +41,20 @@ files_by_name(const void *a, const void *b)
 }
 
 static bool
-files_is_xml(const char *name)
+files_is(const char *name, const char *ext)
 {
-    size_t n = strlen(name);
-    return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".xml") == 0;
+    size_t n = strlen(name), k = strlen(ext);
+    return name[0] != '.' && n > k && strcmp(name + n - k, ext) == 0;
 }
 
 bool
 file_list_add(struct file_list *l, const char *arg, const char **why)
+{
+    return file_list_add_ext(l, arg, ".xml", why);
+}
+
+bool
+file_list_add_ext(struct file_list *l, const char *arg, const char *ext, const char **why)
 {
     struct stat st;
     if (stat(arg, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -65,7 +71,7 @@ file_list_add(struct file_list *l, const char *arg, const char **why)
     bool slash = alen > 0 && arg[alen - 1] == '/';
     struct dirent *e;
     while ((e = readdir(dir))) {
-        if (!files_is_xml(e->d_name))
+        if (!files_is(e->d_name, ext))
             continue;
         char *path = xasprintf("%s%s%s", arg, slash ? "" : "/", e->d_name);
         /* Folders (even one named "x.xml") are not journeys; a broken

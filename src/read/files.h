@@ -1,5 +1,6 @@
 /*
- * files.h - which files a command reads: folders expand to their *.xml.
+ * files.h - which files a command reads: folders expand to their *.xml
+ * (or, for contact logs, their *.csv).
  *
  * Ownership: a struct file_list owns its paths; file_list_finish() frees them.
  */
@@ -24,5 +25,7 @@ void file_list_finish(struct file_list *l);
  * sets *why when a folder cannot be listed.
  */
 bool file_list_add(struct file_list *l, const char *arg, const char **why);
+/* The same for the files whose names end in ext (".csv": build --logs). */
+bool file_list_add_ext(struct file_list *l, const char *arg, const char *ext, const char **why);
 
 #endif

@@ -91,6 +91,17 @@ struct journey_diff;
 bool map_changes_render(const struct journey_diff *jd, const char *since, const struct diag *d,
                         struct diagram_target *t, char **out, size_t *len, const char **why);
 
+struct evidence;
+
+/*
+ * The map of e's journey with what a contact log says (evidence -T svg;
+ * evidence.md): each card's reach and median delay, and the touchpoints
+ * that d's missed-touchpoint or late-touchpoint findings name marked in
+ * red. Same contract as map_render().
+ */
+bool map_evidence_render(const struct evidence *e, const struct diag *d, struct diagram_target *t,
+                         char **out, size_t *len, const char **why);
+
 /*
  * The lanes view of journey j (lanes.c; workshop.md, "The lanes view"):
  * stages as column bands, one slot per touchpoint in time order, and lanes

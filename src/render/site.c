@@ -95,6 +95,14 @@ site_segment(struct buf *b, const struct site_entry *e, const struct diag *d, bo
                id, id, id);
     buf_html(b, e->source);
     buf_puts(b, "</p>\n");
+    if (e->evidence_summary) {
+        buf_puts(b, "<p class=\"evidence\">Planned against actual: ");
+        buf_html(b, e->evidence_summary);
+        buf_printf(b, " · <a href=\"%s.evidence.md\">the report</a>", id);
+        if (e->evidence_map)
+            buf_printf(b, " · <a href=\"%s.evidence.svg\">the map with reach and delays</a>", id);
+        buf_puts(b, "</p>\n");
+    }
     if (e->since) {
         buf_puts(b, "<p class=\"since\"><strong>Since <code>");
         buf_html(b, e->since);

@@ -24,6 +24,8 @@ struct site_entry {
     bool lanes;              /* ID.lanes.svg and ID.lanes.pdf were written */
     const char *since;       /* build --since REV: REV, and what changed (ID.diff.md) */
     char *since_summary;     /* its summary line (malloc'd; the builder frees it) */
+    char *evidence_summary;  /* build --logs: what the log says (malloc'd), or NULL */
+    bool evidence_map;       /* ID.evidence.svg was written */
 };
 
 /* What the page shows besides the segments. */

@@ -17,11 +17,13 @@
 #include "render/graphviz/canvas.h"
 
 #include "check/diff.h"
+#include "check/evidence.h"
 #include "check/timeline.h"
 #include "core/catalog.h"
 #include "core/date.h"
 #include "render/marks.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +64,8 @@ struct map {
     struct strindex changed;  /* touchpoint ids with changes */
     size_t *first_change;     /* per number in changed: its first change */
     size_t *next_change;      /* per change: the next about the same touchpoint, or SIZE_MAX */
+    /* evidence -T svg: what the contact log says of each card (map_evidence_render()) */
+    const struct evidence *evidence;
 };
 
 #define MAP_BLUE "#1f618d" /* added since the old version */
@@ -255,6 +259,42 @@ map_changes_of(struct map *c, const struct touchpoint *tp, struct buf *b)
     return added;
 }
 
+/* The rows the contact log adds to tp's card: its reach and median delay,
+ * and, in red, a missed or late finding about it. Whether it has one. */
+static bool
+map_evidence_of(struct map *c, const struct touchpoint *tp, struct buf *b)
+{
+    const struct evidence_tp *et = NULL;
+    for (size_t i = 0; i < c->evidence->n_tps && !et; i++)
+        if (c->evidence->tps[i].tp == tp)
+            et = &c->evidence->tps[i];
+    if (!et)
+        return false;
+    buf_puts(b, "<TR><TD><FONT POINT-SIZE=\"" MAP_PT_SMALL "\" COLOR=\"" MAP_BLUE "\">");
+    if (et->reach.has)
+        buf_printf(b, "reach %ld%% (%zu of %zu)", lround(et->reach.v * 100), et->reached,
+                   et->eligible);
+    else
+        buf_puts(b, "reach: not due in the log");
+    if (et->median_delay.has)
+        buf_printf(b, "<BR/>median delay %g day%s", et->median_delay.v,
+                   et->median_delay.v == 1 ? "" : "s");
+    buf_puts(b, "</FONT></TD></TR>");
+    bool missed = false, late = false;
+    for (size_t i = 0; c->d && i < diag_count(c->d); i++) {
+        const struct finding *f = diag_get(c->d, i);
+        if (strcmp(f->subject, tp->id) != 0)
+            continue;
+        missed |= strcmp(f->rule, "missed-touchpoint") == 0;
+        late |= strcmp(f->rule, "late-touchpoint") == 0;
+    }
+    if (missed || late)
+        buf_printf(b, "<TR><TD><FONT POINT-SIZE=\"" MAP_PT_SMALL "\" COLOR=\"%s\"><B>⚠ %s%s%s</B></FONT></TD></TR>",
+                   CANVAS_RED, missed ? "missed" : "", missed && late ? ", " : "",
+                   late ? "late" : "");
+    return missed || late;
+}
+
 /* Index the changes by touchpoint id (ours: touchpoint, plan, metric,
  * plus, minus, next). */
 static void
@@ -381,6 +421,7 @@ map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
         buf_puts(&b, "</FONT></TD></TR>");
     }
     bool added = c->since && map_changes_of(c, tp, &b);
+    bool missed = c->evidence && map_evidence_of(c, tp, &b);
     buf_puts(&b, "</TABLE>");
     canvas_set_html(n, c->n_label, buf_str(&b));
     buf_finish(&b);
@@ -394,6 +435,10 @@ map_touchpoint(struct map *c, Agraph_t *sg, const struct touchpoint *tp,
     }
     if (added) { /* blue wins: what is new is what the reader looks for */
         canvas_set(n, c->n_color, MAP_BLUE);
+        canvas_set(n, c->n_penwidth, "4");
+    }
+    if (missed) {
+        canvas_set(n, c->n_color, CANVAS_RED);
         canvas_set(n, c->n_penwidth, "4");
     }
     return n;
@@ -582,11 +627,15 @@ map_legend(struct map *c, struct buf *b)
                    CANVAS_GREY, words[i]);
     buf_puts(b, "<TD> solid border: we reach out · dashed: the customer comes to us</TD></TR>"
                 "</TABLE></TD></TR><TR><TD>");
-    buf_printf(b,
-               "<FONT COLOR=\"%s\">⚠ thick red border: weak spot, no plan</FONT> · <FONT "
-               "COLOR=\"%s\">⚠ orange: weak spot with a plan</FONT> · <FONT COLOR=\"%s\">pink, "
-               "dotted: contact gap or empty stage</FONT>",
-               CANVAS_RED, CANVAS_ORANGE, CANVAS_RED);
+    if (c->evidence) /* the map's own findings are not drawn: the log's are */
+        buf_printf(b, "<FONT COLOR=\"%s\">⚠ thick red border: missed or late in the log</FONT>",
+                   CANVAS_RED);
+    else
+        buf_printf(b,
+                   "<FONT COLOR=\"%s\">⚠ thick red border: weak spot, no plan</FONT> · <FONT "
+                   "COLOR=\"%s\">⚠ orange: weak spot with a plan</FONT> · <FONT COLOR=\"%s\">pink, "
+                   "dotted: contact gap or empty stage</FONT>",
+                   CANVAS_RED, CANVAS_ORANGE, CANVAS_RED);
     if (c->comp)
         buf_printf(b,
                    "<BR/><FONT COLOR=\"%s\">grey dashed: only the competitor has it; ▲: the "
@@ -602,6 +651,22 @@ map_legend(struct map *c, struct buf *b)
     buf_puts(b, "</TD></TR></TABLE>");
 }
 
+/* The evidence map's subtitle: what the log covers and how to read it. */
+static void
+map_evidence_title(struct map *c, struct buf *b)
+{
+    const struct evidence *e = c->evidence;
+    char from[11], to[11];
+    date_format(e->from, from);
+    date_format(e->as_of, to);
+    buf_printf(b,
+               "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"" MAP_PT_SUBTITLE "\">planned "
+               "against actual: the contact log from %s to %s, %zu customers on the map<BR/>"
+               "<FONT COLOR=\"" MAP_BLUE "\">reach: got it, of those it was due for · median "
+               "delay: days after it was due</FONT>",
+               from, to, e->anchored);
+}
+
 static void
 map_title(struct map *c)
 {
@@ -611,12 +676,16 @@ map_title(struct map *c)
     buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
                 "<TR><TD><FONT POINT-SIZE=\"" MAP_PT_TITLE "\"><B>");
     canvas_wrapped_at(&b, j->name, 60, 2);
-    buf_printf(&b,
-               "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"" MAP_PT_SUBTITLE "\">%zu stage%s · %zu touchpoint%s · %zu weak spot%s · %zu "
-               "contact gap%s",
-               j->n_stages, j->n_stages == 1 ? "" : "s", j->n_touchpoints,
-               j->n_touchpoints == 1 ? "" : "s", c->marks.n_weak, c->marks.n_weak == 1 ? "" : "s",
-               c->n_gaps, c->n_gaps == 1 ? "" : "s");
+    if (c->evidence) {
+        map_evidence_title(c, &b);
+    } else {
+        buf_printf(&b,
+                   "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"" MAP_PT_SUBTITLE "\">%zu stage%s · %zu touchpoint%s · %zu weak spot%s · %zu "
+                   "contact gap%s",
+                   j->n_stages, j->n_stages == 1 ? "" : "s", j->n_touchpoints,
+                   j->n_touchpoints == 1 ? "" : "s", c->marks.n_weak,
+                   c->marks.n_weak == 1 ? "" : "s", c->n_gaps, c->n_gaps == 1 ? "" : "s");
+    }
     if (c->n_hidden)
         buf_printf(&b,
                    "<BR/>summarised: %zu touchpoint%s not drawn (at most %d per stage, weak "
@@ -749,6 +818,14 @@ map_render(const struct journey *j, const struct diag *d, const struct competito
            struct diagram_target *t, char **out, size_t *len, const char **why)
 {
     struct map c = {.j = j, .d = d, .comp = competitor};
+    return map_draw(&c, t, out, len, why);
+}
+
+bool
+map_evidence_render(const struct evidence *e, const struct diag *d, struct diagram_target *t,
+                    char **out, size_t *len, const char **why)
+{
+    struct map c = {.j = e->j, .d = d, .evidence = e};
     return map_draw(&c, t, out, len, why);
 }
 
