@@ -166,6 +166,12 @@ def check_cli(tmp):
     got = json.loads(p.stdout)
     expect("--as-of: later rows left out", got["ignored_rows"] == 5 and got["events"] == 8,
            "%d %d" % (got["ignored_rows"], got["events"]))
+    late = os.path.join(tmp, "late-bad.csv")
+    with open(late, "w") as f:
+        f.write("customer,date,touchpoint,score\nA,2026-01-03,call,4\nB,2026-05-01,call,9\n")
+    p = run("evidence", "-T", "json", "--as-of", "2026-02-01", os.path.join(FIX, "plan.xml"), late)
+    expect("a row after --as-of is not checked", p.returncode == 0 and
+           json.loads(p.stdout)["ignored_rows"] == 1, p.stdout.decode()[:300])
     # a <policy><rule> switches an evidence rule off, or changes its severity
     model = os.path.join(tmp, "quiet.xml")
     text = open(os.path.join(FIX, "plan.xml"), encoding="utf-8").read().replace(

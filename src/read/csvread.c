@@ -3,12 +3,13 @@
  *
  * libcsv parses; this file finds the separator, skips the byte-order mark
  * and the "sep=" line, counts lines and cells, checks the encoding and
- * bounds memory. The input is given to libcsv one physical line at a time
- * (a piece ends after LF, or after a CR not followed by LF), so that the
- * line of every byte is known: a record can only end where a piece ends,
- * and a cell after a separator begins on the separator's line. A CRLF is
- * one line break inside one piece (libcsv ends the record at the CR and
- * skips the LF).
+ * bounds memory. The input goes to libcsv 64 KiB at a time; lines are
+ * counted from what libcsv reports: with CSV_REPALL_NL every CR and LF
+ * outside a record is reported (blank lines too), a record ends at its
+ * line break, and the breaks inside a quoted cell are in its text. So a
+ * record begins on the line after the last break reported, and a cell
+ * after a separator on the line where the cell before it ended. The
+ * records one chunk completes wait in a queue until they are asked for.
  */
 #include "read/csvread.h"
 
@@ -23,31 +24,41 @@
 
 #define CSVREAD_CHUNK ((size_t)64 << 10)
 
+/* A complete record in the queue: its cells are cells[first .. first+n). */
+struct csvread_rec {
+    size_t first, n;
+};
+
 struct csvread {
     FILE *f;
     struct csv_parser p;
     char sep;
-    bool started, bom, sep_line, eof, finished, failed;
+    bool started, bom, sep_line, eof, finished, failed, stopping;
     unsigned char in[CSVREAD_CHUNK];
     size_t pos, len;
-    unsigned line;   /* of the next byte to give libcsv */
-    bool cr_before;  /* the byte before it was a CR */
-    /* the record being read */
+    unsigned line;  /* lines ended so far, + 1: the line a new record begins on */
+    bool last_cr;   /* the last thing libcsv reported was a CR ending a line */
+    /* cells of queued records and of the one being read */
     struct buf text;        /* the cells' bytes, each NUL-terminated */
     size_t *starts;         /* each cell's offset in text */
-    struct csv_cell *cells; /* text pointers set when the record is complete */
+    struct csv_cell *cells; /* text pointers set when a record is handed out */
     size_t n, cap, cap_starts;
-    unsigned field_line; /* where the cell being read begins */
-    bool in_record, blank, ready;
-    struct csv_problem problem;
+    size_t rec_first;       /* the cell where the record being read begins */
+    size_t rec_bytes;       /* its text so far */
+    size_t rec_text;        /* where its text begins */
+    unsigned field_line;    /* where the cell being read begins */
+    bool blank;             /* the record being read has nothing but blanks so far */
+    struct csvread_rec *queue;
+    size_t q_head, q_n, q_cap;
+    struct csv_problem problem; /* reported once the queue before it is empty */
 };
 
 static void PRINTF_LIKE(4, 5)
 csvread_fail(struct csvread *r, unsigned line, unsigned column, const char *fmt, ...)
 {
-    if (r->failed)
+    if (r->stopping)
         return;
-    r->failed = true;
+    r->stopping = true;
     r->problem.line = line;
     r->problem.column = column;
     va_list ap;
@@ -69,51 +80,16 @@ static unsigned
 csvread_breaks(const char *s, size_t n)
 {
     unsigned k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n'));
+    for (const char *p = s, *end = s + n; p < end; p++)
+        k += *p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n'));
     return k;
 }
 
-/* libcsv's end of a cell. */
+/* Where a cell's text ends up: a copy with CRLF and lone CR made LF. */
 static void
-csvread_cell(void *s, size_t len, void *data)
+csvread_store(struct csvread *r, const char *text, size_t len)
 {
-    struct csvread *r = data;
-    const char *text = s ? s : "";
-    unsigned column = (unsigned)r->n + 1;
-    if (r->failed)
-        return;
-    if (r->n >= CSVREAD_MAX_CELLS) {
-        csvread_fail(r, r->field_line, column, "a record with more than %d cells",
-                     CSVREAD_MAX_CELLS);
-        return;
-    }
-    if (len > CSVREAD_MAX_CELL) {
-        csvread_fail(r, r->field_line, column, "a cell longer than %zu MiB",
-                     CSVREAD_MAX_CELL >> 20);
-        return;
-    }
-    if (r->text.len + len > CSVREAD_MAX_RECORD) {
-        csvread_fail(r, r->field_line, column, "a record longer than %zu MiB",
-                     CSVREAD_MAX_RECORD >> 20);
-        return;
-    }
-    size_t good = utf8_valid_len(text, len);
-    if (good < len) {
-        unsigned line = r->field_line + csvread_breaks(text, good);
-        if (!text[good])
-            csvread_fail(r, line, column, "a NUL byte; this is not a text file");
-        else
-            csvread_fail(r, line, column,
-                         "byte 0x%02X is not UTF-8; save the file as UTF-8 (in Excel: CSV UTF-8)",
-                         (unsigned char)text[good]);
-        return;
-    }
-    xgrow((void **)&r->cells, &r->cap, r->n + 1, sizeof *r->cells);
-    xgrow((void **)&r->starts, &r->cap_starts, r->n + 1, sizeof *r->starts);
-    r->starts[r->n] = r->text.len;
-    const char *cr = memchr(text, '\r', len);
-    if (!cr) { /* the usual cell: copied at once */
+    if (!memchr(text, '\r', len)) { /* the usual cell: copied at once */
         buf_append(&r->text, text, len);
     } else {
         for (size_t i = 0; i < len; i++) {
@@ -128,27 +104,86 @@ csvread_cell(void *s, size_t len, void *data)
     for (size_t i = 0; i < len && r->blank; i++)
         r->blank = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
     buf_putc(&r->text, '\0');
+}
+
+/* Whether a cell can be kept: false after saying why not. */
+static bool
+csvread_cell_ok(struct csvread *r, const char *text, size_t len, unsigned column)
+{
+    if (column > CSVREAD_MAX_CELLS) {
+        csvread_fail(r, r->field_line, column, "a record with more than %d cells",
+                     CSVREAD_MAX_CELLS);
+    } else if (len > CSVREAD_MAX_CELL) {
+        csvread_fail(r, r->field_line, column, "a cell longer than %zu MiB",
+                     CSVREAD_MAX_CELL >> 20);
+    } else if (r->rec_bytes + len > CSVREAD_MAX_RECORD) {
+        csvread_fail(r, r->field_line, column, "a record longer than %zu MiB",
+                     CSVREAD_MAX_RECORD >> 20);
+    } else {
+        size_t good = utf8_valid_len(text, len);
+        if (good == len)
+            return true;
+        unsigned line = r->field_line + csvread_breaks(text, good);
+        if (!text[good])
+            csvread_fail(r, line, column, "a NUL byte; this is not a text file");
+        else
+            csvread_fail(r, line, column,
+                         "byte 0x%02X is not UTF-8; save the file as UTF-8 (in Excel: CSV UTF-8)",
+                         (unsigned char)text[good]);
+    }
+    return false;
+}
+
+/* libcsv's end of a cell. */
+static void
+csvread_cell(void *s, size_t len, void *data)
+{
+    struct csvread *r = data;
+    const char *text = s ? s : "";
+    size_t index = r->n - r->rec_first;
+    unsigned column = (unsigned)index + 1;
+    r->last_cr = false;
+    if (r->stopping)
+        return;
+    if (index == 0)
+        r->blank = true;
+    if (!csvread_cell_ok(r, text, len, column))
+        return;
+    xgrow((void **)&r->cells, &r->cap, r->n + 1, sizeof *r->cells);
+    xgrow((void **)&r->starts, &r->cap_starts, r->n + 1, sizeof *r->starts);
+    r->starts[r->n] = r->text.len;
+    csvread_store(r, text, len);
     r->cells[r->n] = (struct csv_cell){NULL, r->text.len - 1 - r->starts[r->n], r->field_line,
                                        column};
     r->n++;
-    r->field_line = r->line; /* a next cell begins after the separator, on its line */
+    r->rec_bytes += len;
+    unsigned breaks = csvread_breaks(text, len);
+    r->field_line += breaks; /* the next cell begins where this one ends */
+    r->line += breaks;
 }
 
-/* libcsv's end of a record. */
+/* libcsv's end of a record, or (CSV_REPALL_NL) a line break outside one. */
 static void
 csvread_end(int c, void *data)
 {
     struct csvread *r = data;
-    (void)c;
-    r->in_record = false;
-    if (r->failed)
-        return;
-    if (r->blank) { /* nothing in it: skipped */
-        r->n = 0;
-        r->text.len = 0;
-        return;
+    bool lf_of_crlf = c == '\n' && r->last_cr;
+    if (c == '\r' || c == '\n') {
+        r->line += !lf_of_crlf;
+        r->last_cr = c == '\r';
     }
-    r->ready = true;
+    size_t n = r->n - r->rec_first;
+    if (!r->stopping && n && !r->blank) {
+        xgrow((void **)&r->queue, &r->q_cap, r->q_head + r->q_n + 1, sizeof *r->queue);
+        r->queue[r->q_head + r->q_n++] = (struct csvread_rec){r->rec_first, n};
+    } else if (!r->stopping && n) { /* nothing in it: skipped */
+        r->n = r->rec_first;
+        r->text.len = r->rec_text;
+    }
+    r->rec_first = r->n;
+    r->rec_text = r->text.len;
+    r->rec_bytes = 0;
+    r->field_line = r->line;
 }
 
 /* Fill the input buffer; false at the end or after a read error. */
@@ -209,7 +244,7 @@ csvread_prologue(struct csvread *r)
         if (!r->sep)
             r->sep = (char)h[4];
         r->pos += 5 + (left > 5) + (left > 6 && h[5] == '\r' && h[6] == '\n');
-        r->line = 2;
+        r->line = r->field_line = 2;
         h = s + r->pos;
         left = r->len - r->pos;
     }
@@ -218,40 +253,27 @@ csvread_prologue(struct csvread *r)
     csv_set_delim(&r->p, (unsigned char)r->sep);
 }
 
-/* Give libcsv the next physical line (or as much of it as is buffered). */
+/* Give libcsv the rest of the buffer. */
 static void
-csvread_feed_line(struct csvread *r)
+csvread_feed(struct csvread *r)
 {
     const unsigned char *s = r->in + r->pos;
-    size_t n = r->len - r->pos, k;
-    const unsigned char *lf = memchr(s, '\n', n), *cr = memchr(s, '\r', lf ? (size_t)(lf - s) : n);
-    if (cr && cr + 1 == lf)
-        cr = NULL; /* CRLF: one line break, the piece ends after the LF */
-    k = cr ? (size_t)(cr - s) : lf ? (size_t)(lf - s) : n;
-    size_t piece = k < n ? k + 1 : n;
-    if (!r->in_record)
-        for (size_t i = 0; i < piece && !r->in_record; i++)
-            if (s[i] != ' ' && s[i] != '\n' && s[i] != '\r' && (s[i] != '\t' || r->sep == '\t')) {
-                r->in_record = true;
-                r->blank = true;
-                r->field_line = r->line;
-            }
-    size_t used = csv_parse(&r->p, s, piece, csvread_cell, csvread_end, r);
-    if (used < piece && !r->failed) {
-        unsigned column = (unsigned)r->n + 1;
+    size_t n = r->len - r->pos;
+    size_t used = csv_parse(&r->p, s, n, csvread_cell, csvread_end, r);
+    r->pos = r->len;
+    if (used < n && !r->stopping) {
+        unsigned column = (unsigned)(r->n - r->rec_first) + 1;
+        /* the cell libcsv was reading holds what it read of it so far */
+        unsigned line = r->field_line +
+                        csvread_breaks((const char *)r->p.entry_buf, r->p.entry_pos);
         if (csv_error(&r->p) == CSV_EPARSE)
-            csvread_fail(r, r->line + csvread_breaks((const char *)s, used), column,
+            csvread_fail(r, line, column,
                          "a stray quote: a cell with a quote in it must be in quotes, "
                          "and the quote doubled (\"\")");
         else
             csvread_fail(r, r->field_line, column, "a cell longer than %zu MiB",
                          CSVREAD_MAX_CELL >> 20);
     }
-    r->pos += piece;
-    bool lf_after_cr = piece == 1 && s[0] == '\n' && r->cr_before;
-    if (k < n && !lf_after_cr)
-        r->line++;
-    r->cr_before = k < n && s[k] == '\r'; /* a CR at the end of the buffer: LF may follow */
 }
 
 struct csvread *
@@ -260,9 +282,9 @@ csvread_open(FILE *f, char separator)
     struct csvread *r = xcalloc(1, sizeof *r);
     r->f = f;
     r->sep = separator;
-    r->line = 1;
+    r->line = r->field_line = 1;
     buf_init(&r->text);
-    if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL) != 0)
         abort(); /* only when out of memory */
     csv_set_realloc_func(&r->p, csvread_realloc);
     csv_set_blk_size(&r->p, (size_t)64 << 10);
@@ -278,6 +300,7 @@ csvread_close(struct csvread *r)
     buf_finish(&r->text);
     free(r->starts);
     free(r->cells);
+    free(r->queue);
     free(r);
 }
 
@@ -286,11 +309,31 @@ static void
 csvread_finish(struct csvread *r)
 {
     r->finished = true;
-    if (r->failed)
+    if (r->stopping)
         return;
-    if (csv_fini(&r->p, csvread_cell, csvread_end, r) != 0 && !r->failed)
-        csvread_fail(r, r->field_line, (unsigned)r->n + 1,
+    if (csv_fini(&r->p, csvread_cell, csvread_end, r) != 0 && !r->stopping)
+        csvread_fail(r, r->field_line, (unsigned)(r->n - r->rec_first) + 1,
                      "a quote opened here is never closed");
+}
+
+/* Drop the records handed out: keep the cells of the one being read. */
+static void
+csvread_compact(struct csvread *r)
+{
+    size_t keep = r->n - r->rec_first;
+    size_t from = r->rec_text;
+    r->q_head = r->q_n = 0;
+    if (!from)
+        return;
+    memmove(r->text.data, r->text.data + from, r->text.len - from);
+    r->text.len -= from;
+    for (size_t i = 0; i < keep; i++) {
+        r->starts[i] = r->starts[r->rec_first + i] - from;
+        r->cells[i] = r->cells[r->rec_first + i];
+    }
+    r->n = keep;
+    r->rec_first = 0;
+    r->rec_text = 0;
 }
 
 int
@@ -298,25 +341,29 @@ csvread_next(struct csvread *r, struct csv_record *rec)
 {
     if (!r->started)
         csvread_prologue(r);
-    r->n = 0;
-    r->text.len = 0;
-    r->ready = false;
-    while (!r->failed && !r->ready && !r->finished) {
+    if (!r->q_n)
+        csvread_compact(r);
+    while (!r->q_n && !r->stopping && !r->finished) {
         if (r->pos == r->len && !csvread_fill(r))
             csvread_finish(r);
         else
-            csvread_feed_line(r);
+            csvread_feed(r);
     }
-    if (r->failed)
+    if (r->q_n) {
+        const struct csvread_rec *q = &r->queue[r->q_head++];
+        r->q_n--;
+        for (size_t i = q->first; i < q->first + q->n; i++)
+            r->cells[i].text = r->text.data + r->starts[i];
+        rec->cells = r->cells + q->first;
+        rec->n = q->n;
+        rec->line = r->cells[q->first].line;
+        return 1;
+    }
+    if (r->stopping) {
+        r->failed = true;
         return -1;
-    if (!r->ready)
-        return 0;
-    for (size_t i = 0; i < r->n; i++)
-        r->cells[i].text = r->text.data + r->starts[i];
-    rec->cells = r->cells;
-    rec->n = r->n;
-    rec->line = r->n ? r->cells[0].line : r->line;
-    return 1;
+    }
+    return 0;
 }
 
 const struct csv_problem *

@@ -2,7 +2,8 @@
 """journeymap against libxml2's own parse, and against mermaid-cli.
 
     tests/bench/bench.py [--runs N] [--sizes 1000,10000,100000]
-                         [--files 1,10,100,500] [--write-docs]
+                         [--files 1,10,100,500] [--log-rows 1000000,10000000]
+                         [--write-docs]
 
 A benchmark, not a test: it prints numbers and never fails on them. In one
 run, on the same generated journeys (tests/bench/gen.py, fixed seed), it
@@ -15,7 +16,13 @@ maximum resident set, from wait4):
 - `journeymap build` on folders of 1, 10, 100 and 500 journeys;
 - `diagram -T svg` of a 300-touchpoint journey, `build` on models/;
 - when mermaid-cli is installed (`mmdc` on PATH, or MMDC=path), the same
-  journey's Mermaid export rendered by it, next to `diagram -T svg`.
+  journey's Mermaid export rendered by it, next to `diagram -T svg`;
+- contact logs of 1 and 10 million rows for models/smb-owners.xml
+  (tests/bench/gen_log.py): `evidence -T json` against the floor, libcsv
+  parsing the same file and counting its fields (tests/bench/csvcount.c,
+  built here), and the peers: SQLite 3 and DuckDB computing the same
+  per-touchpoint eligible/reached table from the same CSV
+  (tests/bench/reach.sql, through sql_reach.py), each when installed.
 
 It prints medians with min-max, ratios to the floor, time per touchpoint,
 and with --write-docs replaces the table in docs/performance.md.
@@ -107,12 +114,56 @@ def version(cmd):
         return "?"
 
 
+def logs_table(exe, rows, tmp, sections):
+    """The contact-log section: evidence against libcsv's parse (the floor)
+    and against SQLite and DuckDB on the same CSV (one run each: they are
+    long)."""
+    if not rows:
+        return
+    floor_exe = os.path.join(tmp, "csvcount")
+    subprocess.run(["cc", "-O2", "-o", floor_exe, os.path.join(HERE, "csvcount.c"), "-lcsv"],
+                   check=True)
+    model = os.path.join(ROOT, "models", "smb-owners.xml")
+    t = Table(["rows", "file MB", "customers", "command", "s", "x floor", "peak MiB",
+               "bytes per row"])
+    for n in rows:
+        log = os.path.join(tmp, "log%d.csv" % n)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_log.py"), model, "--rows",
+                        str(n), "--seed", "1", "-o", log], check=True, stderr=subprocess.DEVNULL)
+        mb = os.path.getsize(log) / 1e6
+        out = subprocess.run([exe, "evidence", "-T", "json", model, log], capture_output=True,
+                             text=True).stdout
+        customers = json.loads(out)["customers"]
+        cmds = [("libcsv parse (floor)", [floor_exe, log]),
+                ("evidence -T json", [exe, "evidence", "-T", "json", "-o",
+                                      os.path.join(tmp, "e.json"), model, log])]
+        for engine in ("sqlite", "duckdb"):
+            probe = subprocess.run([sys.executable, os.path.join(HERE, "sql_reach.py"), engine,
+                                    model, os.path.join(ROOT, "tests", "fixtures", "evidence",
+                                                        "cases", "silence.csv")],
+                                   capture_output=True)
+            if probe.returncode == 0:
+                cmds.append((engine + " (reach.sql)", [sys.executable,
+                                                      os.path.join(HERE, "sql_reach.py"),
+                                                      engine, model, log]))
+        floor = None
+        for name, cmd in cmds:
+            med, _, _, peak = measure(cmd, 1)
+            floor = floor or med
+            t.add("{:,}".format(n), "%.0f" % mb, "{:,}".format(customers), name, fmt_t(med),
+                  "%.1f" % (med / floor), "%.0f" % peak, "%.0f" % (peak * 1048576 / n))
+            print(t.text().splitlines()[-1], flush=True)
+        os.unlink(log)
+    sections.append(("Contact logs: evidence against the CSV parse and two databases", t))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--exe", default=os.path.join(ROOT, "build", "journeymap"))
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--files", default="1,10,100,500")
+    ap.add_argument("--log-rows", default="1000000,10000000")
     ap.add_argument("--write-docs", action="store_true")
     a = ap.parse_args()
     exe = os.path.abspath(a.exe)
@@ -218,6 +269,8 @@ def main():
             peer = "mermaid-cli takes %.0f× as long as `diagram -T svg` for the same journey." % (theirs / ours)
         else:
             peer = "mermaid-cli not installed: no peer comparison (see docs/performance.md)."
+
+        logs_table(exe, [int(x) for x in a.log_rows.split(",") if x], tmp, sections)
 
     head = ("Measured %s on %s; journeymap %s, %s; median of %d runs (build: %d)." %
             (time.strftime("%Y-%m-%d"), machine(), version([exe, "--version"]).split()[-1],

@@ -173,9 +173,53 @@ test_limits(void)
     free(blank);
 }
 
+/* Records across the reader's 64 KiB chunks: CRLF and quoted line breaks
+ * split between two chunks still count once, and every record keeps its
+ * line. */
+static void
+test_chunks(void)
+{
+    struct buf in;
+    buf_init(&in);
+    buf_puts(&in, "name,note\r\n");
+    unsigned line = 2;
+    for (int i = 0; in.len < (size_t)300 << 10; i++) {
+        if (i % 7 == 0) {
+            buf_printf(&in, "r%d,\"two\r\nlines\"\r\n", i);
+            line += 2;
+        } else {
+            buf_printf(&in, "r%d,%s\r\n", i, i % 5 ? "plain" : "");
+            line++;
+        }
+    }
+    buf_puts(&in, "last,\"x\"\r\n");
+    FILE *f = fmemopen(in.data, in.len, "rb");
+    struct csvread *r = csvread_open(f, 0);
+    struct csv_record rec;
+    size_t records = 0;
+    unsigned last = 0;
+    bool ordered = true;
+    while (csvread_next(r, &rec) == 1) {
+        ordered &= rec.line > last;
+        last = rec.line;
+        records++;
+        if (strcmp(rec.cells[0].text, "last") == 0) {
+            CHECK(rec.line == line);
+            CHECK_STR(rec.cells[1].text, "x");
+        }
+    }
+    CHECK(ordered);
+    CHECK(records > 10000);
+    CHECK(csvread_problem(r) == NULL);
+    csvread_close(r);
+    fclose(f);
+    buf_finish(&in);
+}
+
 int
 main(void)
 {
+    test_chunks();
     test_separators();
     test_lines();
     test_stops();
