@@ -85,6 +85,17 @@ for f in "$inv"/import/*.csv "$inv"/import/*.tsv "$inv"/errors/*.csv; do
 done
 run coverage --today 2026-11-01 -o "$out/cov.md" "$src/models" "$inv/coverage"
 run coverage --today 2026-11-01 -T svg -o "$out/cov.svg" "$src/models" "$inv/coverage"
+ev="$src/tests/fixtures/evidence"
+for t in md json svg; do
+    run evidence -T "$t" -o "$out/ev.$t" --from 2025-06-01 --as-of 2026-03-01 "$ev/plan.xml" \
+        "$ev/cases/silence.csv" "$ev/cases/unknown-touchpoint.csv"
+done
+for f in "$ev"/bad/*.csv; do
+    run evidence "$ev/plan.xml" "$f"
+done
+mkdir "$out/logs"
+cp "$ev/cases/silence.csv" "$out/logs/"
+run build --today 2026-11-01 --logs "$out/logs" -o "$out/evsite" "$src/models"
 rm -rf "$out"
 [ "$status" -eq 0 ] && echo "ok: no valgrind errors or leaks"
 exit "$status"
