@@ -239,6 +239,19 @@ with tempfile.TemporaryDirectory() as tmp:
              [o.get("name") for o in ET.fromstring(p.stdout).iter("owner")] == ["X"], p.stdout.decode())
       check_clean(tmp, p.stdout, "nameless owner comments")
 
+      # Two tasks given one id of 64 characters (found by fuzzing: the
+      # second became the id with "-2", 66 characters, and the file did not
+      # load): the suffix shortens the base instead.
+      long_id = "t" + "x" * 63
+      p, path = import_text(tmp, "long-ids.mmd", "journey\n  section S\n"
+                            "    %%%% journeymap: touchpoint id=%s\n    A: 3: X\n"
+                            "    %%%% journeymap: touchpoint id=%s\n    B: 3: X\n" % (long_id, long_id))
+      ids = [t.get("id") for t in ET.fromstring(p.stdout).iter("touchpoint")]
+      expect("a long id twice: both at most 64 characters, distinct",
+             len(ids) == 2 and ids[0] == long_id and len(ids[1]) == 64 and ids[1].endswith("-2")
+             and ids[0] != ids[1], str(ids))
+      check_clean(tmp, p.stdout, "a long id twice")
+
       # Actors that mean the customer are not owners; --customer-actor names more.
       p, path = import_text(tmp, "customers.mmd", "journey\n  section S\n    A: 3: Customer\n"
                             "    B: 3: patient, Nurse\n    C: 3: Shopper\n")

@@ -7,7 +7,9 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Base letters of U+00C0..U+017F and U+1EA0..U+1EF9 ('*': none). */
 static const char latin1[] = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTsaaaaaaaceeeeiiiidnooooo*ouuuuyty"
@@ -102,7 +104,13 @@ slug_unique(struct slug_set *ids, char *id)
     if (base != STRINDEX_NONE) {
         size_t k = ids->next[base];
         for (;; k++) {
-            cand = xasprintf("%s-%zu", id, k);
+            /* an id has at most 64 characters: the suffix shortens the base */
+            char suffix[24];
+            int n = snprintf(suffix, sizeof suffix, "-%zu", k);
+            size_t keep = strlen(id);
+            if (keep + (size_t)n > 64)
+                keep = 64 - (size_t)n;
+            cand = xasprintf("%.*s%s", (int)keep, id, suffix);
             if (strindex_find(&ids->taken, cand) == STRINDEX_NONE)
                 break;
             free(cand);
