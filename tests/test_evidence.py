@@ -151,6 +151,9 @@ def check_cli(tmp):
     expect("a bad --from: exit 2", p.returncode == 2, p.stderr.decode())
     p = run("evidence", os.path.join(FIX, "plan.xml"))
     expect("no log: exit 2", p.returncode == 2, p.stderr.decode())
+    p = run("evidence", os.path.join(SRC, "models"), os.path.join(FIX, "cases", "silence.csv"))
+    expect("a folder for MODEL: exit 2", p.returncode == 2 and b"folder" in p.stderr,
+           p.stderr.decode())
     p = run("evidence", os.path.join(FIX, "plan.xml"), os.path.join(tmp, "missing.csv"))
     expect("an unreadable log: exit 2", p.returncode == 2 and b"cannot read" in p.stderr,
            p.stderr.decode())

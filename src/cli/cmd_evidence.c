@@ -158,6 +158,10 @@ cmd_evidence(int argc, char **argv)
     int rc = cli_start(&cli_evidence, &c, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
+    struct stat st;
+    if (stat(a.operands[0], &st) == 0 && S_ISDIR(st.st_mode))
+        return usage_error("evidence", "%s is a folder; name one journey file, then the logs",
+                           a.operands[0]);
     struct workspace w;
     workspace_init(&w);
     workspace_load(&w, a.operands, 1, NULL);
