@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *const channel_names[CHANNEL_COUNT] = {
     "web",   "app",     "email", "phone", "chat",  "sms",  "social", "store",
@@ -58,6 +59,15 @@ vocab_find(const char *const *names, size_t count, const char *s)
 {
     for (size_t i = 0; i < count; i++)
         if (names[i] && strcmp(names[i], s) == 0)
+            return (int)i;
+    return -1;
+}
+
+int
+vocab_find_nocase(const char *const *names, size_t count, const char *s)
+{
+    for (size_t i = 0; i < count; i++)
+        if (names[i] && strcasecmp(names[i], s) == 0)
             return (int)i;
     return -1;
 }

@@ -334,6 +334,9 @@ bool model_is_id(const char *s);
 
 /* Index of s in names[0..count), or -1 when absent (exact, case-sensitive). */
 int vocab_find(const char *const *names, size_t count, const char *s);
+/* The same without regard to ASCII case ("Email", "YES"): spreadsheets and
+ * logs write vocabulary as people type it. */
+int vocab_find_nocase(const char *const *names, size_t count, const char *s);
 
 /*
  * Finding a journey's things by id (a finding's subject is an id): built

@@ -304,22 +304,6 @@ struct log_row {
     unsigned line;
 };
 
-/* A vocabulary word without regard to case; -1 when it is none. */
-static int
-log_word(const char *s, const char *const *names, size_t n)
-{
-    int k = vocab_find(names, n, s); /* as written, the usual case */
-    if (k >= 0)
-        return k;
-    char low[32];
-    size_t len = strlen(s);
-    if (len >= sizeof low)
-        return -1;
-    for (size_t i = 0; i <= len; i++)
-        low[i] = (char)tolower((unsigned char)s[i]);
-    return vocab_find(names, n, low);
-}
-
 static void
 log_row(struct contact_log *log, const struct log_row *r, const char *path, struct diag *d)
 {
@@ -342,11 +326,11 @@ log_row(struct contact_log *log, const struct log_row *r, const char *path, stru
         log_problem(log, d, r->line, "log-value", "the customer is empty; every row needs one");
     int initiator = -1, channel = -1;
     if (*r->cell[LC_INITIATOR] &&
-        (initiator = log_word(r->cell[LC_INITIATOR], initiator_names, INITIATOR_COUNT)) < 0)
+        (initiator = vocab_find_nocase(initiator_names, INITIATOR_COUNT, r->cell[LC_INITIATOR])) < 0)
         log_problem(log, d, r->line, "log-value",
                     "initiator \"%s\" is neither company nor customer", r->cell[LC_INITIATOR]);
     if (*r->cell[LC_CHANNEL] &&
-        (channel = log_word(r->cell[LC_CHANNEL], channel_names, CHANNEL_COUNT)) < 0)
+        (channel = vocab_find_nocase(channel_names, CHANNEL_COUNT, r->cell[LC_CHANNEL])) < 0)
         log_problem(log, d, r->line, "log-value",
                     "channel \"%s\" is not a channel (web, app, email, phone, chat, sms, social, "
                     "store, visit, meeting, mail, event, video, gift, other)",

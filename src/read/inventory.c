@@ -117,27 +117,26 @@ int
 inv_word(struct inv_read *r, enum inventory_column col, const struct inv_cell *c,
          const char *const *vocab, size_t n)
 {
+    int k = vocab_find_nocase(vocab, n, c->v);
+    if (k >= 0)
+        return k;
+    size_t first = vocab[0] ? 0 : 1; /* the *_NONE entry is not a word */
+    struct buf b;
+    buf_init(&b);
+    for (size_t i = first; i < n; i++)
+        buf_printf(&b, "%s%s", i > first ? ", " : "", vocab[i]);
     char *lower = xstrdup(c->v);
     for (char *p = lower; *p; p++)
         *p = (char)tolower((unsigned char)*p);
-    size_t first = vocab[0] ? 0 : 1; /* the *_NONE entry is not a word */
-    int k = vocab_find(vocab + first, n - first, lower);
-    if (k < 0) {
-        struct buf b;
-        buf_init(&b);
-        for (size_t i = first; i < n; i++)
-            buf_printf(&b, "%s%s", i > first ? ", " : "", vocab[i]);
-        const char *meant = str_closest(lower, vocab + first, n - first);
-        if (meant)
-            inv_error(r, c, "%s \"%s\": did you mean %s? (expected one of %s)",
-                      inv_header(r, col), c->v, meant, buf_str(&b));
-        else
-            inv_error(r, c, "%s \"%s\": expected one of %s", inv_header(r, col), c->v,
-                      buf_str(&b));
-        buf_finish(&b);
-    }
+    const char *meant = str_closest(lower, vocab + first, n - first);
+    if (meant)
+        inv_error(r, c, "%s \"%s\": did you mean %s? (expected one of %s)", inv_header(r, col),
+                  c->v, meant, buf_str(&b));
+    else
+        inv_error(r, c, "%s \"%s\": expected one of %s", inv_header(r, col), c->v, buf_str(&b));
     free(lower);
-    return k < 0 ? -1 : k + (int)first;
+    buf_finish(&b);
+    return -1;
 }
 
 static int

@@ -33,6 +33,7 @@ struct inv_table {
 /* What a stage, change or competitor was made from, by its index. */
 struct inv_more {
     const struct inv_cell *name, *phase, *days, *date; /* the first cells that gave them */
+    const struct inv_cell *about;                      /* a change's: where it was first named */
     struct stage *stage;                               /* a stage's: the stage */
     struct touchpoint **tps;                           /* a stage's or competitor's, in row order */
     size_t n, cap;
@@ -414,7 +415,7 @@ inv_change(struct inv_build *b, const struct inv_row *row)
         inv_table_put(b, &b->changes, key, ch);
         xgrow((void **)&b->change_more, &b->cap_cm, n + 1, sizeof *b->change_more);
         b->change_more[n] = (struct inv_more){0};
-        b->change_more[n].phase = c; /* where the change was first named */
+        b->change_more[n].about = c;
     }
     free(key);
     struct inv_more *m = &b->change_more[ch->index];
@@ -606,9 +607,9 @@ inv_check_after(struct inv_build *b)
     }
     for (size_t i = 0; i < b->j->n_changes; i++)
         if (!b->change_more[i].date)
-            inv_error(b->r, b->change_more[i].phase, "%s \"%s\": no row gives the change's %s; a "
+            inv_error(b->r, b->change_more[i].about, "%s \"%s\": no row gives the change's %s; a "
                                                      "change needs the date customers feel it",
-                      inv_header(b->r, INV_ABOUT), b->change_more[i].phase->v,
+                      inv_header(b->r, INV_ABOUT), b->change_more[i].about->v,
                       inv_header(b->r, INV_CHANGE_DATE));
 }
 
