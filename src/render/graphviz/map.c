@@ -33,6 +33,7 @@
 #define MAP_WRAP 20       /* characters per line of a name */
 #define MAP_WRAP_SMALL 24 /* characters per line of a box's smaller lines */
 #define MAP_STAGE_LINES 3 /* lines of a stage's name before it is cut */
+#define MAP_GROUP 64      /* stage clusters per plain subgraph (map_stage_parent()) */
 
 /* Point sizes, chosen for a projector: shown 1920 pixels wide, a map of up
  * to 15 touchpoints in 5 stages has no text under 16 pixels. */
@@ -142,6 +143,22 @@ map_stage_name_lines(const struct stage *s)
     return lines;
 }
 
+/* Where stage i's cluster goes. agwrite() looks for every node and edge of
+ * a graph in each of its subgraphs in turn, so writing the DOT text of a
+ * journey of S stages costs S look-ups per touchpoint: hours for 10,000
+ * stages. Beyond MAP_GROUP stages the clusters are therefore put, MAP_GROUP
+ * at a time, in plain subgraphs (no attributes: dot lays them out as if
+ * they were not there), which brings that to S / MAP_GROUP + MAP_GROUP. */
+static Agraph_t *
+map_stage_parent(struct map *c, size_t i)
+{
+    if (c->j->n_stages <= MAP_GROUP)
+        return c->g;
+    char name[32];
+    snprintf(name, sizeof name, "stages_%03zu", i / MAP_GROUP);
+    return canvas_subgraph(c->g, name);
+}
+
 /* A stage's heading: every heading has as many lines as the tallest, so
  * that the columns start at one top edge. */
 static void
@@ -150,7 +167,7 @@ map_stage(struct map *c, size_t i, size_t name_lines, Agraph_t **out)
     const struct stage *s = c->j->stages[i];
     char name[32];
     snprintf(name, sizeof name, "cluster_%03zu", i);
-    Agraph_t *sg = canvas_subgraph(c->g, name);
+    Agraph_t *sg = canvas_subgraph(map_stage_parent(c, i), name);
     struct buf b;
     buf_init(&b);
     buf_puts(&b, "<FONT POINT-SIZE=\"" MAP_PT_STAGE "\"><B>");
