@@ -8,6 +8,7 @@
 
 #include "check/workspace.h"
 #include "core/date.h"
+#include "render/markdown.h"
 #include "render/report.h"
 #include "write/output.h"
 
@@ -429,6 +430,41 @@ cli_emit(const struct cli_args *a, const struct workspace *w, int status, char *
     if (status != EXIT_CLEAN)
         return status;
     return w ? cli_findings_status(w, &a->ro) : EXIT_CLEAN;
+}
+
+static bool
+cli_put(void *stream, const char *data, size_t len)
+{
+    return output_stream_put(stream, data, len);
+}
+
+int
+cli_one_model_streamed(const struct cli_args *a, cli_write_fn *write)
+{
+    struct workspace w;
+    int status = EXIT_CLEAN;
+    const struct journey *j = cli_load_one(a, &w, &status);
+    if (j) {
+        const char *why = NULL;
+        struct output_stream *out = output_stream_open(a->out, &why);
+        bool ok = false;
+        if (out) {
+            struct md_sink sink = {cli_put, out};
+            /* A refused piece is a failed write: commit reports it and
+             * removes the file. */
+            (void)write(a, j, w.diag, &sink);
+            ok = output_stream_commit(out, &why);
+        }
+        if (!ok) {
+            fprintf(stderr, "journeymap %s: cannot write %s: %s\n", a->spec->name,
+                    a->out ? a->out : "standard output", why);
+            status = EXIT_TROUBLE;
+        } else {
+            status = cli_findings_status(&w, &a->ro);
+        }
+    }
+    workspace_finish(&w);
+    return status;
 }
 
 int

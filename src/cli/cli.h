@@ -148,6 +148,16 @@ typedef int cli_make_fn(const struct cli_args *a, const struct journey *j, const
 int cli_one_model(const struct cli_args *a, cli_make_fn *make);
 
 /*
+ * The same for a generator that writes its output piece by piece to sink
+ * (the checklist: outputs too big to hold whole), through a temporary
+ * file committed once every piece is written (write/output.h).
+ */
+struct md_sink;
+typedef bool cli_write_fn(const struct cli_args *a, const struct journey *j, const struct diag *d,
+                          const struct md_sink *sink);
+int cli_one_model_streamed(const struct cli_args *a, cli_write_fn *write);
+
+/*
  * Print the error findings of w (the reason files are left out) on stderr,
  * one "left out" line per such file. Returns 2 when a file could not be
  * read, 1 when some file has errors, else 0.

@@ -13,14 +13,12 @@ const struct cli_flag checklist_flags[] = {
     {NULL, CLI_SWITCH, 0, NULL},
 };
 
-static int
-checklist_make(const struct cli_args *a, const struct journey *j, const struct diag *d, char **data,
-               size_t *len, const char **why)
+static bool
+checklist_make(const struct cli_args *a, const struct journey *j, const struct diag *d,
+               const struct md_sink *sink)
 {
-    (void)why;
     bool html = cli_format(a, CHECKLIST_MD) == CHECKLIST_HTML;
-    *data = checklist_render(j, d, a->ro.today, html, NULL, NULL, len);
-    return CLI_CONTINUE;
+    return checklist_write(j, d, a->ro.today, html, NULL, NULL, sink);
 }
 
 int
@@ -28,5 +26,5 @@ cmd_checklist(int argc, char **argv)
 {
     struct cli_args a;
     int rc = cli_start(&cli_checklist, NULL, argc, argv, &a);
-    return rc != CLI_CONTINUE ? rc : cli_one_model(&a, checklist_make);
+    return rc != CLI_CONTINUE ? rc : cli_one_model_streamed(&a, checklist_make);
 }

@@ -33,6 +33,26 @@ struct journey_diff;
 char *checklist_render(const struct journey *j, const struct diag *d, day_number today, bool html,
                        const struct journey_diff *since, const char *since_rev, size_t *len);
 
+/*
+ * Where a document written piece by piece goes: put() takes each piece in
+ * order and returns false when it could not (a failed write); then
+ * nothing more is passed on.
+ */
+struct md_sink {
+    bool (*put)(void *ctx, const char *data, size_t len);
+    void *ctx;
+};
+
+/*
+ * The same checklist, stage by stage: each stage's part is built, passed
+ * to sink and freed before the next, so memory is bounded by the largest
+ * stage, not the journey. The pieces, joined, are checklist_render()'s
+ * text. Returns false when sink refused a piece.
+ */
+bool checklist_write(const struct journey *j, const struct diag *d, day_number today, bool html,
+                     const struct journey_diff *since, const char *since_rev,
+                     const struct md_sink *sink);
+
 struct agenda;
 
 /*

@@ -1,7 +1,7 @@
 /*
  * output.c - atomic replacement of output files (temporary file + rename).
  */
-#define _GNU_SOURCE /* mkostemp */
+#define _GNU_SOURCE /* mkostemp, O_TMPFILE */
 #include "write/output.h"
 
 #include "core/util.h"
@@ -190,4 +190,188 @@ output_create(const char *path, const void *data, size_t len, bool *exists, cons
     free(tmp);
     free(dir);
     return ok;
+}
+
+/* ---------------------------------------------------------------------------
+ * Written piece by piece
+ */
+
+struct output_stream {
+    int fd;          /* the temporary file, or the device; -1 for standard output */
+    bool anonymous;  /* O_TMPFILE: no name until committed */
+    bool held;       /* signals held (a named temporary file exists) */
+    bool failed;     /* a put failed; errno was err */
+    int err;
+    char *path, *dir, *tmp; /* tmp: the temporary file's name, once it has one */
+};
+
+static void
+output_stream_free(struct output_stream *s)
+{
+    if (s->held)
+        output_release_signals();
+    free(s->path);
+    free(s->dir);
+    free(s->tmp);
+    free(s);
+}
+
+/* The temporary file beside s->path: unnamed where the kernel and file
+ * system allow (it can be named later through /proc/self/fd), else named
+ * with the signals held until it is renamed or removed. */
+static bool
+output_stream_aside(struct output_stream *s, const char **why)
+{
+    const char *slash = strrchr(s->path, '/');
+    s->dir = slash ? xasprintf("%.*s", (int)(slash - s->path + (slash == s->path)), s->path)
+                   : xstrdup(".");
+    mode_t mask = umask(0);
+    umask(mask);
+#ifdef O_TMPFILE
+    if (access("/proc/self/fd", X_OK) == 0) {
+        s->fd = open(s->dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666 & ~mask);
+        if (s->fd >= 0) {
+            s->anonymous = true;
+            return true;
+        }
+    }
+#endif
+    output_hold_signals();
+    s->held = true;
+    s->tmp = xasprintf("%s/.%s.XXXXXX", s->dir, slash ? slash + 1 : s->path);
+    errno = 0;
+    s->fd = mkostemp(s->tmp, O_CLOEXEC);
+    if (s->fd < 0) {
+        *why = strerror(errno);
+        return false;
+    }
+    if (fchmod(s->fd, 0666 & ~mask) != 0) {
+        *why = strerror(errno);
+        close(s->fd);
+        unlink(s->tmp);
+        return false;
+    }
+    return true;
+}
+
+struct output_stream *
+output_stream_open(const char *path, const char **why)
+{
+    struct output_stream *s = xcalloc(1, sizeof *s);
+    s->fd = -1;
+    if (!path || strcmp(path, "-") == 0)
+        return s;
+    s->path = xstrdup(path);
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        *why = strerror(EISDIR);
+        output_stream_free(s);
+        return NULL;
+    }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A device or pipe is written to, never replaced. */
+        s->fd = open(path, O_WRONLY | O_CLOEXEC);
+        if (s->fd < 0) {
+            *why = strerror(errno);
+            output_stream_free(s);
+            return NULL;
+        }
+        return s;
+    }
+    if (!output_stream_aside(s, why)) {
+        output_stream_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+bool
+output_stream_put(struct output_stream *s, const void *data, size_t len)
+{
+    if (s->failed)
+        return false;
+    errno = 0;
+    bool ok = s->fd < 0 ? fwrite(data, 1, len, stdout) == len : output_write_all(s->fd, data, len);
+    if (!ok) {
+        s->failed = true;
+        s->err = errno ? errno : EIO;
+    }
+    return ok;
+}
+
+/* Give the unnamed file a temporary name beside the destination. */
+static bool
+output_stream_name(struct output_stream *s)
+{
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", s->fd);
+    const char *slash = strrchr(s->path, '/');
+    for (unsigned k = 0; k < 100; k++) {
+        free(s->tmp);
+        /* ".NAME.XXXXXX", as mkostemp() names them */
+        unsigned long tag = ((unsigned long)getpid() * 40503u + k) & 0xffffffu;
+        s->tmp = xasprintf("%s/.%s.%06lx", s->dir, slash ? slash + 1 : s->path, tag);
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, s->tmp, AT_SYMLINK_FOLLOW) == 0)
+            return true;
+        if (errno != EEXIST)
+            return false;
+    }
+    return false;
+}
+
+bool
+output_stream_commit(struct output_stream *s, const char **why)
+{
+    bool ok = !s->failed;
+    errno = s->err;
+    if (s->fd < 0) { /* standard output */
+        ok = ok && fflush(stdout) == 0;
+        if (!ok)
+            *why = strerror(errno ? errno : EIO);
+        output_stream_free(s);
+        return ok;
+    }
+    if (!s->anonymous && !s->tmp) { /* a device */
+        ok = close(s->fd) == 0 && ok;
+        if (!ok)
+            *why = strerror(errno ? errno : EIO);
+        output_stream_free(s);
+        return ok;
+    }
+    ok = ok && fsync(s->fd) == 0;
+    if (ok && s->anonymous) {
+        output_hold_signals();
+        s->held = true;
+        ok = output_stream_name(s);
+        if (!ok) {
+            free(s->tmp);
+            s->tmp = NULL;
+        }
+    }
+    if (!ok)
+        *why = strerror(errno ? errno : EIO);
+    if (close(s->fd) != 0 && ok) {
+        *why = strerror(errno);
+        ok = false;
+    }
+    if (ok && rename(s->tmp, s->path) != 0) {
+        *why = strerror(errno);
+        ok = false;
+    }
+    if (ok)
+        output_sync_dir(s->dir);
+    else if (s->tmp)
+        unlink(s->tmp);
+    output_stream_free(s);
+    return ok;
+}
+
+void
+output_stream_abort(struct output_stream *s)
+{
+    if (s->fd >= 0)
+        close(s->fd);
+    if (s->tmp)
+        unlink(s->tmp);
+    output_stream_free(s);
 }

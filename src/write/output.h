@@ -29,4 +29,20 @@ bool output_write(const char *path, const void *data, size_t len, const char **w
  */
 bool output_create(const char *path, const void *data, size_t len, bool *exists, const char **why);
 
+/*
+ * The same written piece by piece, for outputs too big to hold whole:
+ * output_stream_open() opens the temporary file beside path (or takes
+ * standard output, or a device, as output_write() does), _put() appends,
+ * _commit() flushes and renames it into place (false and *why on any
+ * failure, the old file untouched), _abort() removes it. Where the file
+ * system allows, the file has no name until it is complete (O_TMPFILE),
+ * so an interrupted run leaves nothing behind; elsewhere the signals wait,
+ * as for output_write(), until it is committed or aborted. Both free s.
+ */
+struct output_stream;
+struct output_stream *output_stream_open(const char *path, const char **why);
+bool output_stream_put(struct output_stream *s, const void *data, size_t len);
+bool output_stream_commit(struct output_stream *s, const char **why);
+void output_stream_abort(struct output_stream *s);
+
 #endif

@@ -571,8 +571,9 @@ checklist_stage(struct checklist *c, cmark_node *doc, const struct stage *s)
         checklist_touchpoint(c, doc, s->touchpoints[i]);
 }
 
+/* Everything before the first stage. */
 static cmark_node *
-checklist_build(struct checklist *c, day_number today)
+checklist_head(struct checklist *c, day_number today)
 {
     const struct journey *j = c->j;
     cmark_node *doc = md_node(CMARK_NODE_DOCUMENT, NULL);
@@ -592,32 +593,44 @@ checklist_build(struct checklist *c, day_number today)
     checklist_tasks(c, todo, PLACE_JOURNEY, PICK_REST);
     checklist_journey_questions(c, todo);
     checklist_changes(c, doc);
-    for (size_t i = 0; i < j->n_stages; i++)
-        checklist_stage(c, doc, j->stages[i]);
     return doc;
 }
 
-char *
-checklist_render(const struct journey *j, const struct diag *d, day_number today, bool html,
-                 const struct journey_diff *since, const char *since_rev, size_t *len)
+bool
+checklist_write(const struct journey *j, const struct diag *d, day_number today, bool html,
+                const struct journey_diff *since, const char *since_rev,
+                const struct md_sink *sink)
 {
     struct checklist c = {.j = j, .html = html, .since = since, .since_rev = since_rev};
     timeline_init(&c.t, j);
     c.ids = id_index_new(j);
     checklist_group(&c, d);
-    cmark_node *doc = checklist_build(&c, today);
-    char *out;
-    if (html) {
-        char *title = xasprintf("%s — review checklist", j->name);
-        out = md_page(doc, title, len);
-        free(title);
-    } else {
-        out = md_render(doc, false, len);
+    char *title = html ? xasprintf("%s — review checklist", j->name) : NULL;
+    struct md_stream s;
+    md_stream_open(&s, sink, html, title);
+    free(title);
+    md_stream_part(&s, checklist_head(&c, today));
+    for (size_t i = 0; i < j->n_stages && s.ok; i++) {
+        cmark_node *doc = md_node(CMARK_NODE_DOCUMENT, NULL);
+        checklist_stage(&c, doc, j->stages[i]);
+        md_stream_part(&s, doc);
     }
     free(c.f);
     free(c.place);
     free(c.first);
     id_index_free(c.ids);
     timeline_finish(&c.t);
-    return out;
+    return md_stream_close(&s);
+}
+
+char *
+checklist_render(const struct journey *j, const struct diag *d, day_number today, bool html,
+                 const struct journey_diff *since, const char *since_rev, size_t *len)
+{
+    struct buf b;
+    buf_init(&b);
+    struct md_sink sink = {md_collect, &b};
+    checklist_write(j, d, today, html, since, since_rev, &sink);
+    *len = b.len;
+    return buf_steal(&b);
 }

@@ -321,6 +321,17 @@ static const char md_page_style[] =
     "li{margin:.05em 0}table{margin:.5em 0;font-size:9pt}th,td{padding:.1em .4em}"
     "a{color:inherit}}";
 
+/* The page up to its body. */
+static void
+md_page_head(struct buf *b, const char *title)
+{
+    buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    buf_html(b, title);
+    buf_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n", md_page_style);
+}
+
+static const char md_page_tail[] = "</body>\n</html>\n";
+
 char *
 md_page(cmark_node *doc, const char *title, size_t *len)
 {
@@ -328,12 +339,52 @@ md_page(cmark_node *doc, const char *title, size_t *len)
     char *body = md_render(doc, true, &body_len);
     struct buf b;
     buf_init(&b);
-    buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-    buf_html(&b, title);
-    buf_printf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n", md_page_style);
+    md_page_head(&b, title);
     buf_append(&b, body, body_len);
-    buf_puts(&b, "</body>\n</html>\n");
+    buf_puts(&b, md_page_tail);
     free(body);
     *len = b.len;
     return buf_steal(&b);
+}
+
+void
+md_stream_open(struct md_stream *s, const struct md_sink *sink, bool html, const char *page_title)
+{
+    *s = (struct md_stream){.sink = sink, .html = html, .page = page_title != NULL, .ok = true};
+    if (s->page) {
+        struct buf b;
+        buf_init(&b);
+        md_page_head(&b, page_title);
+        s->ok = sink->put(sink->ctx, b.data, b.len);
+        buf_finish(&b);
+    }
+}
+
+/* CommonMark separates blocks with one blank line; each rendered piece
+ * ends with one newline, so the pieces after the first get another. */
+void
+md_stream_part(struct md_stream *s, cmark_node *doc)
+{
+    size_t len;
+    char *text = md_render(doc, s->html, &len);
+    if (s->ok && s->parts++ && !s->html && len)
+        s->ok = s->sink->put(s->sink->ctx, "\n", 1);
+    if (s->ok && len)
+        s->ok = s->sink->put(s->sink->ctx, text, len);
+    free(text);
+}
+
+bool
+md_stream_close(struct md_stream *s)
+{
+    if (s->ok && s->page)
+        s->ok = s->sink->put(s->sink->ctx, md_page_tail, sizeof md_page_tail - 1);
+    return s->ok;
+}
+
+bool
+md_collect(void *buf, const char *data, size_t len)
+{
+    buf_append(buf, data, len);
+    return true;
 }

@@ -21,6 +21,7 @@
 #define JOURNEYMAP_MD_H
 
 #include "core/util.h"
+#include "render/markdown.h"
 
 #include <cmark.h>
 
@@ -79,6 +80,28 @@ char *md_render(cmark_node *doc, bool html, size_t *len);
 /* Render doc as a standalone HTML page (no scripts, nothing loaded from
  * elsewhere, the house stylesheet inline) titled title, and free it. */
 char *md_page(cmark_node *doc, const char *title, size_t *len);
+
+/*
+ * A document rendered part by part (each part a document of its own,
+ * rendered and freed before the next is built), so that only one part's
+ * tree is ever in memory; the pieces go to sink in order and, joined,
+ * are the text md_render() (or md_page(), given page_title) would make of
+ * the whole. After a failed put nothing more is passed on, and
+ * md_stream_close() returns false.
+ */
+struct md_stream {
+    const struct md_sink *sink;
+    bool html, page, ok;
+    size_t parts;
+};
+void md_stream_open(struct md_stream *s, const struct md_sink *sink, bool html,
+                    const char *page_title);
+/* Render doc as the next part, and free it. */
+void md_stream_part(struct md_stream *s, cmark_node *doc);
+bool md_stream_close(struct md_stream *s);
+
+/* A sink's put() that appends to the struct buf its ctx points to. */
+bool md_collect(void *buf, const char *data, size_t len);
 
 struct compare_journey;
 /* comparison.c: one journey's comparison table (the checklist shows it
