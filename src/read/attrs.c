@@ -18,24 +18,38 @@ struct attrs_unknown {
     unsigned line;
 };
 
-/* The description used in messages: <name attr="value"> for the identifying attribute. */
+/* The attribute that names an element in messages: the first of these
+ * that is written, its value in *value. */
 static const char *
-attrs_describe(struct loader *L, enum el kind, const char *const *names, const char *const *values,
-               size_t n)
+attrs_key(const char *const *names, const char *const *values, size_t n, const char **value)
 {
     static const char *const keys[] = {"id", "touchpoint", "to", "name"};
+    for (size_t k = 0; k < ARRAY_LEN(keys); k++)
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(names[i], keys[k]) == 0) {
+                *value = values[i];
+                return keys[k];
+            }
+    *value = NULL;
+    return NULL;
+}
+
+const char *
+loader_desc(struct loader *L, const struct frame *f)
+{
+    return loader_name(L, f->kind, f->desc_key, f->desc_value);
+}
+
+const char *
+loader_name(struct loader *L, enum el kind, const char *key, const char *value)
+{
     struct buf b;
     buf_init(&b);
     buf_printf(&b, "<%s", elements[kind].name);
-    for (size_t k = 0; k < ARRAY_LEN(keys); k++) {
-        for (size_t i = 0; i < n; i++)
-            if (strcmp(names[i], keys[k]) == 0) {
-                buf_printf(&b, " %s=", keys[k]);
-                buf_quote(&b, values[i], 40);
-                goto done;
-            }
+    if (key) {
+        buf_printf(&b, " %s=", key);
+        buf_quote(&b, value, 40);
     }
-done:
     buf_putc(&b, '>');
     const char *s = arena_strdup(L->arena, buf_str(&b));
     buf_finish(&b);
@@ -117,7 +131,7 @@ attrs_report_unknown(struct loader *L, const struct frame *f, const struct val *
         if (k >= 0 && !meant[k]) {
             meant[k] = true;
             loader_error(L, unknown[i].line, "schema", f->subject,
-                         "%s has unknown attribute \"%s\"; did you mean %s?", f->desc,
+                         "%s has unknown attribute \"%s\"; did you mean %s?", loader_desc(L, f),
                          unknown[i].name, info->attrs[k].name);
             continue;
         }
@@ -131,7 +145,7 @@ attrs_report_unknown(struct loader *L, const struct frame *f, const struct val *
         for (size_t k = 0; k < info->n_attrs; k++)
             buf_printf(&allowed, "%s%s", k ? ", " : "allowed: ", info->attrs[k].name);
         loader_error(L, rest_line, "schema", f->subject, "%s has unknown attribute%s %s; %s",
-                     f->desc, n_rest > 1 ? "s" : "", buf_str(&rest),
+                     loader_desc(L, f), n_rest > 1 ? "s" : "", buf_str(&rest),
                      info->n_attrs ? buf_str(&allowed) : "it takes none");
         buf_finish(&allowed);
     }
@@ -147,7 +161,7 @@ attrs_read(struct loader *L, struct frame *f, struct val *vals)
     size_t n_unknown;
     size_t n = attrs_collect(L, f, vals, names, values, unknown, &n_unknown);
 
-    f->desc = attrs_describe(L, f->kind, names, values, n);
+    f->desc_key = attrs_key(names, values, n, &f->desc_value);
     /* The subject: the element's own id when it is well-formed, else the parent's. */
     f->subject = L->depth > 1 ? L->stack[L->depth - 2].subject : "";
     for (size_t k = 0; k < info->n_attrs; k++)
@@ -160,7 +174,7 @@ attrs_read(struct loader *L, struct frame *f, struct val *vals)
         if (!vals[k].present) {
             if (info->attrs[k].required && !meant[k])
                 loader_error(L, f->line, "schema", f->subject,
-                             "%s lacks the required attribute \"%s\"", f->desc,
+                             "%s lacks the required attribute \"%s\"", loader_desc(L, f),
                              info->attrs[k].name);
             continue;
         }

@@ -217,7 +217,7 @@ element_start_rule(struct loader *L, struct frame *f, const struct val *v)
         loader_error(L, id->line, "invalid-value", f->subject,
                      "%s: the rule %s finds files that cannot be used; its severity cannot be "
                      "changed",
-                     f->desc, loader_quote(L, id->s));
+                     loader_desc(L, f), loader_quote(L, id->s));
         return;
     }
     struct rule_override *o = arena_alloc(L->arena, sizeof *o);
@@ -366,7 +366,7 @@ element_start_touchpoint(struct loader *L, struct frame *f, const struct val *v)
     t->stage = loader_parent(L)->obj;
     t->index = L->all_tps.n;
     resolve_define(L, f, element_id(f, v), ENT_TOUCHPOINT, t);
-    value_check_timing(L, t, f->desc, f->subject, element_attr(f, v, "day")->line,
+    value_check_timing(L, t, f, f->subject, element_attr(f, v, "day")->line,
                        element_attr(f, v, "every")->line);
     loader_vec_push(&L->stage_tps, t);
     loader_vec_push(&L->all_tps, t);
@@ -387,7 +387,7 @@ element_end_touchpoint(struct loader *L, struct frame *f)
         loader_error(L, f->line, "invalid-value", f->subject,
                      "the <next> shares of %s add up to %g; the customers leaving a touchpoint can "
                      "add up to 1 at most",
-                     f->desc, sum);
+                     loader_desc(L, f), sum);
 }
 
 static void
@@ -453,10 +453,10 @@ element_metric_range(struct loader *L, const struct frame *f, const struct metri
         if (share)
             loader_error(L, value->line, "invalid-value", f->subject,
                          "%s has value %s; %s is a share from 0 to 1: write value=\"%g\" for %s",
-                         f->desc, loader_quote(L, value->s), m->name, pct / 100, value->s);
+                         loader_desc(L, f), loader_quote(L, value->s), m->name, pct / 100, value->s);
         else
             loader_error(L, value->line, "invalid-value", f->subject,
-                         "%s has value %s; write the number without %%: value=\"%g\"", f->desc,
+                         "%s has value %s; write the number without %%: value=\"%g\"", loader_desc(L, f),
                          loader_quote(L, value->s), pct);
         return;
     }
@@ -466,10 +466,10 @@ element_metric_range(struct loader *L, const struct frame *f, const struct metri
     if (share && m->value > 1 && m->value <= 100)
         loader_error(L, value->line, "invalid-value", f->subject,
                      "%s has value %s; %s is a share from 0 to 1: write value=\"%g\" for %g%%",
-                     f->desc, loader_quote(L, value->s), m->name, m->value / 100, m->value);
+                     loader_desc(L, f), loader_quote(L, value->s), m->name, m->value / 100, m->value);
     else
         loader_error(L, value->line, "invalid-value", f->subject,
-                     "%s has value %s; %s is measured %s", f->desc, loader_quote(L, value->s),
+                     "%s has value %s; %s is measured %s", loader_desc(L, f), loader_quote(L, value->s),
                      m->name, buf_str(&b));
     buf_finish(&b);
 }
@@ -489,7 +489,7 @@ element_start_metric(struct loader *L, struct frame *f, const struct val *v)
         element_metric_range(L, f, m, value);
     else if (value->percent) /* the metric's name is wrong too: the number without % */
         loader_error(L, value->line, "invalid-value", f->subject,
-                     "%s has value %s; write the number without %%", f->desc,
+                     "%s has value %s; write the number without %%", loader_desc(L, f),
                      loader_quote(L, value->s));
     loader_vec_push(&L->metrics, m);
 }

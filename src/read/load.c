@@ -52,7 +52,7 @@ load_on_end(struct loader *L)
         if (f->text_overflow)
             loader_error(L, f->line, "invalid-value", f->subject,
                          "%s holds more than %zu bytes of text; shorten it or link to a document",
-                         f->desc, LOAD_MAX_MARKDOWN);
+                         loader_desc(L, f), LOAD_MAX_MARKDOWN);
         else
             info->text(L, f, value_dedent(L, buf_str(&f->text)));
     }
@@ -115,17 +115,17 @@ load_misplaced(struct loader *L, const struct frame *up, const struct xmlread_ev
         loader_error(L, line, "schema", up->subject,
                      "%s holds Markdown text, not elements: found <%s>; write Markdown "
                      "(e.g. **bold**) instead of tags",
-                     up->desc, ev->name);
+                     loader_desc(L, up), ev->name);
     else if (pi->n_children == 0)
         loader_error(L, line, "schema", up->subject, "%s cannot contain elements: found <%s>",
-                     up->desc, ev->name);
+                     loader_desc(L, up), ev->name);
     else if (meant)
         loader_error(L, line, "schema", up->subject,
-                     "%s cannot contain <%s>; did you mean <%s>? (allowed here: %s)", up->desc,
+                     "%s cannot contain <%s>; did you mean <%s>? (allowed here: %s)", loader_desc(L, up),
                      ev->name, meant, load_child_list(pi->children, pi->n_children, &b));
     else
         loader_error(L, line, "schema", up->subject, "%s cannot contain <%s>%s; allowed here: %s",
-                     up->desc, ev->name, ev->ns ? " from another namespace" : "",
+                     loader_desc(L, up), ev->name, ev->ns ? " from another namespace" : "",
                      load_child_list(pi->children, pi->n_children, &b));
     buf_finish(&b);
 }
@@ -148,7 +148,7 @@ load_child_kind(struct loader *L, struct frame *up, const struct xmlread_event *
     }
     if (once && up->seen[kind]) {
         loader_error(L, line, "schema", up->subject, "%s has a second <%s>; only one is allowed",
-                     up->desc, ev->name);
+                     loader_desc(L, up), ev->name);
         return EL_COUNT;
     }
     up->seen[kind]++;
@@ -219,12 +219,12 @@ load_stray_text(struct loader *L, const struct frame *f, const char *t)
         loader_error(L, f->line, "schema", f->subject,
                      "%s contains the text %s; text belongs in a %s inside it (or in an XML "
                      "comment <!-- … -->)",
-                     f->desc, loader_quote(L, t), buf_str(&where));
+                     loader_desc(L, f), loader_quote(L, t), buf_str(&where));
     else
         loader_error(L, f->line, "schema", f->subject,
                      "%s contains the text %s, but it holds no text: remove it, or make it an XML "
                      "comment <!-- … -->",
-                     f->desc, loader_quote(L, t));
+                     loader_desc(L, f), loader_quote(L, t));
     buf_finish(&where);
 }
 

@@ -98,7 +98,8 @@ enum { MAX_ATTRS = 16, MAX_DEPTH = 8 };
 struct frame {
     enum el kind;
     unsigned line;
-    const char *desc;    /* "<touchpoint id=\"x\">", for messages (arena) */
+    const char *desc_key;   /* the attribute naming it in messages, or NULL (loader_desc()) */
+    const char *desc_value; /* its value (arena) */
     const char *subject; /* nearest id, for findings (arena) */
     void *obj;           /* the model object being built, or NULL */
     unsigned seen[EL_COUNT];
@@ -154,7 +155,9 @@ struct pending {
     enum ent_kind want;
     const char *name; /* the id written (arena) */
     unsigned line;
-    const char *what;    /* e.g. `<touchpoint id="help"> has owner=` (arena) */
+    enum el kind;        /* the element it is written in, named in messages by */
+    const char *key;     /* its attribute key (static) with */
+    const char *value;   /* that value (arena): `<touchpoint id="help">` (loader_name()) */
     const char *attr;    /* the attribute: "owner" (static) */
     const char *subject; /* for the finding (arena) */
     union {
@@ -219,6 +222,12 @@ void **loader_vec_freeze(struct loader *L, struct ptrvec *v, size_t *n_out);
  * the frame's description and subject. */
 void attrs_read(struct loader *L, struct frame *f, struct val *vals);
 
+/* How messages name an element, `<touchpoint id="help">`, built when a
+ * message needs it (arena): of frame f, or of kind with key="value"
+ * (no attribute when key is NULL). */
+const char *loader_desc(struct loader *L, const struct frame *f);
+const char *loader_name(struct loader *L, enum el kind, const char *key, const char *value);
+
 /* values.c: check one attribute value against its spec, reporting; fills v->ok and the parsed
  * value. */
 void value_check(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v);
@@ -235,7 +244,7 @@ void value_range_text(struct buf *b, double min, double max);
 /* elements.c: the value of attribute name of f's element (it must be in the spec). */
 const struct val *element_attr(const struct frame *f, const struct val *v, const char *name);
 /* values.c: day and every of tp against its stage's days (errors at the lines given). */
-void value_check_timing(struct loader *L, const struct touchpoint *t, const char *desc,
+void value_check_timing(struct loader *L, const struct touchpoint *t, const struct frame *f,
                         const char *subject, unsigned day_line, unsigned every_line);
 
 /* resolve.c: define an id (a second definition is a duplicate-id error). */

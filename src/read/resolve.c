@@ -55,7 +55,7 @@ resolve_define(struct loader *L, const struct frame *f, const struct val *idv, e
         loader_error(L, idv->line, "duplicate-id", id,
                      "%s uses the id %s, already given to %s at line %u; ids must be unique in a "
                      "file",
-                     f->desc, loader_quote(L, id), ent_names[old->kind], old->line);
+                     loader_desc(L, f), loader_quote(L, id), ent_names[old->kind], old->line);
 }
 
 struct pending *
@@ -70,14 +70,24 @@ resolve_refer(struct loader *L, const struct frame *f, const struct val *v, cons
     p->want = want;
     p->name = v->s;
     p->line = v->line;
-    struct buf b;
-    buf_init(&b);
-    buf_printf(&b, "%s has %s=", f->desc, attr);
-    p->what = arena_strdup(L->arena, buf_str(&b));
+    p->kind = f->kind;
+    p->key = f->desc_key;
+    p->value = f->desc_value;
     p->attr = attr;
-    buf_finish(&b);
     p->subject = f->subject;
     return p;
+}
+
+/* `<touchpoint id="help"> has owner=`, for a message about p. */
+static const char *
+resolve_what(struct loader *L, const struct pending *p)
+{
+    struct buf b;
+    buf_init(&b);
+    buf_printf(&b, "%s has %s=", loader_name(L, p->kind, p->key, p->value), p->attr);
+    const char *s = arena_strdup(L->arena, buf_str(&b));
+    buf_finish(&b);
+    return s;
 }
 
 /* The name of what an entity is. */
@@ -116,7 +126,7 @@ resolve_unknown(struct loader *L, const struct pending *p)
             continue;
         if (strcasecmp(resolve_name_of(e), p->name) == 0) {
             loader_error(L, p->line, rule, p->subject,
-                         "%s%s, which is the name of %s, not its id: write %s=\"%s\"", p->what,
+                         "%s%s, which is the name of %s, not its id: write %s=\"%s\"", resolve_what(L, p),
                          loader_quote(L, p->name), ent_names[p->want], p->attr, m->ids.keys[i]);
             return;
         }
@@ -142,10 +152,10 @@ resolve_unknown(struct loader *L, const struct pending *p)
         loader_error(L, p->line, rule, p->subject,
                      "%s%s, which is not an id: use a letter followed by letters, digits, '-', "
                      "'_' or '.', at most 64 characters%s",
-                     p->what, loader_quote(L, p->name), buf_str(&b));
+                     resolve_what(L, p), loader_quote(L, p->name), buf_str(&b));
     else
         loader_error(L, p->line, rule, p->subject,
-                     "%s%s, but the file defines no such id; expected %s%s", p->what,
+                     "%s%s, but the file defines no such id; expected %s%s", resolve_what(L, p),
                      loader_quote(L, p->name), ent_names[p->want], buf_str(&b));
     buf_finish(&b);
 }
@@ -163,7 +173,7 @@ resolve_references(struct loader *L)
         }
         if (e->kind != p->want) {
             loader_error(L, p->line, "unknown-reference", p->subject,
-                         "%s%s, which is %s (line %u); expected %s", p->what,
+                         "%s%s, which is %s (line %u); expected %s", resolve_what(L, p),
                          loader_quote(L, p->name), ent_names[e->kind], e->line, ent_names[p->want]);
             continue;
         }
@@ -195,13 +205,7 @@ resolve_competitor_timing(struct loader *L)
     for (size_t c = 0; c < j->n_competitors; c++)
         for (size_t i = 0; i < j->competitors[c]->n_touchpoints; i++) {
             struct touchpoint *t = j->competitors[c]->touchpoints[i];
-            struct buf b;
-            buf_init(&b);
-            buf_puts(&b, "<touchpoint id=");
-            buf_quote(&b, t->id, 40);
-            buf_puts(&b, ">");
-            value_check_timing(L, t, buf_str(&b), t->id, t->loc.line, t->loc.line);
-            buf_finish(&b);
+            value_check_timing(L, t, NULL, t->id, t->loc.line, t->loc.line);
         }
 }
 

@@ -73,7 +73,7 @@ value_refuse(struct loader *L, const struct frame *f, const struct attr_spec *a,
     va_start(ap, tail);
     char *t = xvasprintf(tail, ap);
     va_end(ap);
-    loader_error(L, v->line, rule, f->subject, "%s has %s %s%s", f->desc, a->name,
+    loader_error(L, v->line, rule, f->subject, "%s has %s %s%s", loader_desc(L, f), a->name,
                  loader_quote(L, v->s), t);
     free(t);
 }
@@ -97,7 +97,7 @@ value_check_ref(struct loader *L, const struct frame *f, const struct attr_spec 
     if (!v->ok)
         loader_error(L, v->line, "schema", f->subject,
                      "%s has an empty %s; write the id it refers to, or leave the attribute out",
-                     f->desc, a->name);
+                     loader_desc(L, f), a->name);
 }
 
 static void
@@ -116,7 +116,7 @@ value_check_refs(struct loader *L, const struct frame *f, const struct attr_spec
     if (value_is_blank(v->s))
         loader_error(L, v->line, "schema", f->subject,
                      "%s has an empty %s; name at least one stage id or leave the attribute out",
-                     f->desc, a->name);
+                     loader_desc(L, f), a->name);
 }
 
 static void
@@ -127,7 +127,7 @@ value_check_text(struct loader *L, const struct frame *f, const struct attr_spec
     v->ok = *v->s != '\0';
     if (!v->ok)
         loader_error(L, v->line, "invalid-value", f->subject, "%s has an empty %s; give it one",
-                     f->desc, a->name);
+                     loader_desc(L, f), a->name);
 }
 
 static void
@@ -287,8 +287,16 @@ value_check(struct loader *L, const struct frame *f, const struct attr_spec *a, 
  * Values that depend on each other
  */
 
+/* How a message names touchpoint t: its element, or a competitor's
+ * touchpoint by its id (f NULL). */
+static const char *
+value_timing_desc(struct loader *L, const struct touchpoint *t, const struct frame *f)
+{
+    return f ? loader_desc(L, f) : loader_name(L, EL_TOUCHPOINT, "id", t->id);
+}
+
 void
-value_check_timing(struct loader *L, const struct touchpoint *t, const char *desc,
+value_check_timing(struct loader *L, const struct touchpoint *t, const struct frame *f,
                    const char *subject, unsigned day_line, unsigned every_line)
 {
     const struct stage *s = t->stage;
@@ -298,12 +306,12 @@ value_check_timing(struct loader *L, const struct touchpoint *t, const char *des
         loader_error(L, day_line, "invalid-value", subject,
                      "%s is on day %u, beyond the %u days of stage %s; move it into the stage or "
                      "lengthen the stage",
-                     desc, t->day, s->days, loader_quote(L, s->name));
+                     value_timing_desc(L, t, f), t->day, s->days, loader_quote(L, s->name));
     if (t->every && !s->has_days)
         loader_error(L, every_line, "invalid-value", subject,
                      "%s repeats every %u days, but stage %s has no days attribute to say when the "
                      "repeats stop; give the stage a length",
-                     desc, t->every, loader_quote(L, s->name));
+                     value_timing_desc(L, t, f), t->every, loader_quote(L, s->name));
 }
 
 /* ---------------------------------------------------------------------------
