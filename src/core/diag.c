@@ -3,6 +3,9 @@
  */
 #include "core/diag.h"
 
+#include "core/arena.h"
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,12 +14,19 @@ struct diag {
     size_t n, cap;
     char **files; /* registered paths, in processing order */
     size_t n_files, cap_files;
+    /* Messages and subjects, in one arena (hundreds of thousands of them
+     * for a large journey: no allocation each); every subject once. */
+    struct arena *text;
+    struct strindex subjects;
 };
 
 struct diag *
 diag_new(void)
 {
-    return xcalloc(1, sizeof(struct diag));
+    struct diag *d = xcalloc(1, sizeof(struct diag));
+    d->text = arena_new();
+    d->subjects = (struct strindex)STRINDEX_INIT;
+    return d;
 }
 
 void
@@ -24,10 +34,8 @@ diag_free(struct diag *d)
 {
     if (!d)
         return;
-    for (size_t i = 0; i < d->n; i++) {
-        free(d->v[i].subject);
-        free(d->v[i].message);
-    }
+    arena_free(d->text);
+    strindex_finish(&d->subjects);
     for (size_t i = 0; i < d->n_files; i++)
         free(d->files[i]);
     free(d->files);
@@ -43,6 +51,18 @@ diag_begin_file(struct diag *d, const char *path)
     return d->files[d->n_files++];
 }
 
+/* diag's one copy of subject. */
+static const char *
+diag_subject(struct diag *d, const char *subject)
+{
+    size_t k = strindex_find(&d->subjects, subject);
+    if (k != STRINDEX_NONE)
+        return d->subjects.keys[k];
+    const char *copy = arena_strdup(d->text, subject);
+    strindex_add(&d->subjects, copy);
+    return copy;
+}
+
 void
 diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,
           const char *fmt, va_list ap)
@@ -51,13 +71,27 @@ diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule, co
         diag_begin_file(d, "");
     xgrow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
     struct finding *f = &d->v[d->n];
-    f->message = xvasprintf(fmt, ap);
+    /* One formatting pass when the message fits the stack buffer (most do). */
+    char small[512];
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(small, sizeof small, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        die_oom();
+    if ((size_t)n < sizeof small) {
+        f->message = arena_memdup(d->text, small, (size_t)n + 1);
+    } else {
+        char *m = arena_alloc(d->text, (size_t)n + 1);
+        vsnprintf(m, (size_t)n + 1, fmt, ap);
+        f->message = m;
+    }
     f->file = d->files[d->n_files - 1];
     f->file_index = d->n_files - 1;
     f->line = line;
     f->severity = sev;
     f->rule = rule;
-    f->subject = xstrdup(subject ? subject : "");
+    f->subject = diag_subject(d, subject ? subject : "");
     f->size = 0;
     f->seq = d->n++;
 }
@@ -88,11 +122,8 @@ diag_count(const struct diag *d)
 void
 diag_truncate(struct diag *d, size_t mark)
 {
-    while (d->n > mark) {
-        d->n--;
-        free(d->v[d->n].subject);
-        free(d->v[d->n].message);
-    }
+    if (d->n > mark)
+        d->n = mark; /* their text stays in the arena until diag_free() */
 }
 
 static int

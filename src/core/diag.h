@@ -19,8 +19,8 @@ struct finding {
     unsigned line;          /* 1-based; 0 when the file has no line (unreadable) */
     enum severity severity; /* never SEVERITY_OFF */
     const char *rule;       /* rule id from the catalogue (rules.h) */
-    char *subject;          /* id of what the finding is about; "" when unknown */
-    char *message;          /* one line for a workshop participant */
+    const char *subject;    /* id of what the finding is about; "" when unknown */
+    const char *message;    /* one line for a workshop participant */
     double size;            /* how big, for ranking (see diag_set_size()); 0 by default */
     size_t file_index;      /* order in which files were given */
     size_t seq;             /* order of arrival, the last sort key */
