@@ -21,19 +21,30 @@
 bool
 report_human(FILE *out, const struct diag *d)
 {
-    struct buf line;
-    buf_init(&line);
+    flockfile(out);
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
-        buf_printf(&line, "%s:%u: %s: ", f->file, f->line, severity_names[f->severity]);
+        char num[24];
+        snprintf(num, sizeof num, ":%u: ", f->line);
+        fputs(f->file, out);
+        fputs(num, out);
+        fputs(severity_names[f->severity], out);
+        fputs(": ", out);
         /* Messages are one line already; keep it so even for hostile bytes. */
-        for (const char *p = f->message; *p; p++)
-            buf_putc(&line, (*p == '\n' || *p == '\r') ? ' ' : *p);
-        buf_printf(&line, " [%s]\n", f->rule);
-        fputs(buf_str(&line), out);
-        line.len = 0;
+        for (const char *p = f->message; *p;) {
+            size_t k = strcspn(p, "\r\n");
+            fwrite(p, 1, k, out);
+            p += k;
+            if (*p) {
+                fputc(' ', out);
+                p++;
+            }
+        }
+        fputs(" [", out);
+        fputs(f->rule, out);
+        fputs("]\n", out);
     }
-    buf_finish(&line);
+    funlockfile(out);
     return fflush(out) == 0 && !ferror(out);
 }
 
