@@ -79,6 +79,15 @@ static int
 gate_scan(struct gate *g, const char *buf, int n)
 {
     for (int i = 0; i < n; i++) {
+        /* Character data and quoted values: skip to what the lexer, the
+         * line count, the NUL check or the DOCTYPE search needs to see. */
+        char stop = taglex_skip_until(&g->lex);
+        if (stop && !g->doctype_match) {
+            while (i < n && buf[i] != stop && buf[i] != '<' && buf[i] != '\n' && buf[i] != '\0')
+                i++;
+            if (i == n)
+                break;
+        }
         char c = buf[i];
         if (c == '\0') {
             g->nul_line = g->line;

@@ -66,6 +66,15 @@ void taglex_finish(struct taglex *x);
 /* One byte of the file, on line `line`. */
 void taglex_byte(struct taglex *x, char c, unsigned line);
 
+/* In character data or a quoted attribute value, the byte that ends it
+ * ('<' or the quote): until then only line breaks matter and every other
+ * byte can be skipped. 0 elsewhere (every byte counts). */
+static inline char
+taglex_skip_until(const struct taglex *x)
+{
+    return x->state == TAGLEX_TEXT ? '<' : x->state == TAGLEX_START ? x->quote : 0;
+}
+
 /* The line of the next start tag in document order; false when none is queued. */
 bool taglex_next_start(struct taglex *x, unsigned *line);
 
