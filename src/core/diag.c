@@ -87,13 +87,13 @@ diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule, co
         f->message = m;
     }
     f->file = d->files[d->n_files - 1];
-    f->file_index = d->n_files - 1;
+    f->file_index = (uint32_t)(d->n_files - 1);
     f->line = line;
     f->severity = sev;
     f->rule = rule;
     f->subject = diag_subject(d, subject ? subject : "");
     f->size = 0;
-    f->seq = d->n++;
+    f->seq = (uint32_t)d->n++;
 }
 
 void

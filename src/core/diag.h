@@ -12,6 +12,7 @@
 #include "core/util.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stddef.h>
 
 struct finding {
@@ -22,8 +23,8 @@ struct finding {
     const char *subject;    /* id of what the finding is about; "" when unknown */
     const char *message;    /* one line for a workshop participant */
     double size;            /* how big, for ranking (see diag_set_size()); 0 by default */
-    size_t file_index;      /* order in which files were given */
-    size_t seq;             /* order of arrival, the last sort key */
+    uint32_t file_index;    /* order in which files were given */
+    uint32_t seq;           /* order of arrival, the last sort key */
 };
 
 struct diag; /* opaque: owns strings, keeps order stable */
