@@ -42,6 +42,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
 import gen  # noqa: E402
+import scaling  # noqa: E402
+
+# The two kinds of journey measured: gen.py's CRM-like one (5 to 12 stages,
+# Markdown everywhere, about three findings per touchpoint) and
+# scaling.py's plain one (stages of ten touchpoints, short attributes).
+GENERATORS = {
+    "crm": ("CRM-like, tests/bench/gen.py", lambda n: gen.journey(n, 1)),
+    "plain": ("plain, tests/bench/scaling.py", scaling.journey),
+}
+# The targets at the largest size: (command, "time" or "memory", at most).
+TARGETS = [("check", "time", 2), ("check", "memory", 2), ("diagram -T dot", "time", 3),
+           ("checklist", "time", 3), ("checklist", "memory", 3)]
 
 TODAY = ["--today", "2026-11-01"]
 
@@ -162,6 +174,8 @@ def main():
     ap.add_argument("--exe", default=os.path.join(ROOT, "build", "journeymap"))
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--generators", default="crm,plain",
+                    help="which journeys to measure: crm (gen.py), plain (scaling.py)")
     ap.add_argument("--files", default="1,10,100,500")
     ap.add_argument("--log-rows", default="1000000,10000000")
     ap.add_argument("--write-docs", action="store_true")
@@ -174,38 +188,56 @@ def main():
         raise SystemExit("xmllint and GNU time are needed (apt-get install libxml2-utils time)")
     sections = []
     with tempfile.TemporaryDirectory() as tmp:
-        # 1. One journey of each size.
-        t = Table(["touchpoints", "file MB", "command", "median s", "min-max s", "x floor",
-                   "peak MiB", "x file"])
+        # 1. One journey of each size, of each kind.
         per_tp = {}
-        for n in sizes:
-            path = os.path.join(tmp, "j%d.xml" % n)
-            with open(path, "w") as f:
-                f.write(gen.journey(n, 1))
-            mb = os.path.getsize(path) / 1e6
-            cmds = [("xmllint --stream (floor)", [xmllint, "--noout", "--stream", path]),
-                    ("xmllint (DOM)", [xmllint, "--noout", path]),
-                    ("check", [exe, "check", *TODAY, path]),
-                    ("diagram -T dot", [exe, "diagram", *TODAY, "-T", "dot", "-o",
-                                        os.path.join(tmp, "o.dot"), path]),
-                    ("checklist", [exe, "checklist", *TODAY, "-o", os.path.join(tmp, "o.md"), path]),
-                    ("compare", [exe, "compare", *TODAY, "-o", os.path.join(tmp, "o.md"), path])]
-            floor = None
-            for name, cmd in cmds:
-                med, lo, hi, peak = measure(cmd, a.runs)
-                floor = floor or med
-                if name == "check":
-                    per_tp[n] = med / n * 1e6
-                t.add("{:,}".format(n), "%.1f" % mb, name, fmt_t(med), "%s-%s" % (fmt_t(lo), fmt_t(hi)),
-                      "%.1f" % (med / floor), "%.0f" % peak, "%.1f" % (peak / (mb / 1.048576)))
-                print(t.text().splitlines()[-1], flush=True)
-        sections.append(("One journey, by size", t))
+        targets = Table(["journey", "target", "measured", "met?"])
+        for kind in a.generators.split(","):
+            title, make = GENERATORS[kind]
+            t = Table(["touchpoints", "file MB", "command", "median s", "min-max s", "x floor",
+                       "peak MiB", "x file"])
+            largest = {}
+            for n in sizes:
+                path = os.path.join(tmp, "%s%d.xml" % (kind, n))
+                with open(path, "w") as f:
+                    f.write(make(n))
+                mb = os.path.getsize(path) / 1e6
+                cmds = [("xmllint --stream (floor)", [xmllint, "--noout", "--stream", path]),
+                        ("xmllint (DOM)", [xmllint, "--noout", path]),
+                        ("check", [exe, "check", *TODAY, path]),
+                        ("diagram -T dot", [exe, "diagram", *TODAY, "-T", "dot", "-o",
+                                            os.path.join(tmp, "o.dot"), path]),
+                        ("checklist", [exe, "checklist", *TODAY, "-o", os.path.join(tmp, "o.md"),
+                                       path]),
+                        ("compare", [exe, "compare", *TODAY, "-o", os.path.join(tmp, "o.md"),
+                                     path])]
+                floor = None
+                for name, cmd in cmds:
+                    med, lo, hi, peak = measure(cmd, a.runs)
+                    floor = floor or med
+                    if name == "check" and kind == "crm":
+                        per_tp[n] = med / n * 1e6
+                    x_file = peak / (mb / 1.048576)
+                    if n == max(sizes):
+                        largest[name] = (med / floor, x_file)
+                    t.add("{:,}".format(n), "%.1f" % mb, name, fmt_t(med),
+                          "%s-%s" % (fmt_t(lo), fmt_t(hi)), "%.1f" % (med / floor), "%.0f" % peak,
+                          "%.1f" % x_file)
+                    print(t.text().splitlines()[-1], flush=True)
+            sections.append(("One journey, by size (%s)" % title, t))
+            for name, what, limit in TARGETS:
+                x = largest[name][0 if what == "time" else 1]
+                targets.add(kind, "`%s` %s ≤ %d× the %s" % (name, what, limit,
+                                                           "floor" if what == "time" else "file"),
+                            "%.1f×" % x, "yes" if x <= limit else "no")
+        sections.append(("Against the targets, at {:,} touchpoints".format(max(sizes)), targets))
         # What every run pays before the first touchpoint: loading the
         # program and its libraries, and a journey of one touchpoint.
         tiny = os.path.join(tmp, "j1.xml")
         with open(tiny, "w") as f:
             f.write(gen.journey(1, 1))
         startup = measure([exe, "check", *TODAY, tiny], a.runs)[0]
+        if not per_tp:
+            per_tp = {n: 0.0 for n in sizes}
         base = per_tp.get(10000) or next(iter(per_tp.values()))
         net = {n: us - startup / n * 1e6 for n, us in per_tp.items()}
         net_base = net.get(10000) or next(iter(net.values()))
