@@ -18,6 +18,7 @@ struct diag {
      * for a large journey: no allocation each); every subject once. */
     struct arena *text;
     struct strindex subjects;
+    const char *last_subject; /* the one given last */
 };
 
 struct diag *
@@ -55,12 +56,15 @@ diag_begin_file(struct diag *d, const char *path)
 static const char *
 diag_subject(struct diag *d, const char *subject)
 {
+    /* Findings about one subject mostly come in a row. */
+    if (d->last_subject && strcmp(d->last_subject, subject) == 0)
+        return d->last_subject;
     size_t k = strindex_find(&d->subjects, subject);
     if (k != STRINDEX_NONE)
-        return d->subjects.keys[k];
+        return d->last_subject = d->subjects.keys[k];
     const char *copy = arena_strdup(d->text, subject);
     strindex_add(&d->subjects, copy);
-    return copy;
+    return d->last_subject = copy;
 }
 
 void
