@@ -37,6 +37,16 @@ rules_quote(struct ctx *c, const char *name)
     return arena_quote(c->scratch, name, 80);
 }
 
+/* The end of one touchpoint's turn in a rule's loop, where no quoted name
+ * is in use any more (messages are copies): the scratch is emptied once it
+ * holds more than a little, so a large journey's quotes do not pile up. */
+static void
+rules_scratch_done(struct ctx *c)
+{
+    if (arena_used(c->scratch) > 256 * 1024)
+        arena_reset(c->scratch);
+}
+
 /* Add a finding unless the file switched the rule off. sev is the rule's
  * severity before overrides (a weak spot's depends on its plan). */
 PRINTF_LIKE(6, 7)
@@ -354,6 +364,7 @@ rule_flow(struct ctx *c)
                        "no <next> leads to %s in stage %s — add one from the touchpoint customers "
                        "come from",
                        rules_quote(c, tp->name), rules_quote(c, tp->stage->name));
+        rules_scratch_done(c);
     }
     free(reached);
 }
@@ -393,6 +404,7 @@ rule_behind_competitor(struct ctx *c)
                                       rules_quote(c, co->name), rules_quote(c, tp->name), r->score,
                                       tp->score),
                            r->score - tp->score);
+            rules_scratch_done(c);
         }
     }
 }
@@ -410,6 +422,7 @@ rule_untrained_owner(struct ctx *c)
                 "%s is a weak spot, and its owner %s has no customer-relationship training — "
                 "train them",
                 rules_quote(c, tp->name), rules_quote(c, tp->owner->name));
+        rules_scratch_done(c);
     }
 }
 
@@ -547,6 +560,7 @@ rule_weak_spots(struct ctx *c)
             rules_emit(c, "long-wait", sev, tp->loc.line, tp->id,
                        "customers wait %g seconds at %s; the limit is %g%s", v, name,
                        p->max_wait_seconds, rules_weak_tail(c, tp, "shorten the wait"));
+        rules_scratch_done(c);
     }
 }
 
@@ -564,6 +578,7 @@ rule_unscored(struct ctx *c)
             rules_emit(c, "unscored", SEVERITY_NOTE, tp->loc.line, tp->id,
                        "%s has no score — rate how well we do it (score=\"1\" to \"5\")",
                        rules_quote(c, tp->name));
+        rules_scratch_done(c);
     }
 }
 

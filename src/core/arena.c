@@ -52,6 +52,19 @@ arena_free(struct arena *a)
     free(a);
 }
 
+void
+arena_reset(struct arena *a)
+{
+    struct chunk *c = a->head;
+    while (c) {
+        struct chunk *prev = c->prev;
+        free(c);
+        c = prev;
+    }
+    a->head = NULL;
+    a->total = 0;
+}
+
 static struct chunk *
 arena_chunk_new(size_t size)
 {

@@ -30,4 +30,8 @@ const char *arena_quote(struct arena *a, const char *s, size_t max_chars);
 /* Bytes handed out so far (for measurements). */
 size_t arena_used(const struct arena *a);
 
+/* Free everything handed out (every pointer into a becomes invalid); a
+ * stays usable, as if new. */
+void arena_reset(struct arena *a);
+
 #endif

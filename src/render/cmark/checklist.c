@@ -567,8 +567,6 @@ checklist_stage(struct checklist *c, cmark_node *doc, const struct stage *s)
     checklist_stage_questions(c, todo, s);
     if (!cmark_node_first_child(todo))
         cmark_node_free(todo);
-    for (size_t i = 0; i < s->n_touchpoints; i++)
-        checklist_touchpoint(c, doc, s->touchpoints[i]);
 }
 
 /* Everything before the first stage. */
@@ -610,10 +608,18 @@ checklist_write(const struct journey *j, const struct diag *d, day_number today,
     md_stream_open(&s, sink, html, title);
     free(title);
     md_stream_part(&s, checklist_head(&c, today));
+    /* A stage's heading and items, then each of its touchpoints, are
+     * parts of their own: memory is bounded by the largest touchpoint. */
     for (size_t i = 0; i < j->n_stages && s.ok; i++) {
+        const struct stage *st = j->stages[i];
         cmark_node *doc = md_node(CMARK_NODE_DOCUMENT, NULL);
-        checklist_stage(&c, doc, j->stages[i]);
+        checklist_stage(&c, doc, st);
         md_stream_part(&s, doc);
+        for (size_t k = 0; k < st->n_touchpoints && s.ok; k++) {
+            doc = md_node(CMARK_NODE_DOCUMENT, NULL);
+            checklist_touchpoint(&c, doc, st->touchpoints[k]);
+            md_stream_part(&s, doc);
+        }
     }
     free(c.f);
     free(c.place);
