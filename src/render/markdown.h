@@ -44,9 +44,10 @@ struct md_sink {
 };
 
 /*
- * The same checklist, stage by stage: each stage's part is built, passed
+ * The same checklist, part by part: the part before the stages, then each
+ * stage's heading and items and each of its touchpoints, each built, passed
  * to sink and freed before the next, so memory is bounded by the largest
- * stage, not the journey. The pieces, joined, are checklist_render()'s
+ * touchpoint, not the journey. The pieces, joined, are checklist_render()'s
  * text. Returns false when sink refused a piece.
  */
 bool checklist_write(const struct journey *j, const struct diag *d, day_number today, bool html,
