@@ -3,7 +3,7 @@
 
     tests/bench/bench.py [--runs N] [--sizes 1000,10000,100000]
                          [--files 1,10,100,500] [--log-rows 1000000,10000000]
-                         [--write-docs]
+                         [--generators crm,plain] [--baseline EXE] [--write-docs]
 
 A benchmark, not a test: it prints numbers and never fails on them. In one
 run, on the same generated journeys (tests/bench/gen.py, fixed seed), it
@@ -178,6 +178,9 @@ def main():
                     help="which journeys to measure: crm (gen.py), plain (scaling.py)")
     ap.add_argument("--files", default="1,10,100,500")
     ap.add_argument("--log-rows", default="1000000,10000000")
+    ap.add_argument("--baseline", metavar="EXE",
+                    help="another journeymap (an earlier build) timed on the interactive sizes "
+                         "in the same run, with the ratio")
     ap.add_argument("--write-docs", action="store_true")
     a = ap.parse_args()
     exe = os.path.abspath(a.exe)
@@ -288,6 +291,10 @@ def main():
                          [exe, "diagram", *TODAY, "-T", "svg", "-o", os.path.join(tmp, "m.svg"), model]))
             rows.append(("mermaid-cli, the same journey exported",
                          [mmdc, "-p", conf, "-i", mmd, "-o", os.path.join(tmp, "mm.svg")]))
+        if a.baseline:
+            base_exe = os.path.abspath(a.baseline)
+            for name, cmd in list(rows):
+                rows.append((name + " (baseline)", [base_exe if c == exe else c for c in cmd]))
         results = {}
         for name, cmd in rows:
             med, lo, hi, peak = measure(cmd, a.runs)
@@ -295,6 +302,11 @@ def main():
             p.add(name, fmt_t(med), "%s-%s" % (fmt_t(lo), fmt_t(hi)), "%.0f" % peak)
             print(p.text().splitlines()[-1], flush=True)
         sections.append(("Interactive sizes%s" % (" and mermaid-cli" if mmdc else ""), p))
+        if a.baseline:
+            for name in [r[0] for r in rows if r[0].endswith(" (baseline)")]:
+                mine = name[:-len(" (baseline)")]
+                p.add(mine + ": this build / baseline", "%.2f" % (results[mine] / results[name]),
+                      "", "")
         if mmdc:
             ours = results["diagram -T svg, smb-owners (13 touchpoints)"]
             theirs = results["mermaid-cli, the same journey exported"]
