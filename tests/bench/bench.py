@@ -100,7 +100,7 @@ class Table:
 
     def markdown(self):
         out = ["| " + " | ".join(self.rows[0]) + " |",
-               "|" + "|".join("---" if i == 0 or h in ("command", "what") else "---:"
+               "|" + "|".join("---" if i == 0 or h in ("command", "what", "target", "met?") else "---:"
                               for i, h in enumerate(self.rows[0])) + "|"]
         out += ["| " + " | ".join(r) + " |" for r in self.rows[1:]]
         return "\n".join(out)
