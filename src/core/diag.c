@@ -75,21 +75,10 @@ diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule, co
         diag_begin_file(d, "");
     xgrow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
     struct finding *f = &d->v[d->n];
-    /* One formatting pass when the message fits the stack buffer (most do). */
-    char small[512];
-    va_list copy;
-    va_copy(copy, ap);
-    int n = vsnprintf(small, sizeof small, fmt, copy);
-    va_end(copy);
-    if (n < 0)
-        die_oom();
-    if ((size_t)n < sizeof small) {
-        f->message = arena_memdup(d->text, small, (size_t)n + 1);
-    } else {
-        char *m = arena_alloc(d->text, (size_t)n + 1);
-        vsnprintf(m, (size_t)n + 1, fmt, ap);
-        f->message = m;
-    }
+    char small[512], *big;
+    size_t n = vformat(small, sizeof small, &big, fmt, ap);
+    f->message = arena_memdup(d->text, big ? big : small, n + 1);
+    free(big);
     f->file = d->files[d->n_files - 1];
     f->file_index = (uint32_t)(d->n_files - 1);
     f->line = line;

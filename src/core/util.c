@@ -137,23 +137,29 @@ xstrdup(const char *s)
     return p;
 }
 
-char *
-xvasprintf(const char *fmt, va_list ap)
+size_t
+vformat(char *small, size_t size, char **big, const char *fmt, va_list ap)
 {
-    /* One formatting pass when the text fits the stack buffer (most do). */
-    char small[256];
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(small, sizeof small, fmt, copy);
+    int n = vsnprintf(small, size, fmt, copy);
     va_end(copy);
     if (n < 0)
         die_oom();
-    char *p = xmalloc((size_t)n + 1);
-    if ((size_t)n < sizeof small)
-        memcpy(p, small, (size_t)n + 1);
-    else
-        vsnprintf(p, (size_t)n + 1, fmt, ap);
-    return p;
+    *big = NULL;
+    if ((size_t)n >= size) {
+        *big = xmalloc((size_t)n + 1);
+        vsnprintf(*big, (size_t)n + 1, fmt, ap);
+    }
+    return (size_t)n;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+    char small[256], *big;
+    size_t n = vformat(small, sizeof small, &big, fmt, ap);
+    return big ? big : memcpy(xmalloc(n + 1), small, n + 1);
 }
 
 char *
