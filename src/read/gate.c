@@ -73,26 +73,41 @@ gate_close(struct gate *g)
     taglex_finish(&g->lex);
 }
 
+/* The line breaks in n bytes. */
+static unsigned
+gate_lines(const char *p, size_t n)
+{
+    unsigned k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += p[i] == '\n';
+    return k;
+}
+
 /* Scan a chunk: count lines, find NULs and the first "<!DOCTYPE", lex
  * tags. Returns how many bytes come before a NUL (n when there is none). */
 static int
 gate_scan(struct gate *g, const char *buf, int n)
 {
-    for (int i = 0; i < n; i++) {
-        /* Character data and quoted values: skip to what the lexer, the
-         * line count, the NUL check or the DOCTYPE search needs to see. */
+    const char *nul = memchr(buf, '\0', (size_t)n);
+    int end = nul ? (int)(nul - buf) : n;
+    for (int i = 0; i < end; i++) {
+        /* Character data and quoted values: jump to the byte that ends
+         * them, or to a '<' (a DOCTYPE may start there), counting the line
+         * breaks on the way; the lexer has nothing to do in between. */
         char stop = taglex_skip_until(&g->lex);
         if (stop && !g->doctype_match) {
-            while (i < n && buf[i] != stop && buf[i] != '<' && buf[i] != '\n' && buf[i] != '\0')
-                i++;
-            if (i == n)
+            const char *p = memchr(buf + i, stop, (size_t)(end - i));
+            int to = p ? (int)(p - buf) : end;
+            if (stop != '<' && to > i) {
+                const char *lt = memchr(buf + i, '<', (size_t)(to - i));
+                to = lt ? (int)(lt - buf) : to;
+            }
+            g->line += gate_lines(buf + i, (size_t)(to - i));
+            i = to;
+            if (i == end)
                 break;
         }
         char c = buf[i];
-        if (c == '\0') {
-            g->nul_line = g->line;
-            return i;
-        }
         if (!g->doctype_line) {
             if (c == doctype_tag[g->doctype_match]) {
                 if (++g->doctype_match == sizeof doctype_tag - 1)
@@ -104,6 +119,10 @@ gate_scan(struct gate *g, const char *buf, int n)
         taglex_byte(&g->lex, c, g->line);
         if (c == '\n')
             g->line++;
+    }
+    if (nul) {
+        g->nul_line = g->line;
+        return end;
     }
     return n;
 }
