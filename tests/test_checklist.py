@@ -204,6 +204,30 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("--html with -o c.md: exit 2, nothing written", p.returncode == 2 and not os.path.exists(md))
     p = run("checklist", *T, "-T", "html", smb)
     expect("-T html", p.returncode == 0 and p.stdout.startswith(b"<!DOCTYPE html>"))
+# The checklist is written in parts, one touchpoint at a time, straight to
+# its file (or standard output); build collects the same parts in memory.
+# Both must be the same bytes, in Markdown and HTML, for every model.
+with tempfile.TemporaryDirectory() as tmp:
+    folder = os.path.join(tmp, "models")
+    os.mkdir(folder)
+    for path in glob.glob(os.path.join(SRC, "models", "*.xml")) + [
+            os.path.join(FIX, "checklist", "hostile-markdown.xml")]:
+        shutil.copy(path, folder)
+    out = os.path.join(tmp, "out")
+    p = run("build", *T, "-o", out, folder)
+    expect("build for the parts comparison", p.returncode in (0, 1), p.stderr[-300:])
+    for path in sorted(glob.glob(os.path.join(folder, "*.xml"))):
+        jid = ET.parse(path).getroot().get("id")
+        for fmt, ext in (("md", "md"), ("html", "html")):
+            streamed = os.path.join(tmp, "%s.%s" % (jid, ext))
+            p = run("checklist", *T, "-T", fmt, "-o", streamed, path)
+            built = os.path.join(out, "%s.checklist.%s" % (jid, ext))
+            expect("%s.%s: streamed file = build's" % (jid, ext),
+                   p.returncode in (0, 1) and os.path.exists(built) and
+                   open(streamed, "rb").read() == open(built, "rb").read())
+            stdout = run("checklist", *T, "-T", fmt, path).stdout
+            expect("%s.%s: standard output = the file" % (jid, ext),
+                   stdout == open(streamed, "rb").read())
 expect("--help", run("checklist", "--help").returncode == 0)
 expect("two files: 2", run("checklist", *T, smb, smb).returncode == 2)
 
