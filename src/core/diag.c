@@ -15,10 +15,9 @@ struct diag {
     char **files; /* registered paths, in processing order */
     size_t n_files, cap_files;
     /* Messages and subjects, in one arena (hundreds of thousands of them
-     * for a large journey: no allocation each); every subject once. */
+     * for a large journey: no allocation each). */
     struct arena *text;
-    struct strindex subjects;
-    const char *last_subject; /* the one given last */
+    const char *last_subject; /* the copy made last */
 };
 
 struct diag *
@@ -26,7 +25,6 @@ diag_new(void)
 {
     struct diag *d = xcalloc(1, sizeof(struct diag));
     d->text = arena_new();
-    d->subjects = (struct strindex)STRINDEX_INIT;
     return d;
 }
 
@@ -36,7 +34,6 @@ diag_free(struct diag *d)
     if (!d)
         return;
     arena_free(d->text);
-    strindex_finish(&d->subjects);
     for (size_t i = 0; i < d->n_files; i++)
         free(d->files[i]);
     free(d->files);
@@ -52,19 +49,14 @@ diag_begin_file(struct diag *d, const char *path)
     return d->files[d->n_files++];
 }
 
-/* diag's one copy of subject. */
+/* diag's copy of subject: the last one again when it is the same
+ * (findings about one subject mostly come in a row), else a new one. */
 static const char *
 diag_subject(struct diag *d, const char *subject)
 {
-    /* Findings about one subject mostly come in a row. */
-    if (d->last_subject && strcmp(d->last_subject, subject) == 0)
-        return d->last_subject;
-    size_t k = strindex_find(&d->subjects, subject);
-    if (k != STRINDEX_NONE)
-        return d->last_subject = d->subjects.keys[k];
-    const char *copy = arena_strdup(d->text, subject);
-    strindex_add(&d->subjects, copy);
-    return d->last_subject = copy;
+    if (!d->last_subject || strcmp(d->last_subject, subject) != 0)
+        d->last_subject = arena_strdup(d->text, subject);
+    return d->last_subject;
 }
 
 void
