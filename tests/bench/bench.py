@@ -294,7 +294,8 @@ def main():
         if a.baseline:
             base_exe = os.path.abspath(a.baseline)
             for name, cmd in list(rows):
-                rows.append((name + " (baseline)", [base_exe if c == exe else c for c in cmd]))
+                if exe in cmd:
+                    rows.append((name + " (baseline)", [base_exe if c == exe else c for c in cmd]))
         results = {}
         for name, cmd in rows:
             med, lo, hi, peak = measure(cmd, a.runs)
