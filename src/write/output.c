@@ -60,43 +60,6 @@ output_write_all(int fd, const char *p, size_t len)
     return true;
 }
 
-/*
- * Write data to a new temporary file beside path, flushed to disk.
- * Returns its name (caller frees, and renames or unlinks the file) and the
- * folder in *dir (caller frees), or NULL with *why set and nothing left.
- */
-static char *
-output_write_aside(const char *path, const void *data, size_t len, char **dir, const char **why)
-{
-    const char *slash = strrchr(path, '/');
-    *dir = slash ? xasprintf("%.*s", (int)(slash - path + (slash == path)), path) : xstrdup(".");
-    char *tmp = xasprintf("%s/.%s.XXXXXX", *dir, slash ? slash + 1 : path);
-    errno = 0;
-    int fd = mkostemp(tmp, O_CLOEXEC);
-    if (fd < 0) {
-        *why = strerror(errno);
-        free(tmp);
-        return NULL;
-    }
-    /* mkostemp makes 0600; generated files are as readable as others. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || !output_write_all(fd, data, len) || fsync(fd) != 0) {
-        *why = strerror(errno ? errno : EIO);
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return NULL;
-    }
-    if (close(fd) != 0) {
-        *why = strerror(errno);
-        unlink(tmp);
-        free(tmp);
-        return NULL;
-    }
-    return tmp;
-}
-
 static void
 output_sync_dir(const char *dir)
 {
@@ -105,91 +68,6 @@ output_sync_dir(const char *dir)
         (void)fsync(dfd);
         close(dfd);
     }
-}
-
-bool
-output_write(const char *path, const void *data, size_t len, const char **why)
-{
-    if (!path || strcmp(path, "-") == 0) {
-        errno = 0;
-        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            *why = strerror(errno ? errno : EIO);
-            return false;
-        }
-        return true;
-    }
-    /* Refuse to replace a folder (rename would fail later, after work). */
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        *why = strerror(EISDIR);
-        return false;
-    }
-    /* A device or pipe (/dev/null, a FIFO) is written to, never replaced. */
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        errno = 0;
-        int fd = open(path, O_WRONLY | O_CLOEXEC);
-        bool ok = fd >= 0 && output_write_all(fd, data, len);
-        if (!ok)
-            *why = strerror(errno ? errno : EIO);
-        if (fd >= 0 && close(fd) != 0 && ok) {
-            *why = strerror(errno);
-            ok = false;
-        }
-        return ok;
-    }
-    char *dir = NULL;
-    output_hold_signals();
-    char *tmp = output_write_aside(path, data, len, &dir, why);
-    bool ok = false;
-    if (!tmp)
-        goto out;
-    if (rename(tmp, path) != 0) {
-        *why = strerror(errno);
-        unlink(tmp);
-        goto out;
-    }
-    output_sync_dir(dir); /* make the rename itself durable */
-    ok = true;
-out:
-    output_release_signals();
-    free(tmp);
-    free(dir);
-    return ok;
-}
-
-bool
-output_create(const char *path, const void *data, size_t len, bool *exists, const char **why)
-{
-    struct stat st;
-    /* A device or pipe (/dev/stdout, a FIFO) holds no file to lose. */
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-        *exists = false;
-        return output_write(path, data, len, why);
-    }
-    *exists = lstat(path, &st) == 0;
-    if (*exists) {
-        *why = strerror(EEXIST);
-        return false;
-    }
-    char *dir = NULL;
-    output_hold_signals();
-    char *tmp = output_write_aside(path, data, len, &dir, why);
-    bool ok = false;
-    if (tmp) {
-        /* link() fails if path appeared meanwhile: nothing is replaced. */
-        if (link(tmp, path) != 0) {
-            *exists = errno == EEXIST;
-            *why = strerror(errno);
-        } else {
-            output_sync_dir(dir);
-            ok = true;
-        }
-        unlink(tmp);
-    }
-    output_release_signals();
-    free(tmp);
-    free(dir);
-    return ok;
 }
 
 /* ---------------------------------------------------------------------------
@@ -299,19 +177,26 @@ output_stream_put(struct output_stream *s, const void *data, size_t len)
     return ok;
 }
 
+/* Give the unnamed file the name to (fails with EEXIST when it exists). */
+static bool
+output_link_fd(int fd, const char *to)
+{
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    return linkat(AT_FDCWD, proc, AT_FDCWD, to, AT_SYMLINK_FOLLOW) == 0;
+}
+
 /* Give the unnamed file a temporary name beside the destination. */
 static bool
 output_stream_name(struct output_stream *s)
 {
-    char proc[64];
-    snprintf(proc, sizeof proc, "/proc/self/fd/%d", s->fd);
     const char *slash = strrchr(s->path, '/');
     for (unsigned k = 0; k < 100; k++) {
         free(s->tmp);
         /* ".NAME.XXXXXX", as mkostemp() names them */
         unsigned long tag = ((unsigned long)getpid() * 40503u + k) & 0xffffffu;
         s->tmp = xasprintf("%s/.%s.%06lx", s->dir, slash ? slash + 1 : s->path, tag);
-        if (linkat(AT_FDCWD, proc, AT_FDCWD, s->tmp, AT_SYMLINK_FOLLOW) == 0)
+        if (output_link_fd(s->fd, s->tmp))
             return true;
         if (errno != EEXIST)
             return false;
@@ -319,8 +204,11 @@ output_stream_name(struct output_stream *s)
     return false;
 }
 
-bool
-output_stream_commit(struct output_stream *s, const char **why)
+/* Put the complete file at s->path: in place of what is there, or (not
+ * replace) only where nothing is (*exists set when something was), and
+ * free s. */
+static bool
+output_stream_finish(struct output_stream *s, bool replace, bool *exists, const char **why)
 {
     bool ok = !s->failed;
     errno = s->err;
@@ -342,7 +230,9 @@ output_stream_commit(struct output_stream *s, const char **why)
     if (ok && s->anonymous) {
         output_hold_signals();
         s->held = true;
-        ok = output_stream_name(s);
+        /* Replacing goes through a temporary name and rename(); creating
+         * names the file once, failing if the name appeared meanwhile. */
+        ok = replace ? output_stream_name(s) : output_link_fd(s->fd, s->path);
         if (!ok) {
             free(s->tmp);
             s->tmp = NULL;
@@ -350,20 +240,33 @@ output_stream_commit(struct output_stream *s, const char **why)
     }
     if (!ok)
         *why = strerror(errno ? errno : EIO);
+    if (!ok && exists)
+        *exists = errno == EEXIST;
     if (close(s->fd) != 0 && ok) {
         *why = strerror(errno);
         ok = false;
     }
-    if (ok && rename(s->tmp, s->path) != 0) {
-        *why = strerror(errno);
-        ok = false;
+    if (ok && s->tmp) {
+        /* link() fails if path appeared meanwhile: nothing is replaced. */
+        ok = replace ? rename(s->tmp, s->path) == 0 : link(s->tmp, s->path) == 0;
+        if (!ok) {
+            *why = strerror(errno);
+            if (exists)
+                *exists = errno == EEXIST;
+        }
     }
     if (ok)
-        output_sync_dir(s->dir);
-    else if (s->tmp)
+        output_sync_dir(s->dir); /* make the new name itself durable */
+    if (s->tmp && (!ok || !replace))
         unlink(s->tmp);
     output_stream_free(s);
     return ok;
+}
+
+bool
+output_stream_commit(struct output_stream *s, const char **why)
+{
+    return output_stream_finish(s, true, NULL, why);
 }
 
 void
@@ -374,4 +277,39 @@ output_stream_abort(struct output_stream *s)
     if (s->tmp)
         unlink(s->tmp);
     output_stream_free(s);
+}
+
+/* ---------------------------------------------------------------------------
+ * Written whole
+ */
+
+bool
+output_write(const char *path, const void *data, size_t len, const char **why)
+{
+    struct output_stream *s = output_stream_open(path, why);
+    if (!s)
+        return false;
+    output_stream_put(s, data, len);
+    return output_stream_commit(s, why);
+}
+
+bool
+output_create(const char *path, const void *data, size_t len, bool *exists, const char **why)
+{
+    struct stat st;
+    /* A device or pipe (/dev/stdout, a FIFO) holds no file to lose. */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        *exists = false;
+        return output_write(path, data, len, why);
+    }
+    *exists = lstat(path, &st) == 0;
+    if (*exists) {
+        *why = strerror(EEXIST);
+        return false;
+    }
+    struct output_stream *s = output_stream_open(path, why);
+    if (!s)
+        return false;
+    output_stream_put(s, data, len);
+    return output_stream_finish(s, false, exists, why);
 }
