@@ -381,15 +381,22 @@ cli_report_errors(const char *cmd, const struct workspace *w)
  * Outputs
  */
 
+/* Say that -o's file (or standard output) could not be written. */
+static int
+cli_cannot_write(const struct cli_args *a, const char *why)
+{
+    fprintf(stderr, "journeymap %s: cannot write %s: %s\n", a->spec->name,
+            a->out ? a->out : "standard output", why);
+    return EXIT_TROUBLE;
+}
+
 int
 cli_write(const struct cli_args *a, const void *data, size_t len)
 {
     const char *why = NULL;
     if (output_write(a->out, data, len, &why))
         return EXIT_CLEAN;
-    fprintf(stderr, "journeymap %s: cannot write %s: %s\n", a->spec->name,
-            a->out ? a->out : "standard output", why);
-    return EXIT_TROUBLE;
+    return cli_cannot_write(a, why);
 }
 
 int
@@ -404,12 +411,11 @@ cli_create(const struct cli_args *a, const void *data, size_t len, bool force)
     bool has_force = false;
     for (const struct cli_flag *f = a->spec->flags; f && f->name; f++)
         has_force |= strcmp(f->name, "force") == 0;
-    if (exists)
-        fprintf(stderr, "journeymap %s: %s already exists; it was left unchanged (%s)\n",
-                a->spec->name, a->out,
-                has_force ? "use --force to replace it" : "choose another name or remove it first");
-    else
-        fprintf(stderr, "journeymap %s: cannot write %s: %s\n", a->spec->name, a->out, why);
+    if (!exists)
+        return cli_cannot_write(a, why);
+    fprintf(stderr, "journeymap %s: %s already exists; it was left unchanged (%s)\n",
+            a->spec->name, a->out,
+            has_force ? "use --force to replace it" : "choose another name or remove it first");
     return EXIT_TROUBLE;
 }
 
@@ -455,13 +461,7 @@ cli_one_model_streamed(const struct cli_args *a, cli_write_fn *write)
             (void)write(a, j, w.diag, &sink);
             ok = output_stream_commit(out, &why);
         }
-        if (!ok) {
-            fprintf(stderr, "journeymap %s: cannot write %s: %s\n", a->spec->name,
-                    a->out ? a->out : "standard output", why);
-            status = EXIT_TROUBLE;
-        } else {
-            status = cli_findings_status(&w, &a->ro);
-        }
+        status = ok ? cli_findings_status(&w, &a->ro) : cli_cannot_write(a, why);
     }
     workspace_finish(&w);
     return status;
