@@ -335,14 +335,13 @@ static const char md_page_tail[] = "</body>\n</html>\n";
 char *
 md_page(cmark_node *doc, const char *title, size_t *len)
 {
-    size_t body_len;
-    char *body = md_render(doc, true, &body_len);
     struct buf b;
     buf_init(&b);
-    md_page_head(&b, title);
-    buf_append(&b, body, body_len);
-    buf_puts(&b, md_page_tail);
-    free(body);
+    struct md_sink sink = {md_collect, &b};
+    struct md_stream s;
+    md_stream_open(&s, &sink, true, title);
+    md_stream_part(&s, doc);
+    md_stream_close(&s);
     *len = b.len;
     return buf_steal(&b);
 }
