@@ -43,12 +43,7 @@ arena_free(struct arena *a)
 {
     if (!a)
         return;
-    struct chunk *c = a->head;
-    while (c) {
-        struct chunk *prev = c->prev;
-        free(c);
-        c = prev;
-    }
+    arena_reset(a);
     free(a);
 }
 

@@ -5,7 +5,6 @@
 
 #include "core/arena.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
