@@ -65,14 +65,13 @@ attrs_collect(struct loader *L, const struct frame *f, struct val *vals, const c
 {
     const struct el_info *info = &elements[f->kind];
     const char *name, *value;
-    bool foreign, ns_decl;
+    bool foreign;
     size_t n = 0;
     memset(vals, 0, info->n_attrs * sizeof *vals);
     *n_unknown = 0;
-    while (xmlread_attr(L->reader, &name, &value, &foreign, &ns_decl)) {
-        /* Declaring a namespace is harmless; using one is an unknown name. */
-        if (ns_decl)
-            continue;
+    /* Declaring a namespace is harmless (xmlread does not list it); using
+     * one is an unknown name. */
+    while (xmlread_attr(L->reader, &name, &value, &foreign)) {
         unsigned line = taglex_attr_line(&L->gate.lex, name, f->line);
         size_t k = 0;
         if (!foreign)

@@ -1,37 +1,74 @@
 /*
- * xmlread.c - libxml2's streaming reader (xmlTextReader) over the input
- * gate, turned into the events of xmlread.h. The only file that includes
- * libxml2; the document is never built as a DOM, and no libxml2 object
+ * xmlread.c - libxml2's SAX2 push parser over the input gate, turned into
+ * the events of xmlread.h. The only file that includes libxml2; no tree is
+ * built (not even the reader's one node at a time), and no libxml2 object
  * outlives xmlread_free().
+ *
+ * libxml2 calls back while it parses a chunk; the callbacks queue events
+ * (their strings copied into one pool) and xmlread_next() hands them out
+ * in order. The last queued event is held back until the next one
+ * arrives, because it may still grow: character data comes in pieces,
+ * and a start tag followed at once by its end tag is one empty element.
+ * Once every event handed out is done with, the queue and the pool start
+ * over, so their size is bounded by a chunk's events, not the document.
  */
 #include "read/xmlread.h"
 
 #include "core/util.h"
 
+#include <libxml/entities.h>
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parserInternals.h>
 
 #include <stdlib.h>
 #include <string.h>
 
-struct xmlread {
-    xmlTextReaderPtr reader;
-    struct xmlread_problem problem; /* the first error */
-    char *message;                  /* problem.message's storage */
+/* Bytes handed to libxml2 at a time. */
+#define XMLREAD_CHUNK 32768
+
+enum qkind {
+    Q_START = XMLREAD_START,
+    Q_END = XMLREAD_END,
+    Q_TEXT = XMLREAD_TEXT,
+    Q_DTD = XMLREAD_DTD,
+    Q_OTHER = XMLREAD_OTHER,
+    Q_CDATA, /* XMLREAD_TEXT, kept apart so that CDATA is not merged with text */
 };
 
-static int
-xmlread_input(void *ctx, char *buf, int len)
-{
-    return gate_read(ctx, buf, len);
-}
+/* A queued event; its strings are at base.. in the pool, its attributes
+ * at attr0.. in attrs (offsets relative to base). */
+struct qevent {
+    enum qkind kind;
+    const char *name, *ns; /* libxml2's dictionary: valid as long as the parser */
+    int depth;
+    unsigned line;
+    bool empty;
+    size_t base;            /* the pool's length when the event began */
+    size_t text, text_len;  /* Q_TEXT, Q_CDATA: in the pool, from base */
+    size_t attr0, n_attrs;  /* Q_START */
+};
 
-static int
-xmlread_close(void *ctx)
-{
-    (void)ctx;
-    return 0; /* the gate is closed by its owner */
-}
+struct qattr {
+    size_t name, value; /* in the pool, from the event's base */
+    bool foreign;
+};
+
+struct xmlread {
+    xmlParserCtxtPtr ctxt;
+    struct gate *gate;
+    struct xmlread_problem problem; /* the first error */
+    char *message;                  /* problem.message's storage */
+    struct qevent *q;
+    size_t n_q, cap_q, next; /* queued, room, the next to hand out */
+    struct qattr *attrs;
+    size_t n_attrs, cap_attrs;
+    struct buf pool;
+    int depth;        /* of the element being parsed */
+    bool done;        /* the last chunk has been parsed */
+    bool failed;      /* the gate stopped the file */
+    size_t attr_next; /* xmlread_attr()'s position in the current event */
+    char chunk[XMLREAD_CHUNK];
+};
 
 static enum xmlread_error
 xmlread_classify(int code, const char *msg)
@@ -62,16 +99,242 @@ xmlread_error(void *ctx, xmlErrorPtr e)
     r->problem.message = r->message;
 }
 
+/* ---------------------------------------------------------------------------
+ * The queue
+ */
+
+static unsigned
+xmlread_parser_line(const struct xmlread *r)
+{
+    int line = r->ctxt && r->ctxt->input ? r->ctxt->input->line : 0;
+    return line > 0 ? (unsigned)line : 1;
+}
+
+static struct qevent *
+xmlread_push(struct xmlread *r, enum qkind kind)
+{
+    xgrow((void **)&r->q, &r->cap_q, r->n_q + 1, sizeof *r->q);
+    struct qevent *e = &r->q[r->n_q++];
+    memset(e, 0, sizeof *e);
+    e->kind = kind;
+    e->depth = r->depth;
+    e->base = r->pool.len;
+    e->attr0 = r->n_attrs;
+    return e;
+}
+
+/* The last queued event, when it has not been handed out yet. */
+static struct qevent *
+xmlread_pending(struct xmlread *r)
+{
+    return r->n_q > r->next ? &r->q[r->n_q - 1] : NULL;
+}
+
+/* An attribute value as libxml2 hands it to SAX2 without entity
+ * replacement: "&" (from &amp; or &#38;) arrives as "&#38;", which the
+ * tree builder would decode; decode it here. Nothing else in a parsed
+ * value starts with '&' (any other entity needs a DTD, refused). */
+static size_t
+xmlread_keep_value(struct xmlread *r, size_t base, const char *s, size_t n)
+{
+    size_t at = r->pool.len - base;
+    const char *amp;
+    while ((amp = memchr(s, '&', n)) != NULL) {
+        size_t k = (size_t)(amp - s);
+        buf_append(&r->pool, s, k);
+        buf_putc(&r->pool, '&');
+        size_t skip = n - k >= 5 && memcmp(amp, "&#38;", 5) == 0 ? 5 : 1;
+        s += k + skip;
+        n -= k + skip;
+    }
+    buf_append(&r->pool, s, n);
+    buf_putc(&r->pool, '\0');
+    return at;
+}
+
+static void
+xmlread_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                 int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+                 int nb_defaulted, const xmlChar **attributes)
+{
+    struct xmlread *r = ctx;
+    (void)prefix;
+    (void)nb_namespaces; /* declaring a namespace is not an attribute of ours */
+    (void)namespaces;
+    struct qevent *e = xmlread_push(r, Q_START);
+    e->name = localname ? (const char *)localname : "";
+    e->ns = (const char *)uri;
+    e->line = xmlread_parser_line(r);
+    int given = nb_attributes - nb_defaulted; /* defaults come from a DTD: none */
+    for (int i = 0; i < given; i++) {
+        const xmlChar **a = &attributes[5 * i]; /* localname, prefix, URI, value, end */
+        xgrow((void **)&r->attrs, &r->cap_attrs, r->n_attrs + 1, sizeof *r->attrs);
+        struct qattr *qa = &r->attrs[r->n_attrs++];
+        size_t at = r->pool.len - e->base;
+        if (a[1]) {
+            buf_puts(&r->pool, (const char *)a[1]);
+            buf_putc(&r->pool, ':');
+        }
+        buf_puts(&r->pool, (const char *)a[0]);
+        buf_putc(&r->pool, '\0');
+        qa->name = at;
+        qa->value = xmlread_keep_value(r, e->base, (const char *)a[3], (size_t)(a[4] - a[3]));
+        qa->foreign = a[2] != NULL;
+    }
+    e->n_attrs = r->n_attrs - e->attr0;
+    r->depth++;
+}
+
+static void
+xmlread_on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+    struct xmlread *r = ctx;
+    (void)localname;
+    (void)prefix;
+    (void)uri;
+    r->depth--;
+    struct qevent *last = xmlread_pending(r);
+    if (last && last->kind == Q_START && last->depth == r->depth) {
+        last->empty = true; /* <x/>, or <x></x>: the same to us */
+        return;
+    }
+    xmlread_push(r, Q_END);
+}
+
+/* Character data, merged with the pieces before it as one text. */
+static void
+xmlread_on_chars(struct xmlread *r, enum qkind kind, const xmlChar *s, int len)
+{
+    struct qevent *e = xmlread_pending(r);
+    if (!e || e->kind != kind) {
+        e = xmlread_push(r, kind);
+        e->line = xmlread_parser_line(r);
+        e->text = r->pool.len - e->base;
+    } else {
+        r->pool.len--; /* the NUL, appended again below */
+    }
+    buf_append(&r->pool, (const char *)s, (size_t)len);
+    buf_putc(&r->pool, '\0');
+    e->text_len += (size_t)len;
+}
+
+static void
+xmlread_on_text(void *ctx, const xmlChar *s, int len)
+{
+    xmlread_on_chars(ctx, Q_TEXT, s, len);
+}
+
+static void
+xmlread_on_cdata(void *ctx, const xmlChar *s, int len)
+{
+    xmlread_on_chars(ctx, Q_CDATA, s, len);
+}
+
+static void
+xmlread_on_other(void *ctx, const xmlChar *a, const xmlChar *b)
+{
+    (void)a;
+    (void)b;
+    xmlread_push(ctx, Q_OTHER);
+}
+
+static void
+xmlread_on_comment(void *ctx, const xmlChar *s)
+{
+    (void)s;
+    xmlread_push(ctx, Q_OTHER);
+}
+
+/* A DOCTYPE: handed out, and nothing after it is parsed (its declarations
+ * are what entity expansion attacks are made of). */
+static void
+xmlread_on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                   const xmlChar *system_id)
+{
+    struct xmlread *r = ctx;
+    (void)name;
+    (void)external_id;
+    (void)system_id;
+    xmlread_push(r, Q_DTD);
+    xmlStopParser(r->ctxt);
+}
+
+static void
+xmlread_on_reference(void *ctx, const xmlChar *name)
+{
+    (void)name;
+    xmlread_push(ctx, Q_DTD);
+}
+
+/* Start over once everything queued has been handed out; keep the one
+ * event held back (it may still grow), moved to the front. */
+static void
+xmlread_compact(struct xmlread *r)
+{
+    if (r->next == r->n_q) {
+        r->n_q = r->next = 0;
+        r->n_attrs = 0;
+        r->pool.len = 0;
+        return;
+    }
+    if (r->next != r->n_q - 1 || r->next == 0)
+        return;
+    struct qevent *e = &r->q[r->next];
+    size_t keep = r->pool.len - e->base;
+    memmove(r->pool.data, r->pool.data + e->base, keep);
+    r->pool.len = keep;
+    memmove(r->attrs, r->attrs + e->attr0, e->n_attrs * sizeof *r->attrs);
+    r->n_attrs = e->n_attrs;
+    e->base = 0;
+    e->attr0 = 0;
+    r->q[0] = *e;
+    r->n_q = 1;
+    r->next = 0;
+}
+
+/* Parse the next chunk of the gate's bytes (the last one: say so). */
+static void
+xmlread_feed(struct xmlread *r)
+{
+    int n = gate_read(r->gate, r->chunk, (int)sizeof r->chunk);
+    if (n < 0) {
+        r->failed = true;
+        r->done = true;
+        return;
+    }
+    xmlParseChunk(r->ctxt, r->chunk, n, n == 0);
+    if (n == 0 || r->ctxt->disableSAX || r->ctxt->instate == XML_PARSER_EOF)
+        r->done = true;
+}
+
+/* ---------------------------------------------------------------------------
+ * The interface
+ */
+
 struct xmlread *
 xmlread_new(struct gate *g, const char *file_name)
 {
     struct xmlread *r = xcalloc(1, sizeof *r);
-    r->reader = xmlReaderForIO(xmlread_input, xmlread_close, g, file_name, NULL,
-                               XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING |
-                                   XML_PARSE_IGNORE_ENC);
-    if (!r->reader)
+    r->gate = g;
+    buf_init(&r->pool);
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = xmlread_on_start;
+    sax.endElementNs = xmlread_on_end;
+    sax.characters = xmlread_on_text;
+    sax.ignorableWhitespace = xmlread_on_text;
+    sax.cdataBlock = xmlread_on_cdata;
+    sax.comment = xmlread_on_comment;
+    sax.processingInstruction = xmlread_on_other;
+    sax.internalSubset = xmlread_on_doctype;
+    sax.reference = xmlread_on_reference;
+    sax.serror = xmlread_error;
+    r->ctxt = xmlCreatePushParserCtxt(&sax, r, NULL, 0, file_name);
+    if (!r->ctxt)
         die_oom();
-    xmlTextReaderSetStructuredErrorHandler(r->reader, xmlread_error, r);
+    xmlCtxtUseOptions(r->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING |
+                                   XML_PARSE_IGNORE_ENC);
     return r;
 }
 
@@ -80,81 +343,87 @@ xmlread_free(struct xmlread *r)
 {
     if (!r)
         return;
-    xmlFreeTextReader(r->reader);
+    xmlFreeParserCtxt(r->ctxt);
+    free(r->q);
+    free(r->attrs);
+    buf_finish(&r->pool);
     free(r->message);
     free(r);
 }
 
-static enum xmlread_kind
-xmlread_kind_of(int type)
+static bool
+xmlread_blank(const char *s, size_t n)
 {
-    switch (type) {
-    case XML_READER_TYPE_ELEMENT:
-        return XMLREAD_START;
-    case XML_READER_TYPE_END_ELEMENT:
-        return XMLREAD_END;
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-        return XMLREAD_TEXT;
-    case XML_READER_TYPE_WHITESPACE:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-        return XMLREAD_WHITESPACE;
-    case XML_READER_TYPE_DOCUMENT_TYPE:
-    case XML_READER_TYPE_ENTITY_REFERENCE:
-    case XML_READER_TYPE_ENTITY:
-        return XMLREAD_DTD;
-    default:
-        return XMLREAD_OTHER;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            return false;
+    return true;
 }
 
 int
 xmlread_next(struct xmlread *r, struct xmlread_event *ev)
 {
-    int ret = xmlTextReaderRead(r->reader);
-    if (ret != 1)
-        return ret < 0 ? -1 : 0;
+    xmlread_compact(r);
+    /* The last event is handed out only once another follows it, or the
+     * parse is over (the end, an error, or the gate stopping the file);
+     * what was queued before an error is still handed out. */
+    while (r->problem.kind == XMLREAD_FINE && !r->done && r->n_q - r->next < 2)
+        xmlread_feed(r);
+    if (r->next == r->n_q)
+        return r->problem.kind != XMLREAD_FINE || r->failed || !r->ctxt->wellFormed ? -1 : 0;
+    const struct qevent *e = &r->q[r->next++];
     memset(ev, 0, sizeof *ev);
-    ev->kind = xmlread_kind_of(xmlTextReaderNodeType(r->reader));
-    ev->depth = xmlTextReaderDepth(r->reader);
-    if (ev->kind == XMLREAD_START) {
-        const char *name = (const char *)xmlTextReaderConstLocalName(r->reader);
-        ev->name = name ? name : "";
-        ev->ns = (const char *)xmlTextReaderConstNamespaceUri(r->reader);
-        ev->empty = xmlTextReaderIsEmptyElement(r->reader) == 1;
-    } else if (ev->kind == XMLREAD_TEXT || ev->kind == XMLREAD_WHITESPACE) {
-        ev->text = (const char *)xmlTextReaderConstValue(r->reader);
+    ev->depth = e->depth;
+    r->attr_next = 0;
+    switch (e->kind) {
+    case Q_START:
+        ev->kind = XMLREAD_START;
+        ev->name = e->name;
+        ev->ns = e->ns;
+        ev->empty = e->empty;
+        break;
+    case Q_TEXT:
+    case Q_CDATA:
+        ev->text = r->pool.data + e->base + e->text;
+        ev->kind = e->kind == Q_TEXT && xmlread_blank(ev->text, e->text_len) ? XMLREAD_WHITESPACE
+                                                                             : XMLREAD_TEXT;
+        break;
+    case Q_END:
+    case Q_DTD:
+    case Q_OTHER:
+        ev->kind = (enum xmlread_kind)e->kind;
+        break;
     }
     return 1;
 }
 
 bool
-xmlread_attr(struct xmlread *r, const char **name, const char **value, bool *foreign, bool *ns_decl)
+xmlread_attr(struct xmlread *r, const char **name, const char **value, bool *foreign)
 {
-    while (xmlTextReaderMoveToNextAttribute(r->reader) == 1) {
-        *name = (const char *)xmlTextReaderConstName(r->reader);
-        *value = (const char *)xmlTextReaderConstValue(r->reader);
-        if (!*name || !*value)
-            continue;
-        *ns_decl = xmlTextReaderIsNamespaceDecl(r->reader) == 1;
-        *foreign = xmlTextReaderConstNamespaceUri(r->reader) != NULL;
-        return true;
-    }
-    xmlTextReaderMoveToElement(r->reader);
-    return false;
+    if (r->next == 0)
+        return false;
+    const struct qevent *e = &r->q[r->next - 1];
+    if (e->kind != Q_START || r->attr_next >= e->n_attrs)
+        return false;
+    const struct qattr *a = &r->attrs[e->attr0 + r->attr_next++];
+    *name = r->pool.data + e->base + a->name;
+    *value = r->pool.data + e->base + a->value;
+    *foreign = a->foreign;
+    return true;
 }
 
 unsigned
 xmlread_line(struct xmlread *r)
 {
-    long line = xmlGetLineNo(xmlTextReaderCurrentNode(r->reader));
-    return line > 0 ? (unsigned)line : (unsigned)xmlTextReaderGetParserLineNumber(r->reader);
+    if (r->next == 0)
+        return xmlread_parser_line(r);
+    return r->q[r->next - 1].line ? r->q[r->next - 1].line : xmlread_parser_line(r);
 }
 
 const char *
 xmlread_encoding(struct xmlread *r)
 {
-    return (const char *)xmlTextReaderConstEncoding(r->reader);
+    return (const char *)r->ctxt->encoding;
 }
 
 const struct xmlread_problem *

@@ -1,11 +1,11 @@
 /*
- * xmlread.h - XML events from libxml2's streaming reader, over the input
+ * xmlread.h - XML events from libxml2's SAX2 push parser, over the input
  * gate (gate.h).
  *
  * The home of libxml2 (docs/architecture.md): nothing else includes its
- * headers, and nothing of it crosses this interface. The reader is pulled
- * one event at a time (start tag, end tag, text, a DOCTYPE or entity);
- * the attributes of a start tag are pulled after it. The first XML error
+ * headers, and nothing of it crosses this interface. Events are pulled
+ * one at a time (start tag, end tag, text, a DOCTYPE or entity); the
+ * attributes of a start tag are pulled after it. No tree is built. The first XML error
  * is kept, classified in our terms, for the loader's message.
  *
  * Parser options, per hazards: XML_PARSE_NONET, XML_PARSE_BIG_LINES,
@@ -14,8 +14,8 @@
  * A deny-all external entity loader is installed by xmlread_init().
  *
  * Ownership: xmlread_new() returns a reader the caller frees with
- * xmlread_free(); strings in events and attributes are libxml2's and stay
- * valid until the next call on the reader. The gate stays the caller's.
+ * xmlread_free(); strings in events and attributes are the reader's and
+ * stay valid until the next xmlread_next(). The gate stays the caller's.
  */
 #ifndef JOURNEYMAP_XMLREAD_H
 #define JOURNEYMAP_XMLREAD_H
@@ -70,14 +70,14 @@ void xmlread_free(struct xmlread *r); /* NULL is a no-op */
 int xmlread_next(struct xmlread *r, struct xmlread_event *ev);
 
 /*
- * The next attribute of the start tag just read: its qualified name and
- * value, whether it has a namespace (foreign) or declares one (ns_decl).
- * False when there is none left (and the reader is back on the element).
+ * The next attribute of the start tag just read, in document order: its
+ * qualified name and value (entities decoded), and whether it has a
+ * namespace (foreign). Namespace declarations (xmlns, xmlns:p) are not
+ * attributes here. False when there is none left.
  */
-bool xmlread_attr(struct xmlread *r, const char **name, const char **value, bool *foreign,
-                  bool *ns_decl);
+bool xmlread_attr(struct xmlread *r, const char **name, const char **value, bool *foreign);
 
-/* The line libxml2 gives the current node (for a start tag: where it ends). */
+/* The line libxml2 was on when it gave the current event (for a start tag: where it ends). */
 unsigned xmlread_line(struct xmlread *r);
 
 /* The encoding libxml2 decodes with, or NULL when it has not said. */
