@@ -3,6 +3,8 @@
  */
 #include "core/catalog.h"
 
+#include "core/util.h"
+
 #include <string.h>
 
 const char *const rule_category_names[RULE_CATEGORY_COUNT] = {"error", "gap", "weak-spot", "note",
@@ -187,7 +189,7 @@ catalog_find(const char *id)
     if (last && strcmp(last->id, id) == 0)
         return last;
     for (size_t i = 0; i < catalog_len; i++)
-        if (strcmp(catalog[i].id, id) == 0)
+        if (str_eq(catalog[i].id, id))
             return last = &catalog[i];
     return NULL;
 }

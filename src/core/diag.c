@@ -53,7 +53,7 @@ diag_begin_file(struct diag *d, const char *path)
 static const char *
 diag_subject(struct diag *d, const char *subject)
 {
-    if (!d->last_subject || strcmp(d->last_subject, subject) != 0)
+    if (!d->last_subject || !str_eq(d->last_subject, subject))
         d->last_subject = arena_strdup(d->text, subject);
     return d->last_subject;
 }

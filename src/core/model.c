@@ -58,7 +58,7 @@ int
 vocab_find(const char *const *names, size_t count, const char *s)
 {
     for (size_t i = 0; i < count; i++)
-        if (names[i] && strcmp(names[i], s) == 0)
+        if (names[i] && str_eq(names[i], s))
             return (int)i;
     return -1;
 }

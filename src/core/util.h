@@ -11,8 +11,10 @@
 #define JOURNEYMAP_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -23,6 +25,15 @@
 #endif
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Whether a and b are the same string. The first bytes are compared here,
+ * so the usual mismatch in a search through a table of names costs no
+ * call. */
+static inline bool
+str_eq(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
 
 /* Print "journeymap: out of memory" and abort(). */
 NORETURN void die_oom(void);

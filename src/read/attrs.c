@@ -26,7 +26,7 @@ attrs_key(const char *const *names, const char *const *values, size_t n, const c
     static const char *const keys[] = {"id", "touchpoint", "to", "name"};
     for (size_t k = 0; k < ARRAY_LEN(keys); k++)
         for (size_t i = 0; i < n; i++)
-            if (strcmp(names[i], keys[k]) == 0) {
+            if (str_eq(names[i], keys[k])) {
                 *value = values[i];
                 return keys[k];
             }
@@ -71,12 +71,12 @@ attrs_collect(struct loader *L, const struct frame *f, struct val *vals, const c
     *n_unknown = 0;
     /* Declaring a namespace is harmless (xmlread does not list it); using
      * one is an unknown name. */
-    while (xmlread_attr(L->reader, &name, &value, &foreign)) {
-        unsigned line = taglex_attr_line(&L->gate.lex, name, f->line);
+    unsigned line;
+    while (xmlread_attr(L->reader, &name, &value, &foreign, &line)) {
         size_t k = 0;
         if (!foreign)
             for (; k < info->n_attrs; k++)
-                if (strcmp(info->attrs[k].name, name) == 0)
+                if (str_eq(info->attrs[k].name, name))
                     break;
         if (foreign || k == info->n_attrs) {
             if (*n_unknown < MAX_ATTRS)

@@ -130,7 +130,7 @@ element_attr(const struct frame *f, const struct val *vals, const char *name)
 {
     const struct el_info *info = &elements[f->kind];
     for (size_t k = 0; k < info->n_attrs; k++)
-        if (strcmp(info->attrs[k].name, name) == 0)
+        if (str_eq(info->attrs[k].name, name))
             return &vals[k];
     abort(); /* a typo in this file */
 }

@@ -45,7 +45,6 @@ gate_open(struct gate *g, const char *path, size_t max_bytes, const char **why)
     memset(g, 0, sizeof *g);
     g->line = 1;
     g->max_bytes = max_bytes;
-    taglex_init(&g->lex);
     g->fd = gate_open_regular(path, why);
     return g->fd >= 0;
 }
@@ -56,7 +55,6 @@ gate_open_memory(struct gate *g, const char *data, size_t len, size_t max_bytes)
     memset(g, 0, sizeof *g);
     g->line = 1;
     g->max_bytes = max_bytes;
-    taglex_init(&g->lex);
     g->fd = -1;
     g->mem = data;
     g->mem_len = len;
@@ -70,7 +68,6 @@ gate_close(struct gate *g)
     g->fd = -1;
     free(g->bad_encoding);
     g->bad_encoding = NULL;
-    taglex_finish(&g->lex);
 }
 
 /* The line breaks in n bytes. */
@@ -78,51 +75,50 @@ static unsigned
 gate_lines(const char *p, size_t n)
 {
     unsigned k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += p[i] == '\n';
+    for (const char *end = p + n; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        k++;
     return k;
 }
 
-/* Scan a chunk: count lines, find NULs and the first "<!DOCTYPE", lex
- * tags. Returns how many bytes come before a NUL (n when there is none). */
+/* Look for the first "<!DOCTYPE" in buf[0..end), which may have begun in
+ * the chunk before (g->doctype_match bytes of it). */
+static void
+gate_doctype(struct gate *g, const char *buf, size_t end)
+{
+    size_t i = 0;
+    while (i < end) {
+        if (!g->doctype_match) {
+            const char *lt = memchr(buf + i, '<', end - i);
+            if (!lt)
+                return;
+            i = (size_t)(lt - buf);
+        }
+        char c = buf[i];
+        if (c == doctype_tag[g->doctype_match]) {
+            if (++g->doctype_match == sizeof doctype_tag - 1) {
+                g->doctype_line = g->line + gate_lines(buf, i);
+                return;
+            }
+        } else {
+            g->doctype_match = c == '<';
+        }
+        i++;
+    }
+}
+
+/* Scan a chunk: count lines, find NULs and the first "<!DOCTYPE".
+ * Returns how many bytes come before a NUL (n when there is none). */
 static int
 gate_scan(struct gate *g, const char *buf, int n)
 {
     const char *nul = memchr(buf, '\0', (size_t)n);
-    int end = nul ? (int)(nul - buf) : n;
-    for (int i = 0; i < end; i++) {
-        /* Character data and quoted values: jump to the byte that ends
-         * them, or to a '<' (a DOCTYPE may start there), counting the line
-         * breaks on the way; the lexer has nothing to do in between. */
-        char stop = taglex_skip_until(&g->lex);
-        if (stop && !g->doctype_match) {
-            const char *p = memchr(buf + i, stop, (size_t)(end - i));
-            int to = p ? (int)(p - buf) : end;
-            if (stop != '<' && to > i) {
-                const char *lt = memchr(buf + i, '<', (size_t)(to - i));
-                to = lt ? (int)(lt - buf) : to;
-            }
-            g->line += gate_lines(buf + i, (size_t)(to - i));
-            i = to;
-            if (i == end)
-                break;
-        }
-        char c = buf[i];
-        if (!g->doctype_line) {
-            if (c == doctype_tag[g->doctype_match]) {
-                if (++g->doctype_match == sizeof doctype_tag - 1)
-                    g->doctype_line = g->line;
-            } else {
-                g->doctype_match = c == '<';
-            }
-        }
-        taglex_byte(&g->lex, c, g->line);
-        if (c == '\n')
-            g->line++;
-    }
+    size_t end = nul ? (size_t)(nul - buf) : (size_t)n;
+    if (!g->doctype_line)
+        gate_doctype(g, buf, end);
+    g->line += gate_lines(buf, end);
     if (nul) {
         g->nul_line = g->line;
-        return end;
+        return (int)end;
     }
     return n;
 }
@@ -270,8 +266,9 @@ gate_read(struct gate *g, char *buf, int len)
         g->too_big = true;
         return -1;
     }
+    /* Before a NUL, the bytes up to it (the next call says -1). */
     int kept = gate_scan(g, buf, (int)n);
-    return kept < n ? -1 : (int)n;
+    return kept < n && kept == 0 ? -1 : kept;
 }
 
 char *

@@ -8,9 +8,8 @@
  * the document there), at a UTF-16 byte-order mark or gzip data (libxml2
  * would decode or inflate them), and at an XML declaration naming an
  * encoding other than UTF-8 (switching encodings would load an iconv
- * module chosen by the file). It counts lines, notes the first
- * "<!DOCTYPE", and feeds every byte to the start-tag lexer. Whole small
- * files (Mermaid) come through gate_slurp().
+ * module chosen by the file). It counts lines and notes the first
+ * "<!DOCTYPE". Whole small files (Mermaid) come through gate_slurp().
  *
  * Ownership: a struct gate is the caller's storage, opened with
  * gate_open() and released with gate_close(). gate_slurp() returns
@@ -18,8 +17,6 @@
  */
 #ifndef JOURNEYMAP_GATE_H
 #define JOURNEYMAP_GATE_H
-
-#include "read/taglex.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -42,7 +39,6 @@ struct gate {
     char head[256];        /* the file's first bytes, for the XML declaration */
     size_t head_len;
     bool head_done;    /* the XML declaration has been looked at */
-    struct taglex lex; /* where start tags begin */
 };
 
 /*

@@ -62,16 +62,6 @@ load_on_end(struct loader *L)
     L->depth--;
 }
 
-/* The line where the element the reader is on began. */
-static unsigned
-load_start_line(struct loader *L)
-{
-    unsigned line;
-    if (taglex_next_start(&L->gate.lex, &line))
-        return line;
-    return xmlread_line(L->reader);
-}
-
 /* The root element: <journey>, in no namespace; EL_COUNT after reporting. */
 static enum el
 load_root_kind(struct loader *L, const struct xmlread_event *ev, unsigned line)
@@ -138,7 +128,7 @@ load_child_kind(struct loader *L, struct frame *up, const struct xmlread_event *
     enum el kind = EL_COUNT;
     bool once = false;
     for (size_t i = 0; i < pi->n_children && !ev->ns; i++)
-        if (strcmp(elements[pi->children[i].kind].name, ev->name) == 0) {
+        if (str_eq(elements[pi->children[i].kind].name, ev->name)) {
             kind = pi->children[i].kind;
             once = pi->children[i].once;
         }
@@ -158,7 +148,7 @@ load_child_kind(struct loader *L, struct frame *up, const struct xmlread_event *
 static void
 load_on_start(struct loader *L, const struct xmlread_event *ev)
 {
-    unsigned line = load_start_line(L);
+    unsigned line = ev->line;
     struct frame *up = L->depth ? &L->stack[L->depth - 1] : NULL;
     enum el kind = up ? load_child_kind(L, up, ev, line) : load_root_kind(L, ev, line);
     if (kind == EL_COUNT) {
@@ -279,11 +269,8 @@ load_stream(struct loader *L)
             return false;
         first = false;
         if (skip_depth >= 0) {
-            /* Inside a subtree already reported: keep the start-line queue
-             * in step, look at nothing else. */
-            if (ev.kind == XMLREAD_START)
-                (void)load_start_line(L);
-            else if (ev.kind == XMLREAD_END && ev.depth == skip_depth)
+            /* Inside a subtree already reported: look at nothing else. */
+            if (ev.kind == XMLREAD_END && ev.depth == skip_depth)
                 skip_depth = -1;
             continue;
         }

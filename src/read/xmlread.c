@@ -50,7 +50,15 @@ struct qevent {
 
 struct qattr {
     size_t name, value; /* in the pool, from the event's base */
+    unsigned line;      /* where its name is written */
     bool foreign;
+};
+
+/* An attribute's name written on a later line than its tag's '<'. */
+struct tagname {
+    const char *name; /* in libxml2's input buffer, len bytes */
+    size_t len;
+    unsigned line;
 };
 
 struct xmlread {
@@ -63,6 +71,8 @@ struct xmlread {
     struct qattr *attrs;
     size_t n_attrs, cap_attrs;
     struct buf pool;
+    struct tagname *names; /* xmlread_tag_lines()'s, for one tag */
+    size_t n_names, cap_names;
     int depth;        /* of the element being parsed */
     bool done;        /* the last chunk has been parsed */
     bool failed;      /* the gate stopped the file */
@@ -152,6 +162,95 @@ xmlread_keep_value(struct xmlread *r, size_t base, const char *s, size_t n)
     return at;
 }
 
+static unsigned
+xmlread_newlines(const char *p, const char *end)
+{
+    unsigned k = 0;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        k++;
+        p++;
+    }
+    return k;
+}
+
+static bool
+xmlread_tag_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * The lines of a start tag, from its text in libxml2's input buffer: when
+ * the callback runs, the parser is on the tag's '>' (or "/>") and the line
+ * it counts is that one; the tag's '<' is the nearest one before (no raw
+ * '<' can be inside a tag), so it began as many lines earlier as there are
+ * line breaks in between. For a tag over several lines, the attributes
+ * whose names are written after the first line are noted in r->names.
+ * Returns the line of the '<'.
+ */
+static unsigned
+xmlread_tag_lines(struct xmlread *r)
+{
+    unsigned end_line = xmlread_parser_line(r);
+    r->n_names = 0;
+    const xmlParserInputPtr in = r->ctxt->input;
+    if (!in || !in->base || !in->cur)
+        return end_line;
+    const char *base = (const char *)in->base, *cur = (const char *)in->cur;
+    const char *lt = cur;
+    while (lt > base && *--lt != '<')
+        ;
+    if (*lt != '<')
+        return end_line;
+    unsigned breaks = xmlread_newlines(lt, cur);
+    if (breaks == 0 || breaks >= end_line)
+        return breaks < end_line ? end_line : 1;
+    unsigned start = end_line - breaks, line = start;
+    /* The element's name, then names and quoted values. */
+    const char *p = lt + 1;
+    while (p < cur && !xmlread_tag_space(*p) && *p != '/' && *p != '>')
+        p++;
+    while (p < cur) {
+        char c = *p;
+        if (c == '"' || c == '\'') {
+            const char *close = memchr(p + 1, c, (size_t)(cur - p - 1));
+            const char *to = close ? close + 1 : cur;
+            line += xmlread_newlines(p, to);
+            p = to;
+        } else if (xmlread_tag_space(c) || c == '/' || c == '=') {
+            line += c == '\n';
+            p++;
+        } else {
+            const char *name = p;
+            while (p < cur && !xmlread_tag_space(*p) && *p != '=' && *p != '>' && *p != '/' &&
+                   *p != '"' && *p != '\'')
+                p++;
+            if (line != start) {
+                xgrow((void **)&r->names, &r->cap_names, r->n_names + 1, sizeof *r->names);
+                r->names[r->n_names++] = (struct tagname){name, (size_t)(p - name), line};
+            }
+            if (p == name)
+                p++; /* a '>' inside the tag: not one of ours to read */
+        }
+    }
+    return start;
+}
+
+/* The line where the attribute prefix:local is written. */
+static unsigned
+xmlread_attr_line(const struct xmlread *r, const char *prefix, const char *local, unsigned dflt)
+{
+    size_t np = prefix ? strlen(prefix) + 1 : 0, nl = strlen(local);
+    for (size_t i = 0; i < r->n_names; i++) {
+        const struct tagname *t = &r->names[i];
+        if (t->len == np + nl && (!prefix || (memcmp(t->name, prefix, np - 1) == 0 &&
+                                              t->name[np - 1] == ':')) &&
+            memcmp(t->name + np, local, nl) == 0)
+            return t->line;
+    }
+    return dflt;
+}
+
 static void
 xmlread_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
                  int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
@@ -164,7 +263,7 @@ xmlread_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, con
     struct qevent *e = xmlread_push(r, Q_START);
     e->name = localname ? (const char *)localname : "";
     e->ns = (const char *)uri;
-    e->line = xmlread_parser_line(r);
+    e->line = xmlread_tag_lines(r);
     int given = nb_attributes - nb_defaulted; /* defaults come from a DTD: none */
     for (int i = 0; i < given; i++) {
         const xmlChar **a = &attributes[5 * i]; /* localname, prefix, URI, value, end */
@@ -180,6 +279,8 @@ xmlread_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, con
         qa->name = at;
         qa->value = xmlread_keep_value(r, e->base, (const char *)a[3], (size_t)(a[4] - a[3]));
         qa->foreign = a[2] != NULL;
+        qa->line = r->n_names ? xmlread_attr_line(r, (const char *)a[1], (const char *)a[0], e->line)
+                              : e->line;
     }
     e->n_attrs = r->n_attrs - e->attr0;
     r->depth++;
@@ -346,6 +447,7 @@ xmlread_free(struct xmlread *r)
     xmlFreeParserCtxt(r->ctxt);
     free(r->q);
     free(r->attrs);
+    free(r->names);
     buf_finish(&r->pool);
     free(r->message);
     free(r);
@@ -381,6 +483,7 @@ xmlread_next(struct xmlread *r, struct xmlread_event *ev)
         ev->name = e->name;
         ev->ns = e->ns;
         ev->empty = e->empty;
+        ev->line = e->line;
         break;
     case Q_TEXT:
     case Q_CDATA:
@@ -398,7 +501,8 @@ xmlread_next(struct xmlread *r, struct xmlread_event *ev)
 }
 
 bool
-xmlread_attr(struct xmlread *r, const char **name, const char **value, bool *foreign)
+xmlread_attr(struct xmlread *r, const char **name, const char **value, bool *foreign,
+             unsigned *line)
 {
     if (r->next == 0)
         return false;
@@ -409,15 +513,8 @@ xmlread_attr(struct xmlread *r, const char **name, const char **value, bool *for
     *name = r->pool.data + e->base + a->name;
     *value = r->pool.data + e->base + a->value;
     *foreign = a->foreign;
+    *line = a->line;
     return true;
-}
-
-unsigned
-xmlread_line(struct xmlread *r)
-{
-    if (r->next == 0)
-        return xmlread_parser_line(r);
-    return r->q[r->next - 1].line ? r->q[r->next - 1].line : xmlread_parser_line(r);
 }
 
 const char *

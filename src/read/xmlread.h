@@ -39,6 +39,7 @@ struct xmlread_event {
     const char *ns;   /* XMLREAD_START: the namespace URI, or NULL */
     const char *text; /* XMLREAD_TEXT, XMLREAD_WHITESPACE: the text, or NULL */
     bool empty;       /* XMLREAD_START: written <x/>, so no end tag follows */
+    unsigned line;    /* XMLREAD_START: the line of its '<' */
     int depth;        /* 0 for the root element */
 };
 
@@ -71,14 +72,12 @@ int xmlread_next(struct xmlread *r, struct xmlread_event *ev);
 
 /*
  * The next attribute of the start tag just read, in document order: its
- * qualified name and value (entities decoded), and whether it has a
- * namespace (foreign). Namespace declarations (xmlns, xmlns:p) are not
+ * qualified name and value (entities decoded), whether it has a namespace
+ * (foreign), and the line its name is written on. Namespace declarations (xmlns, xmlns:p) are not
  * attributes here. False when there is none left.
  */
-bool xmlread_attr(struct xmlread *r, const char **name, const char **value, bool *foreign);
-
-/* The line libxml2 was on when it gave the current event (for a start tag: where it ends). */
-unsigned xmlread_line(struct xmlread *r);
+bool xmlread_attr(struct xmlread *r, const char **name, const char **value, bool *foreign,
+                  unsigned *line);
 
 /* The encoding libxml2 decodes with, or NULL when it has not said. */
 const char *xmlread_encoding(struct xmlread *r);
