@@ -150,10 +150,9 @@ arena_used(const struct arena *a)
 const char *
 arena_quote(struct arena *a, const char *s, size_t max_chars)
 {
-    struct buf b;
-    buf_init(&b);
-    buf_quote(&b, s, max_chars);
-    const char *q = arena_strdup(a, buf_str(&b));
-    buf_finish(&b);
+    size_t n = str_quote(NULL, s, max_chars);
+    char *q = arena_carve(a, n + 1, 1);
+    str_quote(q, s, max_chars);
+    q[n] = '\0';
     return q;
 }

@@ -241,34 +241,69 @@ buf_steal(struct buf *b)
     return s;
 }
 
-void
-buf_quote(struct buf *b, const char *s, size_t max_chars)
+size_t
+str_quote(char *out, const char *s, size_t max_chars)
 {
-    size_t chars = 0;
-    buf_putc(b, '"');
+    static const char hex[] = "0123456789ABCDEF";
+    /* The usual value: short, and nothing in it to show differently. */
+    const unsigned char *u = (const unsigned char *)s;
+    while (*u >= 0x20 && *u != 0x7F)
+        u++;
+    size_t len = (size_t)(u - (const unsigned char *)s);
+    if (!*u && len <= max_chars) {
+        if (out) {
+            out[0] = '"';
+            memcpy(out + 1, s, len);
+            out[len + 1] = '"';
+        }
+        return len + 2;
+    }
+    size_t n = 0, chars = 0;
+#define QUOTE_PUT(text, len)                                                                        \
+    do {                                                                                           \
+        if (out)                                                                                   \
+            memcpy(out + n, (text), (len));                                                        \
+        n += (len);                                                                                \
+    } while (0)
+    QUOTE_PUT("\"", 1);
     const unsigned char *p = (const unsigned char *)s, *run = p;
     for (; *p; p++) {
         /* Count characters, not bytes: UTF-8 continuation bytes are free. */
         bool cut = (*p & 0xC0) != 0x80 && chars++ == max_chars;
         if (!cut && *p >= 0x20 && *p != 0x7F)
-            continue; /* part of a run appended in one piece */
-        buf_append(b, (const char *)run, (size_t)(p - run));
+            continue; /* part of a run written in one piece */
+        QUOTE_PUT(run, (size_t)(p - run));
         run = p + 1;
         if (cut) {
-            buf_puts(b, "\xE2\x80\xA6"); /* … */
+            QUOTE_PUT("\xE2\x80\xA6", 3); /* … */
             run = NULL;
             break;
         }
-        if (*p == '\n')
-            buf_puts(b, "\\n");
-        else if (*p == '\t')
-            buf_puts(b, "\\t");
-        else
-            buf_printf(b, "\\x%02X", *p);
+        if (*p == '\n') {
+            QUOTE_PUT("\\n", 2);
+        } else if (*p == '\t') {
+            QUOTE_PUT("\\t", 2);
+        } else {
+            char esc[4] = {'\\', 'x', hex[*p >> 4], hex[*p & 0xF]};
+            QUOTE_PUT(esc, 4);
+        }
     }
     if (run)
-        buf_append(b, (const char *)run, (size_t)(p - run));
-    buf_putc(b, '"');
+        QUOTE_PUT(run, (size_t)(p - run));
+    QUOTE_PUT("\"", 1);
+#undef QUOTE_PUT
+    return n;
+}
+
+void
+buf_quote(struct buf *b, const char *s, size_t max_chars)
+{
+    size_t n = str_quote(NULL, s, max_chars);
+    if (b->len + n + 1 > b->cap)
+        xgrow((void **)&b->data, &b->cap, b->len + n + 1, 1);
+    str_quote(b->data + b->len, s, max_chars);
+    b->len += n;
+    b->data[b->len] = '\0';
 }
 
 /* Length of the well-formed UTF-8 sequence at s, or 0 (RFC 3629 table 3). */

@@ -148,8 +148,16 @@ static size_t
 xmlread_keep_value(struct xmlread *r, size_t base, const char *s, size_t n)
 {
     size_t at = r->pool.len - base;
-    const char *amp;
-    while ((amp = memchr(s, '&', n)) != NULL) {
+    const char *amp = memchr(s, '&', n);
+    if (!amp) {
+        if (r->pool.len + n + 2 > r->pool.cap)
+            xgrow((void **)&r->pool.data, &r->pool.cap, r->pool.len + n + 2, 1);
+        memcpy(r->pool.data + r->pool.len, s, n);
+        r->pool.len += n;
+        r->pool.data[r->pool.len++] = '\0';
+        return at;
+    }
+    for (; amp; amp = memchr(s, '&', n)) {
         size_t k = (size_t)(amp - s);
         buf_append(&r->pool, s, k);
         buf_putc(&r->pool, '&');
@@ -270,12 +278,17 @@ xmlread_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, con
         xgrow((void **)&r->attrs, &r->cap_attrs, r->n_attrs + 1, sizeof *r->attrs);
         struct qattr *qa = &r->attrs[r->n_attrs++];
         size_t at = r->pool.len - e->base;
-        if (a[1]) {
-            buf_puts(&r->pool, (const char *)a[1]);
-            buf_putc(&r->pool, ':');
+        size_t np = a[1] ? strlen((const char *)a[1]) : 0, nl = strlen((const char *)a[0]);
+        size_t need = r->pool.len + np + 1 + nl + 1;
+        if (need + 1 > r->pool.cap)
+            xgrow((void **)&r->pool.data, &r->pool.cap, need + 1, 1);
+        char *to = r->pool.data + r->pool.len;
+        if (np) {
+            memcpy(to, a[1], np);
+            to[np++] = ':';
         }
-        buf_puts(&r->pool, (const char *)a[0]);
-        buf_putc(&r->pool, '\0');
+        memcpy(to + np, a[0], nl + 1);
+        r->pool.len += np + nl + 1;
         qa->name = at;
         qa->value = xmlread_keep_value(r, e->base, (const char *)a[3], (size_t)(a[4] - a[3]));
         qa->foreign = a[2] != NULL;

@@ -18,33 +18,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The decimal digits of v at the end of end[-24..0): where they begin. */
+static char *
+report_digits(char *end, unsigned v)
+{
+    do
+        *--end = (char)('0' + v % 10);
+    while (v /= 10);
+    return end;
+}
+
 bool
 report_human(FILE *out, const struct diag *d)
 {
-    flockfile(out);
+    /* Each line is put together in one buffer and written at once. */
+    struct buf line;
+    buf_init(&line);
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
-        char num[24];
-        snprintf(num, sizeof num, ":%u: ", f->line);
-        fputs(f->file, out);
-        fputs(num, out);
-        fputs(severity_names[f->severity], out);
-        fputs(": ", out);
+        char num[24], *digits = report_digits(num + sizeof num, f->line);
+        line.len = 0;
+        buf_puts(&line, f->file);
+        buf_putc(&line, ':');
+        buf_append(&line, digits, (size_t)(num + sizeof num - digits));
+        buf_append(&line, ": ", 2);
+        buf_puts(&line, severity_names[f->severity]);
+        buf_append(&line, ": ", 2);
         /* Messages are one line already; keep it so even for hostile bytes. */
         for (const char *p = f->message; *p;) {
             size_t k = strcspn(p, "\r\n");
-            fwrite(p, 1, k, out);
+            buf_append(&line, p, k);
             p += k;
             if (*p) {
-                fputc(' ', out);
+                buf_putc(&line, ' ');
                 p++;
             }
         }
-        fputs(" [", out);
-        fputs(f->rule, out);
-        fputs("]\n", out);
+        buf_append(&line, " [", 2);
+        buf_puts(&line, f->rule);
+        buf_append(&line, "]\n", 2);
+        fwrite(line.data, 1, line.len, out);
     }
-    funlockfile(out);
+    buf_finish(&line);
     return fflush(out) == 0 && !ferror(out);
 }
 
