@@ -354,6 +354,8 @@ cli_report_errors(const char *cmd, const struct workspace *w)
     /* Only the errors: they are why files are left out. */
     struct diag *errors = diag_new();
     const char *last = NULL;
+    struct buf m;
+    buf_init(&m);
     for (size_t i = 0; i < diag_count(w->diag); i++) {
         const struct finding *f = diag_get(w->diag, i);
         if (f->severity != SEVERITY_ERROR)
@@ -362,8 +364,9 @@ cli_report_errors(const char *cmd, const struct workspace *w)
             diag_begin_file(errors, f->file);
             last = f->file;
         }
-        diag_add(errors, f->line, f->severity, f->rule, f->subject, "%s", f->message);
+        diag_add(errors, f->line, f->severity, f->rule, f->subject, "%s", finding_text(f, &m));
     }
+    buf_finish(&m);
     report_human(stderr, errors);
     for (size_t i = 0; i < diag_count(errors); i++) {
         const struct finding *f = diag_get(errors, i);

@@ -4,6 +4,7 @@
 #include "core/diag.h"
 
 #include "core/arena.h"
+#include "core/message.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,9 @@ struct diag {
      * for a large journey: no allocation each). */
     struct arena *text;
     const char *last_subject; /* the copy made last */
+    struct buf args;          /* the arguments of the finding being added */
+    const char *last_args;    /* the arguments kept last, and their length */
+    size_t last_args_len;
 };
 
 struct diag *
@@ -33,6 +37,7 @@ diag_free(struct diag *d)
     if (!d)
         return;
     arena_free(d->text);
+    buf_finish(&d->args);
     for (size_t i = 0; i < d->n_files; i++)
         free(d->files[i]);
     free(d->files);
@@ -58,6 +63,21 @@ diag_subject(struct diag *d, const char *subject)
     return d->last_subject;
 }
 
+/* diag's copy of the arguments in d->args: the last one again when they
+ * are the same (several findings about one touchpoint often name only it). */
+static const char *
+diag_args(struct diag *d)
+{
+    size_t n = d->args.len;
+    if (n == 0)
+        return "";
+    if (!d->last_args || d->last_args_len != n || memcmp(d->last_args, d->args.data, n) != 0) {
+        d->last_args = arena_memdup(d->text, d->args.data, n);
+        d->last_args_len = n;
+    }
+    return d->last_args;
+}
+
 void
 diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,
           const char *fmt, va_list ap)
@@ -66,10 +86,10 @@ diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule, co
         diag_begin_file(d, "");
     xgrow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
     struct finding *f = &d->v[d->n];
-    char small[512], *big;
-    size_t n = vformat(small, sizeof small, &big, fmt, ap);
-    f->message = arena_memdup(d->text, big ? big : small, n + 1);
-    free(big);
+    d->args.len = 0;
+    message_keep(&d->args, fmt, ap);
+    f->fmt = fmt;
+    f->args = diag_args(d);
     f->file = d->files[d->n_files - 1];
     f->file_index = (uint32_t)(d->n_files - 1);
     f->line = line;
@@ -129,6 +149,22 @@ diag_sort(struct diag *d)
 {
     if (d->n > 1)
         qsort(d->v, d->n, sizeof *d->v, diag_compare);
+}
+
+const char *
+finding_text(const struct finding *f, struct buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    finding_put(f, b);
+    return buf_str(b);
+}
+
+void
+finding_put(const struct finding *f, struct buf *b)
+{
+    message_put(b, f->fmt, f->args);
 }
 
 const struct finding *

@@ -1,9 +1,14 @@
 /*
  * diag.h - findings as data: collected from every stage, sorted, printed once.
  *
+ * A finding's message is kept as its format and its formatted arguments
+ * (message.h) and put together when it is read, with finding_text(): the
+ * rule's words are not copied into each of a journey's many findings.
+ *
  * Ownership: a struct diag owns copies of every string given to it (file
- * names, subjects, messages); findings returned by diag_get() stay valid
- * until diag_free(). Callers never free what diag hands out.
+ * names, subjects, message arguments); findings returned by diag_get()
+ * stay valid until diag_free(). Callers never free what diag hands out.
+ * The formats given to diag_add() must be string literals.
  */
 #ifndef JOURNEYMAP_DIAG_H
 #define JOURNEYMAP_DIAG_H
@@ -21,7 +26,8 @@ struct finding {
     enum severity severity; /* never SEVERITY_OFF */
     const char *rule;       /* rule id from the catalogue (rules.h) */
     const char *subject;    /* id of what the finding is about; "" when unknown */
-    const char *message;    /* one line for a workshop participant */
+    const char *fmt;        /* the message's format (a string literal) ... */
+    const char *args;       /* ... and its arguments, formatted: finding_text() */
     double size;            /* how big, for ranking (see diag_set_size()); 0 by default */
     uint32_t file_index;    /* order in which files were given */
     uint32_t seq;           /* order of arrival, the last sort key */
@@ -39,7 +45,7 @@ void diag_free(struct diag *d); /* NULL is a no-op */
  */
 const char *diag_begin_file(struct diag *d, const char *path);
 
-/* Add a finding about the current file. fmt builds the message. */
+/* Add a finding about the current file. fmt (a string literal) builds the message. */
 void diag_add(struct diag *d, unsigned line, enum severity sev, const char *rule,
               const char *subject, const char *fmt, ...) PRINTF_LIKE(6, 7);
 void diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule,
@@ -53,6 +59,12 @@ void diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rul
  * days to the first contact (0 when there is none).
  */
 void diag_set_size(struct diag *d, double size);
+
+/* The finding's message, one line for a workshop participant, in b
+ * (emptied first): b's text, valid until b changes. */
+const char *finding_text(const struct finding *f, struct buf *b);
+/* The same message appended to b. */
+void finding_put(const struct finding *f, struct buf *b);
 
 /* Number of findings so far; use as a mark for diag_truncate(). */
 size_t diag_count(const struct diag *d);

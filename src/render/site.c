@@ -49,6 +49,8 @@ site_findings(struct buf *b, const struct site_entry *e, const struct diag *d)
                n == 1 ? "" : "s");
     if (n)
         buf_puts(b, "<ul>\n");
+    struct buf m;
+    buf_init(&m);
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
         if (f->file != e->j->file)
@@ -57,9 +59,10 @@ site_findings(struct buf *b, const struct site_entry *e, const struct diag *d)
         buf_printf(b, "<li><span class=\"sev %s\">%s</span> <code>", sev, sev);
         buf_html(b, f->rule);
         buf_printf(b, "</code> line %u: ", f->line);
-        buf_html(b, f->message);
+        buf_html(b, finding_text(f, &m));
         buf_puts(b, "</li>\n");
     }
+    buf_finish(&m);
     buf_puts(b, n ? "</ul>\n</details>\n" : "</details>\n");
 }
 

@@ -139,7 +139,10 @@ agenda_gap(cmark_node *p, const struct agenda_item *it, const struct finding *f)
         md_textf(agenda_lead(p), "Only %s: “%s”", tp->competitor->name, tp->name);
         md_text(p, "; we have nothing like it");
     } else {
-        md_text(p, f->message);
+        struct buf m;
+        buf_init(&m);
+        md_text(p, finding_text(f, &m));
+        buf_finish(&m);
     }
 }
 

@@ -105,7 +105,10 @@ checklist_is_weak(const struct finding *f)
 static void
 checklist_finding_text(cmark_node *p, const struct finding *f)
 {
-    md_textf(p, "%s ", f->message);
+    struct buf m;
+    buf_init(&m);
+    md_textf(p, "%s ", finding_text(f, &m));
+    buf_finish(&m);
     char *rule = xasprintf("[%s]", f->rule);
     md_code(p, rule);
     free(rule);

@@ -105,16 +105,19 @@ diff_since_section(cmark_node *doc, const struct journey_diff *jd, const char *r
     if (!jd->n_resolved && !jd->n_new && !jd->count[DIFF_CHANGED])
         return;
     cmark_node *list = md_bullet_list(doc);
+    struct buf m;
+    buf_init(&m);
     for (size_t i = 0; i < jd->n_resolved; i++) {
         p = md_task_done(list, html, true);
-        md_textf(p, "Resolved: %s ", jd->found_resolved[i]->message);
+        md_textf(p, "Resolved: %s ", finding_text(jd->found_resolved[i], &m));
         md_code(p, jd->found_resolved[i]->rule);
     }
     for (size_t i = 0; i < jd->n_new; i++) {
         p = md_task_done(list, html, false);
-        md_textf(p, "New: %s ", jd->found_new[i]->message);
+        md_textf(p, "New: %s ", finding_text(jd->found_new[i], &m));
         md_code(p, jd->found_new[i]->rule);
     }
+    buf_finish(&m);
     struct id_index *names = id_index_new(jd->new_);
     for (size_t i = 0; i < jd->n_changes; i++) {
         const struct diff_change *c = &jd->changes[i];
@@ -226,12 +229,15 @@ changes_findings(cmark_node *doc, const char *title, const struct finding *const
         return;
     md_heading(doc, 3, title);
     cmark_node *list = md_bullet_list(doc);
+    struct buf m;
+    buf_init(&m);
     for (size_t i = 0; i < n; i++) {
         cmark_node *p = md_item(list);
-        md_textf(p, "%s: %s ", severity_names[v[i]->severity], v[i]->message);
+        md_textf(p, "%s: %s ", severity_names[v[i]->severity], finding_text(v[i], &m));
         md_code(p, v[i]->rule);
         md_textf(p, " (line %u)", v[i]->line);
     }
+    buf_finish(&m);
 }
 
 static void

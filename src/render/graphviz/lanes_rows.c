@@ -192,7 +192,8 @@ lanes_journey_findings(const struct lanes *L, struct buf *b)
         buf_printf(b, "%s<FONT COLOR=\"%s\">⚠ ", shown ? "<BR ALIGN=\"LEFT\"/>" : "", CANVAS_RED);
         struct buf t;
         buf_init(&t);
-        buf_printf(&t, "%s [%s]", f->message, f->rule);
+        finding_text(f, &t);
+        buf_printf(&t, " [%s]", f->rule);
         lanes_wrap(L, b, buf_str(&t), 150, 2);
         lanes_align_left(b);
         buf_finish(&t);

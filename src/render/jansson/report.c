@@ -45,15 +45,10 @@ report_human(FILE *out, const struct diag *d)
         buf_puts(&line, severity_names[f->severity]);
         buf_append(&line, ": ", 2);
         /* Messages are one line already; keep it so even for hostile bytes. */
-        for (const char *p = f->message; *p;) {
-            size_t k = strcspn(p, "\r\n");
-            buf_append(&line, p, k);
-            p += k;
-            if (*p) {
-                buf_putc(&line, ' ');
-                p++;
-            }
-        }
+        size_t from = line.len;
+        finding_put(f, &line);
+        for (char *p = line.data + from; (p = strpbrk(p, "\r\n")) != NULL; p++)
+            *p = ' ';
         buf_append(&line, " [", 2);
         buf_puts(&line, f->rule);
         buf_append(&line, "]\n", 2);
@@ -67,9 +62,12 @@ json_t *
 finding_json(const struct finding *f)
 {
     /* json_pack keeps this key order: file, line, severity, rule, subject, message. */
+    struct buf m;
+    buf_init(&m);
     json_t *o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s}", "file", f->file, "line",
                           (json_int_t)f->line, "severity", severity_names[f->severity], "rule",
-                          f->rule, "subject", f->subject, "message", f->message);
+                          f->rule, "subject", f->subject, "message", finding_text(f, &m));
+    buf_finish(&m);
     if (!o) {
         /* Only invalid UTF-8 can make jansson refuse a string; the loader
          * rejects such files, so this is a bug, not bad input. */
@@ -196,15 +194,18 @@ report_sarif(FILE *out, const struct diag *d)
     json_t *rules = report_sarif_rules(), *results = json_array();
     if (!results)
         die_oom();
+    struct buf m;
+    buf_init(&m);
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
         const struct rule_info *r = catalog_find(f->rule);
         char *uri = report_path_uri(f->file), *fp = report_fingerprint(f);
+        finding_text(f, &m);
         json_t *region =
             f->line ? json_pack("{s:I}", "startLine", (json_int_t)f->line) : json_object();
         json_t *o = json_pack("{s:s, s:I, s:s, s:{s:s}, s:[{s:{s:{s:s}, s:o}}], s:{s:s}, s:{s:s}}",
                               "ruleId", f->rule, "ruleIndex", (json_int_t)(r - catalog), "level",
-                              severity_names[f->severity], "message", "text", f->message,
+                              severity_names[f->severity], "message", "text", buf_str(&m),
                               "locations", "physicalLocation", "artifactLocation", "uri", uri,
                               "region", region, "partialFingerprints", "journeymap/v1", fp,
                               "properties", "subject", f->subject);
@@ -214,6 +215,7 @@ report_sarif(FILE *out, const struct diag *d)
             die_oom();
         json_array_append_new(results, o);
     }
+    buf_finish(&m);
     json_t *doc =
         json_pack("{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:o, s:s}]}", "$schema",
                   "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs",
