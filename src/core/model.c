@@ -125,49 +125,51 @@ journey_free(struct journey *j)
 }
 
 struct id_entry {
-    const char *id;
     enum id_kind kind;
     const void *obj;
 };
 
+/* The ids in a hash index (numbered in the order added), and what each
+ * number is. */
 struct id_index {
+    struct strindex ids;
     struct id_entry *v;
-    size_t n;
 };
 
-static int
-id_index_cmp(const void *a, const void *b)
+/* The first of equal ids is kept: elements come before the journey's own
+ * id, which may equal one of theirs (element ids are unique in a file). */
+static void
+id_index_add(struct id_index *x, const char *id, enum id_kind kind, const void *obj)
 {
-    return strcmp(((const struct id_entry *)a)->id, ((const struct id_entry *)b)->id);
+    if (strindex_find(&x->ids, id) != STRINDEX_NONE)
+        return;
+    x->v[strindex_add(&x->ids, id)] = (struct id_entry){kind, obj};
 }
 
 struct id_index *
 id_index_new(const struct journey *j)
 {
     struct id_index *x = xcalloc(1, sizeof *x);
+    x->ids = (struct strindex)STRINDEX_INIT;
     size_t n = 1 + j->n_stages + j->n_touchpoints + j->n_changes + j->n_owners;
     for (size_t i = 0; i < j->n_competitors; i++)
         n += 1 + j->competitors[i]->n_touchpoints;
     x->v = xmalloc(n * sizeof *x->v);
-#define ADD(ID, KIND, OBJ) (x->v[x->n++] = (struct id_entry){(ID), (KIND), (OBJ)})
     for (size_t i = 0; i < j->n_stages; i++)
-        ADD(j->stages[i]->id, ID_STAGE, j->stages[i]);
+        id_index_add(x, j->stages[i]->id, ID_STAGE, j->stages[i]);
     for (size_t i = 0; i < j->n_touchpoints; i++)
-        ADD(j->touchpoints[i]->id, ID_TOUCHPOINT, j->touchpoints[i]);
+        id_index_add(x, j->touchpoints[i]->id, ID_TOUCHPOINT, j->touchpoints[i]);
     for (size_t i = 0; i < j->n_changes; i++)
-        ADD(j->changes[i]->id, ID_CHANGE, j->changes[i]);
+        id_index_add(x, j->changes[i]->id, ID_CHANGE, j->changes[i]);
     for (size_t i = 0; i < j->n_owners; i++)
-        ADD(j->owners[i]->id, ID_OWNER, j->owners[i]);
+        id_index_add(x, j->owners[i]->id, ID_OWNER, j->owners[i]);
     for (size_t i = 0; i < j->n_competitors; i++) {
         const struct competitor *c = j->competitors[i];
-        ADD(c->id, ID_COMPETITOR, c);
+        id_index_add(x, c->id, ID_COMPETITOR, c);
         for (size_t k = 0; k < c->n_touchpoints; k++)
-            ADD(c->touchpoints[k]->id, ID_COMPETITOR_TOUCHPOINT, c->touchpoints[k]);
+            id_index_add(x, c->touchpoints[k]->id, ID_COMPETITOR_TOUCHPOINT, c->touchpoints[k]);
     }
-    /* The journey's own id may equal one of the others: they come first. */
-    ADD(j->id, ID_JOURNEY, j);
-#undef ADD
-    qsort(x->v, x->n, sizeof *x->v, id_index_cmp);
+    id_index_add(x, j->id, ID_JOURNEY, j);
     return x;
 }
 
@@ -176,6 +178,7 @@ id_index_free(struct id_index *x)
 {
     if (!x)
         return;
+    strindex_finish(&x->ids);
     free(x->v);
     free(x);
 }
@@ -183,19 +186,10 @@ id_index_free(struct id_index *x)
 enum id_kind
 id_index_find(const struct id_index *x, const char *id, const void **obj)
 {
-    struct id_entry key = {id, ID_NONE, NULL};
-    const struct id_entry *hit = bsearch(&key, x->v, x->n, sizeof *x->v, id_index_cmp);
-    if (!hit)
+    size_t k = strindex_find(&x->ids, id);
+    if (k == STRINDEX_NONE)
         return ID_NONE;
-    /* Element ids are unique in a file; prefer one over the journey id. */
-    while (hit > x->v && strcmp((hit - 1)->id, id) == 0)
-        hit--;
-    for (const struct id_entry *e = hit; e < x->v + x->n && strcmp(e->id, id) == 0; e++)
-        if (e->kind != ID_JOURNEY) {
-            hit = e;
-            break;
-        }
     if (obj)
-        *obj = hit->obj;
-    return hit->kind;
+        *obj = x->v[k].obj;
+    return x->v[k].kind;
 }
