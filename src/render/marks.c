@@ -24,6 +24,10 @@ marks_init(struct marks *m, const struct journey *j, const struct diag *d)
     m->weak = xcalloc(1, words * sizeof *m->weak + j->n_stages + 1);
     m->empty_stage = (bool *)(void *)(m->weak + words);
     struct id_index *ids = id_index_new(j);
+    /* A touchpoint's findings come one after another: look its id up once. */
+    const char *last = NULL;
+    const void *obj = NULL;
+    enum id_kind kind = ID_NONE;
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
         if (f->file != j->file) /* build: the findings of every journey */
@@ -31,8 +35,11 @@ marks_init(struct marks *m, const struct journey *j, const struct diag *d)
         const struct rule_info *r = catalog_find(f->rule);
         if (!r)
             continue;
-        const void *obj = NULL;
-        enum id_kind kind = id_index_find(ids, f->subject, &obj);
+        if (!last || (f->subject != last && strcmp(f->subject, last) != 0)) {
+            obj = NULL;
+            kind = id_index_find(ids, f->subject, &obj);
+            last = f->subject;
+        }
         if (strcmp(f->rule, "contact-gap") == 0) {
             if (kind == ID_TOUCHPOINT)
                 m->contact_gaps = true;
