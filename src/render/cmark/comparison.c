@@ -78,7 +78,7 @@ void
 comparison_table(cmark_node *doc, const struct compare_journey *cj, bool averages, bool html)
 {
     const struct journey *j = cj->j;
-    struct md_table t = {.cols = 3 + j->n_competitors, .num_from = 2};
+    struct md_table t = {.cols = 3 + j->n_competitors, .num_from = 2, .html = html};
     md_cell(&t, "Stage");
     md_cell(&t, "Touchpoint");
     md_cell(&t, "Us");
@@ -97,7 +97,7 @@ comparison_table(cmark_node *doc, const struct compare_journey *cj, bool average
                 comparison_pair(&t, &a->vs[k]);
         }
     }
-    md_table_block(doc, &t, html);
+    md_table_block(doc, &t);
 }
 
 /* For each competitor across segments: leads, trails, ties, alone. */
@@ -122,7 +122,7 @@ comparison_tally(cmark_node *doc, const struct comparison *cmp)
             md_cell(&t, s);
         }
     }
-    md_table_block(doc, &t, false);
+    md_table_block(doc, &t);
 }
 
 char *

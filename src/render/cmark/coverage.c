@@ -39,7 +39,7 @@ static void
 coverage_md_table(cmark_node *doc, const struct coverage *c, const struct coverage_matrix *m,
                bool html)
 {
-    struct md_table t = {.cols = 3 + c->n_channels, .num_from = 2};
+    struct md_table t = {.cols = 3 + c->n_channels, .num_from = 2, .html = html};
     md_cell(&t, "Phase");
     md_cell(&t, "Mark");
     for (size_t k = 0; k < CHANNEL_COUNT; k++)
@@ -62,7 +62,7 @@ coverage_md_table(cmark_node *doc, const struct coverage *c, const struct covera
                 coverage_md_cell(&t, &m->cells[p][k]);
         coverage_md_cell(&t, &m->rows[p]);
     }
-    md_table_block(doc, &t, html);
+    md_table_block(doc, &t);
 }
 
 char *

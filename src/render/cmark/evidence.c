@@ -116,7 +116,7 @@ ev_plan_table(cmark_node *doc, const struct evidence *e)
         md_cell(&t, s);
         ev_num_cell(&t, x->stopped_here);
     }
-    md_table_block(doc, &t, false);
+    md_table_block(doc, &t);
 }
 
 static void
@@ -132,7 +132,7 @@ ev_shares(cmark_node *doc, const struct evidence *e)
     ev_pct_cell(&t, e->proactive_share);
     md_cell(&t, "The log: the last 30 days");
     ev_pct_cell(&t, e->proactive_share_30d);
-    md_table_block(doc, &t, false);
+    md_table_block(doc, &t);
 }
 
 static void
@@ -151,7 +151,7 @@ ev_silences(cmark_node *doc, const struct evidence *e)
         md_cell(&t, evidence_silence_labels[b]);
         ev_num_cell(&t, e->silences[b]);
     }
-    md_table_block(doc, &t, false);
+    md_table_block(doc, &t);
 }
 
 static void
@@ -174,7 +174,7 @@ ev_stops(cmark_node *doc, const struct evidence *e)
             ev_num_cell(&t, e->tps[i].stopped_here);
             ev_pct_cell(&t, e->tps[i].stop_share);
         }
-    md_table_block(doc, &t, false);
+    md_table_block(doc, &t);
 }
 
 static void
@@ -195,7 +195,7 @@ ev_unplanned(cmark_node *doc, const struct evidence *e)
         md_cell(&t, u->company ? "us" : "the customer");
         ev_num_cell(&t, u->events);
     }
-    md_table_block(doc, &t, false);
+    md_table_block(doc, &t);
 }
 
 char *

@@ -223,13 +223,6 @@ md_append_user(cmark_node *parent, const char *md, int level)
     cmark_node_free(doc);
 }
 
-void
-md_cell(struct md_table *t, const char *s)
-{
-    xgrow((void **)&t->cells, &t->cap, t->n + 1, sizeof *t->cells);
-    t->cells[t->n++] = xstrdup(s);
-}
-
 /* A cell's text for GitHub Markdown: every character that could end the
  * cell or start inline markup (emphasis, code, links, HTML, entities,
  * strikethrough) backslash-escaped; line breaks become spaces. Cells are
@@ -239,54 +232,57 @@ md_escape_cell(struct buf *b, const char *s)
 {
     for (; *s; s++) {
         unsigned char ch = (unsigned char)*s;
-        if (ch < 0x20 || ch == 0x7F)
+        if (ch < 0x20 || ch == 0x7F) {
             buf_putc(b, ' ');
-        else if (strchr("\\`*_[]<>|!&~", ch))
-            buf_printf(b, "\\%c", ch);
-        else
+        } else {
+            if (strchr("\\`*_[]<>|!&~", ch))
+                buf_putc(b, '\\');
             buf_putc(b, (char)ch);
+        }
+    }
+}
+
+void
+md_cell(struct md_table *t, const char *s)
+{
+    struct buf *b = &t->text;
+    size_t r = t->n / t->cols, k = t->n % t->cols;
+    if (t->html) {
+        if (t->n == 0)
+            buf_puts(b, "<table>\n");
+        if (k == 0)
+            buf_puts(b, "<tr>");
+        buf_puts(b, r ? "<td>" : "<th>");
+        buf_html(b, s);
+        buf_puts(b, r ? "</td>" : "</th>");
+    } else {
+        buf_puts(b, "| ");
+        md_escape_cell(b, s);
+        buf_putc(b, ' ');
+    }
+    t->n++;
+    if (k + 1 < t->cols)
+        return;
+    buf_puts(b, t->html ? "</tr>\n" : "|\n");
+    if (r == 0 && !t->html) {
+        for (size_t i = 0; i < t->cols; i++)
+            buf_puts(b, i >= t->num_from ? "|---:" : "|---");
+        buf_puts(b, "|\n");
     }
 }
 
 /* The table as one custom block, then freed. */
 void
-md_table_block(cmark_node *parent, struct md_table *t, bool html)
+md_table_block(cmark_node *parent, struct md_table *t)
 {
-    struct buf b;
-    buf_init(&b);
-    size_t rows = t->n / t->cols;
-    if (html)
-        buf_puts(&b, "<table>\n");
-    for (size_t r = 0; r < rows; r++) {
-        if (html)
-            buf_puts(&b, "<tr>");
-        for (size_t k = 0; k < t->cols; k++) {
-            const char *s = t->cells[r * t->cols + k];
-            if (html) {
-                buf_puts(&b, r ? "<td>" : "<th>");
-                buf_html(&b, s);
-                buf_puts(&b, r ? "</td>" : "</th>");
-            } else {
-                buf_puts(&b, "| ");
-                md_escape_cell(&b, s);
-                buf_putc(&b, ' ');
-            }
-        }
-        buf_puts(&b, html ? "</tr>\n" : "|\n");
-        if (r == 0 && !html) {
-            for (size_t k = 0; k < t->cols; k++)
-                buf_puts(&b, k >= t->num_from ? "|---:" : "|---");
-            buf_puts(&b, "|\n");
-        }
+    if (t->html) {
+        if (t->n == 0)
+            buf_puts(&t->text, "<table>\n");
+        buf_puts(&t->text, "</table>\n");
     }
-    if (html)
-        buf_puts(&b, "</table>\n");
     cmark_node *blk = md_node(CMARK_NODE_CUSTOM_BLOCK, parent);
-    cmark_node_set_on_enter(blk, buf_str(&b));
-    buf_finish(&b);
-    for (size_t i = 0; i < t->n; i++)
-        free(t->cells[i]);
-    free(t->cells);
+    cmark_node_set_on_enter(blk, buf_str(&t->text));
+    buf_finish(&t->text);
 }
 
 char *

@@ -63,15 +63,16 @@ void md_append_user(cmark_node *parent, const char *md, int level);
 struct md_table {
     size_t cols;
     size_t num_from; /* columns from this one on hold numbers (right-aligned) */
-    char **cells;    /* row-major, the first row is the header */
-    size_t n, cap;
+    bool html;       /* an HTML table, not a GitHub one */
+    struct buf text; /* the rows so far, written as the cells come */
+    size_t n;        /* cells so far, row-major; the first row is the header */
 };
 
-/* Append one cell (copied). */
+/* Append one cell (escaped into the table's text at once). */
 void md_cell(struct md_table *t, const char *s);
 /* The table as one custom block at the end of parent (GitHub Markdown,
- * every cell escaped; or HTML, entity-escaped); t's cells are freed. */
-void md_table_block(cmark_node *parent, struct md_table *t, bool html);
+ * every cell escaped; or HTML, entity-escaped); t's text is freed. */
+void md_table_block(cmark_node *parent, struct md_table *t);
 
 /* Render doc as CommonMark, or as HTML when html is set, and free it.
  * Caller frees the result; *len is its length. */
