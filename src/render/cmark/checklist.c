@@ -220,18 +220,26 @@ checklist_summary(struct checklist *c, cmark_node *doc, day_number today)
     }
 }
 
-static void
-checklist_competitors(struct checklist *c, cmark_node *doc)
+/* The competitors' heading into doc, which then goes out as a part; the
+ * table (a row per touchpoint: the largest block of a large journey) as
+ * a part of its own, written as it is; and a new document for the rest of
+ * the head. Without competitors, doc itself. */
+static cmark_node *
+checklist_competitors(struct checklist *c, cmark_node *doc, struct md_stream *s)
 {
     const struct journey *j = c->j;
     if (!j->n_competitors)
-        return;
+        return doc;
     md_strong(md_paragraph(doc), "Competitors");
     md_text(md_paragraph(doc), "Scores from 1 (poor) to 5 (excellent); ▲ marks a competitor rated "
                                "above us, and rows marked \"only\" are things only they do.");
+    md_stream_part(s, doc);
     struct comparison *cmp = compare_new(&c->j, 1);
-    comparison_table(doc, &cmp->journeys[0], false, c->html);
+    struct md_table t;
+    comparison_cells(&t, &cmp->journeys[0], false, c->html);
     compare_free(cmp);
+    md_stream_table(s, &t);
+    return md_node(CMARK_NODE_DOCUMENT, NULL);
 }
 
 static void
@@ -574,7 +582,7 @@ checklist_stage(struct checklist *c, cmark_node *doc, const struct stage *s)
 
 /* Everything before the first stage. */
 static cmark_node *
-checklist_head(struct checklist *c, day_number today)
+checklist_head(struct checklist *c, day_number today, struct md_stream *s)
 {
     const struct journey *j = c->j;
     cmark_node *doc = md_node(CMARK_NODE_DOCUMENT, NULL);
@@ -587,7 +595,7 @@ checklist_head(struct checklist *c, day_number today)
     if (j->description)
         md_append_user(doc, j->description, 3);
     checklist_summary(c, doc, today);
-    checklist_competitors(c, doc);
+    doc = checklist_competitors(c, doc, s);
     md_strong(md_paragraph(doc), "For the whole journey");
     cmark_node *todo = md_bullet_list(doc);
     checklist_tasks(c, todo, PLACE_JOURNEY, PICK_OVERDUE);
@@ -610,7 +618,7 @@ checklist_write(const struct journey *j, const struct diag *d, day_number today,
     struct md_stream s;
     md_stream_open(&s, sink, html, title);
     free(title);
-    md_stream_part(&s, checklist_head(&c, today));
+    md_stream_part(&s, checklist_head(&c, today, &s));
     /* A stage's heading and items, then each of its touchpoints, are
      * parts of their own: memory is bounded by the largest touchpoint. */
     for (size_t i = 0; i < j->n_stages && s.ok; i++) {

@@ -75,28 +75,35 @@ comparison_row(struct md_table *t, const struct journey *j, const struct compare
 }
 
 void
-comparison_table(cmark_node *doc, const struct compare_journey *cj, bool averages, bool html)
+comparison_cells(struct md_table *t, const struct compare_journey *cj, bool averages, bool html)
 {
     const struct journey *j = cj->j;
-    struct md_table t = {.cols = 3 + j->n_competitors, .num_from = 2, .html = html};
-    md_cell(&t, "Stage");
-    md_cell(&t, "Touchpoint");
-    md_cell(&t, "Us");
+    *t = (struct md_table){.cols = 3 + j->n_competitors, .num_from = 2, .html = html};
+    md_cell(t, "Stage");
+    md_cell(t, "Touchpoint");
+    md_cell(t, "Us");
     for (size_t k = 0; k < j->n_competitors; k++)
-        md_cell(&t, j->competitors[k]->name);
+        md_cell(t, j->competitors[k]->name);
     for (size_t r = 0; r < cj->n_rows; r++) {
         const struct compare_row *row = &cj->rows[r];
-        comparison_row(&t, j, row);
+        comparison_row(t, j, row);
         bool stage_ends = r + 1 == cj->n_rows || cj->rows[r + 1].stage != row->stage;
         if (averages && stage_ends) {
             const struct compare_average *a = &cj->averages[row->stage->index];
-            md_cell(&t, row->stage->name);
-            md_cell(&t, "average");
-            comparison_average(&t, a->ours, a->n_ours);
+            md_cell(t, row->stage->name);
+            md_cell(t, "average");
+            comparison_average(t, a->ours, a->n_ours);
             for (size_t k = 0; k < j->n_competitors; k++)
-                comparison_pair(&t, &a->vs[k]);
+                comparison_pair(t, &a->vs[k]);
         }
     }
+}
+
+void
+comparison_table(cmark_node *doc, const struct compare_journey *cj, bool averages, bool html)
+{
+    struct md_table t;
+    comparison_cells(&t, cj, averages, html);
     md_table_block(doc, &t);
 }
 

@@ -271,15 +271,22 @@ md_cell(struct md_table *t, const char *s)
     }
 }
 
-/* The table as one custom block, then freed. */
-void
-md_table_block(cmark_node *parent, struct md_table *t)
+/* The end of an HTML table. */
+static void
+md_table_end(struct md_table *t)
 {
     if (t->html) {
         if (t->n == 0)
             buf_puts(&t->text, "<table>\n");
         buf_puts(&t->text, "</table>\n");
     }
+}
+
+/* The table as one custom block, then freed. */
+void
+md_table_block(cmark_node *parent, struct md_table *t)
+{
+    md_table_end(t);
     cmark_node *blk = md_node(CMARK_NODE_CUSTOM_BLOCK, parent);
     cmark_node_set_on_enter(blk, buf_str(&t->text));
     buf_finish(&t->text);
@@ -357,16 +364,30 @@ md_stream_open(struct md_stream *s, const struct md_sink *sink, bool html, const
 
 /* CommonMark separates blocks with one blank line; each rendered piece
  * ends with one newline, so the pieces after the first get another. */
+static void
+md_stream_put(struct md_stream *s, const char *text, size_t len)
+{
+    if (s->ok && s->parts++ && !s->html && len)
+        s->ok = s->sink->put(s->sink->ctx, "\n", 1);
+    if (s->ok && len)
+        s->ok = s->sink->put(s->sink->ctx, text, len);
+}
+
 void
 md_stream_part(struct md_stream *s, cmark_node *doc)
 {
     size_t len;
     char *text = md_render(doc, s->html, &len);
-    if (s->ok && s->parts++ && !s->html && len)
-        s->ok = s->sink->put(s->sink->ctx, "\n", 1);
-    if (s->ok && len)
-        s->ok = s->sink->put(s->sink->ctx, text, len);
+    md_stream_put(s, text, len);
     free(text);
+}
+
+void
+md_stream_table(struct md_stream *s, struct md_table *t)
+{
+    md_table_end(t);
+    md_stream_put(s, t->text.data, t->text.len);
+    buf_finish(&t->text);
 }
 
 bool

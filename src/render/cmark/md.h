@@ -99,6 +99,10 @@ void md_stream_open(struct md_stream *s, const struct md_sink *sink, bool html,
                     const char *page_title);
 /* Render doc as the next part, and free it. */
 void md_stream_part(struct md_stream *s, cmark_node *doc);
+/* The table as the next part, written as it is (its cells were escaped
+ * as they came: cmark would only copy it), and freed: the same text as a
+ * part holding only md_table_block(t). */
+void md_stream_table(struct md_stream *s, struct md_table *t);
 bool md_stream_close(struct md_stream *s);
 
 /* A sink's put() that appends to the struct buf its ctx points to. */
@@ -108,6 +112,10 @@ struct compare_journey;
 /* comparison.c: one journey's comparison table (the checklist shows it
  * too); with averages, a row after each stage. */
 void comparison_table(cmark_node *doc, const struct compare_journey *cj, bool averages, bool html);
+/* The same table's cells into t, which the caller ends with
+ * md_table_block() or md_stream_table(). */
+void comparison_cells(struct md_table *t, const struct compare_journey *cj, bool averages,
+                      bool html);
 
 struct journey_diff;
 
