@@ -395,9 +395,11 @@ xmlread_compact(struct xmlread *r)
         return;
     struct qevent *e = &r->q[r->next];
     size_t keep = r->pool.len - e->base;
-    memmove(r->pool.data, r->pool.data + e->base, keep);
+    if (keep)
+        memmove(r->pool.data, r->pool.data + e->base, keep);
     r->pool.len = keep;
-    memmove(r->attrs, r->attrs + e->attr0, e->n_attrs * sizeof *r->attrs);
+    if (e->n_attrs)
+        memmove(r->attrs, r->attrs + e->attr0, e->n_attrs * sizeof *r->attrs);
     r->n_attrs = e->n_attrs;
     e->base = 0;
     e->attr0 = 0;
