@@ -18,8 +18,8 @@ struct conv {
     char len[3];     /* the length modifier: "", "h", "hh", "l", "ll", "z", "j", "t", "L" */
     char spec[48];   /* the conversion for snprintf, any '*' replaced later */
     size_t spec_len;
-    int stars;       /* how many '*' (each an int argument) */
-    bool plain_s;    /* exactly "%s" */
+    int stars;    /* how many '*' (each an int argument) */
+    bool plain_s; /* exactly "%s" */
 };
 
 /* Parse the conversion at p (just after '%'). */

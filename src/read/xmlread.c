@@ -43,9 +43,9 @@ struct qevent {
     int depth;
     unsigned line;
     bool empty;
-    size_t base;            /* the pool's length when the event began */
-    size_t text, text_len;  /* Q_TEXT, Q_CDATA: in the pool, from base */
-    size_t attr0, n_attrs;  /* Q_START */
+    size_t base;           /* the pool's length when the event began */
+    size_t text, text_len; /* Q_TEXT, Q_CDATA: in the pool, from base */
+    size_t attr0, n_attrs; /* Q_START */
 };
 
 struct qattr {
@@ -251,8 +251,8 @@ xmlread_attr_line(const struct xmlread *r, const char *prefix, const char *local
     size_t np = prefix ? strlen(prefix) + 1 : 0, nl = strlen(local);
     for (size_t i = 0; i < r->n_names; i++) {
         const struct tagname *t = &r->names[i];
-        if (t->len == np + nl && (!prefix || (memcmp(t->name, prefix, np - 1) == 0 &&
-                                              t->name[np - 1] == ':')) &&
+        if (t->len == np + nl &&
+            (!prefix || (memcmp(t->name, prefix, np - 1) == 0 && t->name[np - 1] == ':')) &&
             memcmp(t->name + np, local, nl) == 0)
             return t->line;
     }
@@ -261,8 +261,8 @@ xmlread_attr_line(const struct xmlread *r, const char *prefix, const char *local
 
 static void
 xmlread_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
-                 int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
-                 int nb_defaulted, const xmlChar **attributes)
+                 int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                 const xmlChar **attributes)
 {
     struct xmlread *r = ctx;
     (void)prefix;
@@ -292,8 +292,9 @@ xmlread_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, con
         qa->name = at;
         qa->value = xmlread_keep_value(r, e->base, (const char *)a[3], (size_t)(a[4] - a[3]));
         qa->foreign = a[2] != NULL;
-        qa->line = r->n_names ? xmlread_attr_line(r, (const char *)a[1], (const char *)a[0], e->line)
-                              : e->line;
+        qa->line = r->n_names
+                       ? xmlread_attr_line(r, (const char *)a[1], (const char *)a[0], e->line)
+                       : e->line;
     }
     e->n_attrs = r->n_attrs - e->attr0;
     r->depth++;

@@ -38,8 +38,8 @@ main(void)
     same("%s", "only a string");
     same("\"%s\" has more minuses (%d) than pluses (%d) — work on the minuses", "Report", 2, 0);
     same("%u%% of customers abandon the journey at %s", 44u, "\"Login\"");
-    same("%zu files, %lld days, %ld, %llu, %hhd, %hu", (size_t)3, -12LL, 7L, 18446744073709551615ULL,
-         (signed char)-5, (unsigned short)65535);
+    same("%zu files, %lld days, %ld, %llu, %hhd, %hu", (size_t)3, -12LL, 7L,
+         18446744073709551615ULL, (signed char)-5, (unsigned short)65535);
     same("%.1f and %.0f and %g and %5.2f|%-6d|%06d|%+d|%x|%X|%#o", 2.25, 99.5, 1e-7, 3.14159, 42,
          42, 42, 255u, 255u, 8u);
     same("%*d|%-*s|%.*s|%*.*f", 5, 12, 4, "ab", 3, "abcdef", 8, 2, 1.005);
