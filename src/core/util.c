@@ -245,6 +245,15 @@ buf_steal(struct buf *b)
     return s;
 }
 
+unsigned
+str_lines(const char *p, size_t n)
+{
+    unsigned k = 0;
+    for (const char *end = p + n; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        k++;
+    return k;
+}
+
 size_t
 str_quote(char *out, const char *s, size_t max_chars)
 {

@@ -97,6 +97,9 @@ char *buf_steal(struct buf *b);
  * (longer values end with "…") so that one bad value cannot flood a line.
  */
 void buf_quote(struct buf *b, const char *s, size_t max_chars);
+/* The line breaks ('\n') in the n bytes at p. */
+unsigned str_lines(const char *p, size_t n);
+
 /* The same quoted value written to out (when not NULL; no NUL is added):
  * its length in bytes. */
 size_t str_quote(char *out, const char *s, size_t max_chars);

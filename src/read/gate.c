@@ -70,16 +70,6 @@ gate_close(struct gate *g)
     g->bad_encoding = NULL;
 }
 
-/* The line breaks in n bytes. */
-static unsigned
-gate_lines(const char *p, size_t n)
-{
-    unsigned k = 0;
-    for (const char *end = p + n; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        k++;
-    return k;
-}
-
 /* Look for the first "<!DOCTYPE" in buf[0..end), which may have begun in
  * the chunk before (g->doctype_match bytes of it). */
 static void
@@ -96,7 +86,7 @@ gate_doctype(struct gate *g, const char *buf, size_t end)
         char c = buf[i];
         if (c == doctype_tag[g->doctype_match]) {
             if (++g->doctype_match == sizeof doctype_tag - 1) {
-                g->doctype_line = g->line + gate_lines(buf, i);
+                g->doctype_line = g->line + str_lines(buf, i);
                 return;
             }
         } else {
@@ -115,7 +105,7 @@ gate_scan(struct gate *g, const char *buf, int n)
     size_t end = nul ? (size_t)(nul - buf) : (size_t)n;
     if (!g->doctype_line)
         gate_doctype(g, buf, end);
-    g->line += gate_lines(buf, end);
+    g->line += str_lines(buf, end);
     if (nul) {
         g->nul_line = g->line;
         return (int)end;

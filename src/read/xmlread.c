@@ -170,17 +170,6 @@ xmlread_keep_value(struct xmlread *r, size_t base, const char *s, size_t n)
     return at;
 }
 
-static unsigned
-xmlread_newlines(const char *p, const char *end)
-{
-    unsigned k = 0;
-    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-        k++;
-        p++;
-    }
-    return k;
-}
-
 static bool
 xmlread_tag_space(char c)
 {
@@ -210,7 +199,7 @@ xmlread_tag_lines(struct xmlread *r)
         ;
     if (*lt != '<')
         return end_line;
-    unsigned breaks = xmlread_newlines(lt, cur);
+    unsigned breaks = str_lines(lt, (size_t)(cur - lt));
     if (breaks == 0 || breaks >= end_line)
         return breaks < end_line ? end_line : 1;
     unsigned start = end_line - breaks, line = start;
@@ -223,7 +212,7 @@ xmlread_tag_lines(struct xmlread *r)
         if (c == '"' || c == '\'') {
             const char *close = memchr(p + 1, c, (size_t)(cur - p - 1));
             const char *to = close ? close + 1 : cur;
-            line += xmlread_newlines(p, to);
+            line += str_lines(p, (size_t)(to - p));
             p = to;
         } else if (xmlread_tag_space(c) || c == '/' || c == '=') {
             line += c == '\n';
