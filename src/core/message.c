@@ -8,7 +8,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* One conversion of a format, after its '%'. */
@@ -93,32 +92,6 @@ message_conv(const char *p, struct conv *c)
     c->plain_s = c->type == 's' && n == 1;
 }
 
-/* Append snprintf's output to b. */
-PRINTF_LIKE(2, 3)
-static void
-message_printf(struct buf *b, const char *spec, ...)
-{
-    char small[128];
-    va_list ap, again;
-    va_start(ap, spec);
-    va_copy(again, ap);
-    int n = vsnprintf(small, sizeof small, spec, ap);
-    va_end(ap);
-    if (n < 0) {
-        va_end(again);
-        return;
-    }
-    if ((size_t)n < sizeof small) {
-        buf_append(b, small, (size_t)n);
-    } else {
-        char *big = xmalloc((size_t)n + 1);
-        vsnprintf(big, (size_t)n + 1, spec, again);
-        buf_append(b, big, (size_t)n);
-        free(big);
-    }
-    va_end(again);
-}
-
 /* The spec with its '*'s (at most two, in order) turned into numbers. */
 static void
 message_stars(struct conv *c, const int *star)
@@ -165,46 +138,46 @@ message_keep(struct buf *args, const char *fmt, va_list ap)
         switch (c.type) {
         case 'd':
             if (ll)
-                message_printf(args, c.spec, va_arg(ap, long long));
+                buf_printf(args, c.spec, va_arg(ap, long long));
             else if (lo)
-                message_printf(args, c.spec, va_arg(ap, long));
+                buf_printf(args, c.spec, va_arg(ap, long));
             else if (*l == 'z' || *l == 't')
-                message_printf(args, c.spec, va_arg(ap, ptrdiff_t));
+                buf_printf(args, c.spec, va_arg(ap, ptrdiff_t));
             else if (*l == 'j')
-                message_printf(args, c.spec, va_arg(ap, intmax_t));
+                buf_printf(args, c.spec, va_arg(ap, intmax_t));
             else
-                message_printf(args, c.spec, va_arg(ap, int));
+                buf_printf(args, c.spec, va_arg(ap, int));
             break;
         case 'u':
             if (ll)
-                message_printf(args, c.spec, va_arg(ap, unsigned long long));
+                buf_printf(args, c.spec, va_arg(ap, unsigned long long));
             else if (lo)
-                message_printf(args, c.spec, va_arg(ap, unsigned long));
+                buf_printf(args, c.spec, va_arg(ap, unsigned long));
             else if (*l == 'z' || *l == 't')
-                message_printf(args, c.spec, va_arg(ap, size_t));
+                buf_printf(args, c.spec, va_arg(ap, size_t));
             else if (*l == 'j')
-                message_printf(args, c.spec, va_arg(ap, uintmax_t));
+                buf_printf(args, c.spec, va_arg(ap, uintmax_t));
             else
-                message_printf(args, c.spec, va_arg(ap, unsigned));
+                buf_printf(args, c.spec, va_arg(ap, unsigned));
             break;
         case 'f':
             if (*l == 'L')
-                message_printf(args, c.spec, va_arg(ap, long double));
+                buf_printf(args, c.spec, va_arg(ap, long double));
             else
-                message_printf(args, c.spec, va_arg(ap, double));
+                buf_printf(args, c.spec, va_arg(ap, double));
             break;
         case 'c':
-            message_printf(args, c.spec, va_arg(ap, int));
+            buf_printf(args, c.spec, va_arg(ap, int));
             break;
         case 'p':
-            message_printf(args, c.spec, va_arg(ap, void *));
+            buf_printf(args, c.spec, va_arg(ap, void *));
             break;
         default: { /* 's' */
             const char *s = va_arg(ap, const char *);
             if (c.plain_s)
                 buf_puts(args, s ? s : "(null)");
             else
-                message_printf(args, c.spec, s ? s : "(null)");
+                buf_printf(args, c.spec, s ? s : "(null)");
             break;
         }
         }

@@ -223,12 +223,13 @@ buf_putc(struct buf *b, char c)
 void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
+    char small[256], *big;
     va_list ap;
     va_start(ap, fmt);
-    char *s = xvasprintf(fmt, ap);
+    size_t n = vformat(small, sizeof small, &big, fmt, ap);
     va_end(ap);
-    buf_puts(b, s);
-    free(s);
+    buf_append(b, big ? big : small, n);
+    free(big);
 }
 
 const char *
