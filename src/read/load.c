@@ -219,7 +219,7 @@ load_stray_text(struct loader *L, const struct frame *f, const char *t)
 }
 
 static void
-load_on_text(struct loader *L, const char *s, bool whitespace)
+load_on_text(struct loader *L, const char *s)
 {
     if (L->depth == 0 || !s)
         return;
@@ -232,7 +232,7 @@ load_on_text(struct loader *L, const char *s, bool whitespace)
             buf_append(&f->text, s, n);
         return;
     }
-    if (whitespace || value_is_blank(s) || f->stray_text)
+    if (value_is_blank(s) || f->stray_text)
         return;
     f->stray_text = true;
     const char *t = value_trimmed(L, s);
@@ -284,8 +284,7 @@ load_stream(struct loader *L)
                 load_on_end(L);
             break;
         case XMLREAD_TEXT:
-        case XMLREAD_WHITESPACE:
-            load_on_text(L, ev.text, ev.kind == XMLREAD_WHITESPACE);
+            load_on_text(L, ev.text);
             break;
         case XMLREAD_DTD:
             if (!L->gate.doctype_line)

@@ -44,7 +44,7 @@ struct qevent {
     unsigned line;
     bool empty;
     size_t base;           /* the pool's length when the event began */
-    size_t text, text_len; /* Q_TEXT, Q_CDATA: in the pool, from base */
+    size_t text;           /* Q_TEXT, Q_CDATA: in the pool, from base */
     size_t attr0, n_attrs; /* Q_START */
 };
 
@@ -148,16 +148,7 @@ static size_t
 xmlread_keep_value(struct xmlread *r, size_t base, const char *s, size_t n)
 {
     size_t at = r->pool.len - base;
-    const char *amp = memchr(s, '&', n);
-    if (!amp) {
-        if (r->pool.len + n + 2 > r->pool.cap)
-            xgrow((void **)&r->pool.data, &r->pool.cap, r->pool.len + n + 2, 1);
-        memcpy(r->pool.data + r->pool.len, s, n);
-        r->pool.len += n;
-        r->pool.data[r->pool.len++] = '\0';
-        return at;
-    }
-    for (; amp; amp = memchr(s, '&', n)) {
+    for (const char *amp; (amp = memchr(s, '&', n)) != NULL;) {
         size_t k = (size_t)(amp - s);
         buf_append(&r->pool, s, k);
         buf_putc(&r->pool, '&');
@@ -266,19 +257,13 @@ xmlread_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, con
         const xmlChar **a = &attributes[5 * i]; /* localname, prefix, URI, value, end */
         xgrow((void **)&r->attrs, &r->cap_attrs, r->n_attrs + 1, sizeof *r->attrs);
         struct qattr *qa = &r->attrs[r->n_attrs++];
-        size_t at = r->pool.len - e->base;
-        size_t np = a[1] ? strlen((const char *)a[1]) : 0, nl = strlen((const char *)a[0]);
-        size_t need = r->pool.len + np + 1 + nl + 1;
-        if (need + 1 > r->pool.cap)
-            xgrow((void **)&r->pool.data, &r->pool.cap, need + 1, 1);
-        char *to = r->pool.data + r->pool.len;
-        if (np) {
-            memcpy(to, a[1], np);
-            to[np++] = ':';
+        qa->name = r->pool.len - e->base;
+        if (a[1]) {
+            buf_puts(&r->pool, (const char *)a[1]);
+            buf_putc(&r->pool, ':');
         }
-        memcpy(to + np, a[0], nl + 1);
-        r->pool.len += np + nl + 1;
-        qa->name = at;
+        buf_puts(&r->pool, (const char *)a[0]);
+        buf_putc(&r->pool, '\0');
         qa->value = xmlread_keep_value(r, e->base, (const char *)a[3], (size_t)(a[4] - a[3]));
         qa->foreign = a[2] != NULL;
         qa->line = r->n_names
@@ -319,7 +304,6 @@ xmlread_on_chars(struct xmlread *r, enum qkind kind, const xmlChar *s, int len)
     }
     buf_append(&r->pool, (const char *)s, (size_t)len);
     buf_putc(&r->pool, '\0');
-    e->text_len += (size_t)len;
 }
 
 static void
@@ -458,15 +442,6 @@ xmlread_free(struct xmlread *r)
     free(r);
 }
 
-static bool
-xmlread_blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-            return false;
-    return true;
-}
-
 int
 xmlread_next(struct xmlread *r, struct xmlread_event *ev)
 {
@@ -492,9 +467,8 @@ xmlread_next(struct xmlread *r, struct xmlread_event *ev)
         break;
     case Q_TEXT:
     case Q_CDATA:
+        ev->kind = XMLREAD_TEXT;
         ev->text = r->pool.data + e->base + e->text;
-        ev->kind = e->kind == Q_TEXT && xmlread_blank(ev->text, e->text_len) ? XMLREAD_WHITESPACE
-                                                                             : XMLREAD_TEXT;
         break;
     case Q_END:
     case Q_DTD:

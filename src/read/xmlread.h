@@ -27,8 +27,7 @@
 enum xmlread_kind {
     XMLREAD_START,      /* a start tag (or an empty element) */
     XMLREAD_END,        /* an end tag */
-    XMLREAD_TEXT,       /* character data or CDATA */
-    XMLREAD_WHITESPACE, /* white space between elements */
+    XMLREAD_TEXT,       /* character data (white space too) or CDATA */
     XMLREAD_DTD,        /* a DOCTYPE, an entity or an entity reference */
     XMLREAD_OTHER,      /* comments, processing instructions */
 };
@@ -37,7 +36,7 @@ struct xmlread_event {
     enum xmlread_kind kind;
     const char *name; /* XMLREAD_START: the local name ("" when none) */
     const char *ns;   /* XMLREAD_START: the namespace URI, or NULL */
-    const char *text; /* XMLREAD_TEXT, XMLREAD_WHITESPACE: the text, or NULL */
+    const char *text; /* XMLREAD_TEXT: the text, or NULL */
     bool empty;       /* XMLREAD_START: written <x/>, so no end tag follows */
     unsigned line;    /* XMLREAD_START: the line of its '<' */
     int depth;        /* 0 for the root element */
