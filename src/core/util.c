@@ -141,7 +141,11 @@ xstrdup(const char *s)
     return p;
 }
 
-size_t
+/* Format into small (size bytes) in one pass when the text fits (*big
+ * NULL), else into *big (malloc'd, the caller frees it); returns the
+ * text's length. */
+PRINTF_LIKE(4, 0)
+static size_t
 vformat(char *small, size_t size, char **big, const char *fmt, va_list ap)
 {
     va_list copy;

@@ -46,11 +46,6 @@ void xgrow(void **ptr, size_t *cap, size_t need, size_t elsize);
 char *xstrdup(const char *s);
 /* Caller frees with free(). */
 char *xasprintf(const char *fmt, ...) PRINTF_LIKE(1, 2);
-/* Format into small (size bytes) in one pass when the text fits (*big
- * NULL), else into *big (malloc'd, the caller frees it); returns the
- * text's length. */
-size_t vformat(char *small, size_t size, char **big, const char *fmt, va_list ap)
-    PRINTF_LIKE(4, 0);
 char *xvasprintf(const char *fmt, va_list ap) PRINTF_LIKE(1, 0);
 
 /* Strings numbered in the order they were added, found by hashing
