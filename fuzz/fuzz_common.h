@@ -55,7 +55,7 @@ fuzz_load(const uint8_t *data, size_t size, struct diag *d)
     const char *file = diag_begin_file(d, "fuzz.xml");
     struct journey *j = NULL;
     const char *why = NULL;
-    if (load_journey(fuzz_path, file, d, &j, &why) == LOAD_OK)
+    if (load_journey(fuzz_path, file, d, 0, &j, &why) == LOAD_OK)
         rules_run(j, 20000, d); /* a fixed "today": 2024-10-04 */
     return j;
 }

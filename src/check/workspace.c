@@ -69,7 +69,7 @@ workspace_load_bytes(struct workspace *w, const char *label, const char *data, s
     const char *name = diag_begin_file(w->diag, label);
     struct journey *j = NULL;
     w->n_files++;
-    load_journey_bytes(data, len, name, w->diag, &j);
+    load_journey_bytes(data, len, name, w->diag, w->load_flags, &j);
     workspace_take(w, j, today);
 }
 
@@ -94,7 +94,7 @@ workspace_load(struct workspace *w, char *const *args, size_t n_args, const day_
         struct journey *j = NULL;
         const char *why = NULL;
         w->n_files++;
-        enum load_status st = load_journey(files.paths[i], name, w->diag, &j, &why);
+        enum load_status st = load_journey(files.paths[i], name, w->diag, w->load_flags, &j, &why);
         if (st == LOAD_UNREADABLE) {
             fprintf(stderr, "journeymap: cannot read %s: %s\n", files.paths[i], why);
             w->n_unreadable++;

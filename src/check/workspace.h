@@ -21,6 +21,7 @@ struct workspace {
     size_t n_files;      /* files processed */
     size_t n_read;       /* of them, files that could be read (with or without errors) */
     size_t n_unreadable; /* files or folders that could not be read */
+    unsigned load_flags; /* load_journey()'s flags (load.h); 0 after workspace_init() */
 };
 
 void workspace_init(struct workspace *w);

@@ -309,6 +309,7 @@ void
 cli_load_all(const struct cli_args *a, struct workspace *w)
 {
     workspace_init(w);
+    w->load_flags = a->load_flags;
     workspace_load(w, a->operands, a->n_operands, &a->ro.today);
     diag_sort(w->diag);
 }
@@ -325,6 +326,7 @@ cli_load_one(const struct cli_args *a, struct workspace *w, int *status)
         *status = EXIT_TROUBLE;
         return NULL;
     }
+    w->load_flags = a->load_flags;
     workspace_load(w, a->operands, 1, &a->ro.today);
     diag_sort(w->diag);
     if (w->n_unreadable) {

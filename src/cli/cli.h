@@ -100,7 +100,8 @@ struct cli_args {
     int format;      /* -T as an index into spec->formats, or -1 when not given */
     char **operands; /* what follows the options */
     size_t n_operands;
-    void *cmd; /* the command's own state, for its handler */
+    void *cmd;           /* the command's own state, for its handler */
+    unsigned load_flags; /* for load_journey() (load.h): what the command needs kept */
 };
 
 /* Print "journeymap CMD: MESSAGE" and a pointer to --help on stderr

@@ -3,6 +3,7 @@
  */
 #include "check/workspace.h"
 #include "cli/cli.h"
+#include "read/load.h"
 #include "render/report.h"
 
 #include <stddef.h>
@@ -53,6 +54,7 @@ cmd_check(int argc, char **argv)
     int rc = cli_start(&cli_check, &c, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
+    a.load_flags = LOAD_SKIP_TEXTS; /* findings never quote them */
     struct workspace w;
     cli_load_all(&a, &w);
     bool written = c.format == CHECK_JSON    ? report_json(stdout, w.diag)

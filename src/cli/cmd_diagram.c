@@ -4,6 +4,7 @@
  */
 #include "check/workspace.h"
 #include "cli/cli.h"
+#include "read/load.h"
 #include "render/diagram.h"
 
 #include <stddef.h>
@@ -130,5 +131,7 @@ cmd_diagram(int argc, char **argv)
     int rc = cli_start(&cli_diagram, &d, argc, argv, &a);
     if (rc != CLI_CONTINUE)
         return rc;
+    if (d.view != DIAGRAM_LANES) /* only the lanes show Markdown texts */
+        a.load_flags = LOAD_SKIP_TEXTS;
     return d.view == DIAGRAM_CURVE ? diagram_curve(&a) : cli_one_model(&a, diagram_map);
 }

@@ -111,7 +111,7 @@ import_csv_files(const char *path, const struct inventory *inv, size_t *lens)
         struct diag *d = diag_new();
         diag_begin_file(d, path);
         struct journey *back = NULL;
-        if (load_journey_bytes(xml[i], lens[i], path, d, &back) != LOAD_OK) {
+        if (load_journey_bytes(xml[i], lens[i], path, d, 0, &back) != LOAD_OK) {
             report_human(stderr, d);
             fprintf(stderr, "journeymap import: journey %s would not load (a bug: please report "
                             "it with the CSV); nothing written\n",

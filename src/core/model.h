@@ -303,7 +303,8 @@ struct journey {
     size_t n_touchpoints;
     struct competitor **competitors;
     size_t n_competitors;
-    bool uses_next; /* some touchpoint has a <next> */
+    bool uses_next;     /* some touchpoint has a <next> */
+    bool texts_skipped; /* loaded without its Markdown texts (LOAD_SKIP_TEXTS): all "" */
 };
 
 /* Free a journey and everything in it; NULL is a no-op. */

@@ -54,7 +54,7 @@ load_on_end(struct loader *L)
                          "%s holds more than %zu bytes of text; shorten it or link to a document",
                          loader_desc(L, f), LOAD_MAX_MARKDOWN);
         else
-            info->text(L, f, value_dedent(L, buf_str(&f->text)));
+            info->text(L, f, L->j->texts_skipped ? "" : value_dedent(L, buf_str(&f->text)));
     }
     if (info->end)
         info->end(L, f);
@@ -226,10 +226,13 @@ load_on_text(struct loader *L, const char *s)
     struct frame *f = &L->stack[L->depth - 1];
     if (elements[f->kind].text) {
         size_t n = strlen(s);
-        if (f->text.len + n > LOAD_MAX_MARKDOWN)
+        if (f->text_bytes + n > LOAD_MAX_MARKDOWN) {
             f->text_overflow = true;
-        else
-            buf_append(&f->text, s, n);
+        } else {
+            f->text_bytes += n;
+            if (!L->j->texts_skipped)
+                buf_append(&f->text, s, n);
+        }
         return;
     }
     if (value_is_blank(s) || f->stray_text)
@@ -435,6 +438,7 @@ load_begin(struct loader *L, const char *path, const char *file_name, struct dia
     L->j->arena = L->arena;
     L->j->file = file_name;
     L->j->id = L->j->name = "";
+    L->j->texts_skipped = (L->flags & LOAD_SKIP_TEXTS) != 0;
     L->j->loc = (struct loc){file_name, 1};
     policy_defaults(&L->j->policy);
     L->j->policy.loc = L->j->loc;
@@ -461,11 +465,12 @@ static enum load_status load_gate(struct loader *L, const char *path, const char
                                   struct diag *d, struct journey **out, const char **why);
 
 enum load_status
-load_journey(const char *path, const char *file_name, struct diag *d, struct journey **out,
-             const char **why)
+load_journey(const char *path, const char *file_name, struct diag *d, unsigned flags,
+             struct journey **out, const char **why)
 {
     struct loader L;
     memset(&L, 0, sizeof L);
+    L.flags = flags;
     *out = NULL;
     *why = NULL;
     if (!gate_open(&L.gate, path, LOAD_MAX_BYTES, why))
@@ -475,10 +480,11 @@ load_journey(const char *path, const char *file_name, struct diag *d, struct jou
 
 enum load_status
 load_journey_bytes(const char *data, size_t len, const char *file_name, struct diag *d,
-                   struct journey **out)
+                   unsigned flags, struct journey **out)
 {
     struct loader L;
     memset(&L, 0, sizeof L);
+    L.flags = flags;
     *out = NULL;
     const char *why = NULL;
     gate_open_memory(&L.gate, data, len, LOAD_MAX_BYTES);

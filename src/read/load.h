@@ -33,6 +33,14 @@
 /* Upper bound of every day count (days, day, every, policy days). */
 #define LOAD_MAX_DAYS 100000
 
+/* load_journey()'s flags. LOAD_SKIP_TEXTS: the Markdown texts (descriptions,
+ * notes, pluses, minuses, plans, changes, ratings) are read and checked as
+ * always (their size, stray text) but not kept: each is "" in the model
+ * (a description NULL when absent, as always), and journey->texts_skipped
+ * says so. For the commands that never show them (check, the map and the
+ * curve); every finding is the same either way. */
+#define LOAD_SKIP_TEXTS 1u
+
 enum load_status {
     LOAD_OK,         /* *out holds the journey; no error findings */
     LOAD_INVALID,    /* error findings were added; *out is NULL */
@@ -46,7 +54,7 @@ enum load_status {
  * does). On LOAD_UNREADABLE, *why is a static strerror-like text.
  */
 enum load_status load_journey(const char *path, const char *file_name, struct diag *d,
-                              struct journey **out, const char **why);
+                              unsigned flags, struct journey **out, const char **why);
 
 /*
  * Load a journey from len bytes of data (the file as of a git revision)
@@ -54,7 +62,7 @@ enum load_status load_journey(const char *path, const char *file_name, struct di
  * locations ("REV:PATH"). Never LOAD_UNREADABLE.
  */
 enum load_status load_journey_bytes(const char *data, size_t len, const char *file_name,
-                                    struct diag *d, struct journey **out);
+                                    struct diag *d, unsigned flags, struct journey **out);
 
 /* Process-wide setup: call once before loading (installs the deny-all
  * external entity loader). load_cleanup() releases libxml2's globals. */

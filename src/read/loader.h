@@ -103,7 +103,8 @@ struct frame {
     const char *subject; /* nearest id, for findings (arena) */
     void *obj;           /* the model object being built, or NULL */
     unsigned seen[EL_COUNT];
-    struct buf text;    /* Markdown elements: text so far */
+    struct buf text;    /* Markdown elements: text so far (none with LOAD_SKIP_TEXTS) */
+    size_t text_bytes;  /* ... and its length */
     bool text_overflow; /* text exceeded LOAD_MAX_MARKDOWN */
     bool stray_text;    /* non-Markdown element: stray text reported */
 };
@@ -177,6 +178,7 @@ struct ptrvec {
 struct loader {
     const char *path; /* the file to read */
     const char *file; /* for locations */
+    unsigned flags;   /* load_journey()'s */
     struct diag *diag;
     struct arena *arena;
     struct journey *j;

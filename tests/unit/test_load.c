@@ -1,24 +1,35 @@
 /*
  * Unit tests for load.c: the spec's example becomes the model it
  * describes (ids, names, lines, resolved references, defaults, Markdown),
- * and broken files give findings, not journeys.
+ * and broken files give findings, not journeys; loading without the
+ * Markdown texts (LOAD_SKIP_TEXTS) gives every fixture the same findings.
  * Usage: test_load FIXTURES_DIR
  */
 #include "check.h"
+#include "check/rules.h"
 #include "core/diag.h"
+#include "read/files.h"
 #include "read/load.h"
 #include "core/util.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+static struct journey *
+load_path(const char *path, struct diag *d, unsigned flags, enum load_status *st)
+{
+    const char *file = diag_begin_file(d, path);
+    struct journey *j = NULL;
+    const char *why = NULL;
+    *st = load_journey(path, file, d, flags, &j, &why);
+    return j;
+}
 
 static struct journey *
 load(const char *dir, const char *name, struct diag *d, enum load_status *st)
 {
     char *path = xasprintf("%s/%s", dir, name);
-    const char *file = diag_begin_file(d, path);
-    struct journey *j = NULL;
-    const char *why = NULL;
-    *st = load_journey(path, file, d, &j, &why);
+    struct journey *j = load_path(path, d, 0, st);
     free(path);
     return j;
 }
@@ -129,6 +140,104 @@ test_broken(const char *dir)
     diag_free(d);
 }
 
+/* A text loaded without texts (x) against the same loaded with them (y):
+ * "" where y is a text, NULL where it is absent; counts y's non-empty ones. */
+static void
+same_text(const char *x, const char *y, size_t *had)
+{
+    CHECK((x == NULL) == (y == NULL));
+    if (x && y) {
+        CHECK_STR(x, "");
+        *had += *y != '\0';
+    }
+}
+
+/* Every text of j is "" (a description NULL when absent); how many of
+ * full's, the same journey loaded with its texts, were not. */
+static size_t
+skipped_texts(const struct journey *j, const struct journey *full)
+{
+    size_t had = 0;
+#define SAME_TEXT(x, y) same_text((x), (y), &had)
+    CHECK(j->texts_skipped && !full->texts_skipped);
+    SAME_TEXT(j->description, full->description);
+    for (size_t i = 0; i < j->n_stages && i < full->n_stages; i++)
+        SAME_TEXT(j->stages[i]->description, full->stages[i]->description);
+    for (size_t i = 0; i < j->n_changes && i < full->n_changes; i++)
+        SAME_TEXT(j->changes[i]->markdown, full->changes[i]->markdown);
+    for (size_t i = 0; i < j->n_touchpoints && i < full->n_touchpoints; i++) {
+        const struct touchpoint *a = j->touchpoints[i], *b = full->touchpoints[i];
+        SAME_TEXT(a->note ? a->note->markdown : NULL, b->note ? b->note->markdown : NULL);
+        SAME_TEXT(a->plan ? a->plan->markdown : NULL, b->plan ? b->plan->markdown : NULL);
+        CHECK(a->n_pluses == b->n_pluses && a->n_minuses == b->n_minuses);
+        for (size_t k = 0; k < a->n_pluses && k < b->n_pluses; k++)
+            SAME_TEXT(a->pluses[k]->markdown, b->pluses[k]->markdown);
+        for (size_t k = 0; k < a->n_minuses && k < b->n_minuses; k++)
+            SAME_TEXT(a->minuses[k]->markdown, b->minuses[k]->markdown);
+    }
+    for (size_t c = 0; c < j->n_competitors && c < full->n_competitors; c++)
+        for (size_t i = 0; i < j->competitors[c]->n_ratings && i < full->competitors[c]->n_ratings;
+             i++)
+            SAME_TEXT(j->competitors[c]->ratings[i]->markdown,
+                      full->competitors[c]->ratings[i]->markdown);
+#undef SAME_TEXT
+    return had;
+}
+
+/* LOAD_SKIP_TEXTS changes no finding: every fixture journey, loaded and
+ * checked both ways, gives the same findings, message for message. */
+static void
+test_skip_texts(const char *dir)
+{
+    static const char *const kinds[] = {"valid", "rules", "errors", "checklist", "diagram",
+                                        "compare", "agenda", "diff"};
+    struct file_list files;
+    file_list_init(&files);
+    for (size_t i = 0; i < ARRAY_LEN(kinds); i++) {
+        char *sub = xasprintf("%s/%s", dir, kinds[i]);
+        const char *why;
+        CHECK(file_list_add(&files, sub, &why));
+        free(sub);
+    }
+    size_t compared = 0, usable = 0, texts = 0;
+    struct buf ta, tb;
+    buf_init(&ta);
+    buf_init(&tb);
+    for (size_t i = 0; i < files.n; i++) {
+        struct diag *da = diag_new(), *db = diag_new();
+        enum load_status sa, sb;
+        struct journey *a = load_path(files.paths[i], da, 0, &sa);
+        struct journey *b = load_path(files.paths[i], db, LOAD_SKIP_TEXTS, &sb);
+        CHECK(sa == sb && (a == NULL) == (b == NULL));
+        if (a && b) {
+            rules_run(a, 20000, da);
+            rules_run(b, 20000, db);
+            texts += skipped_texts(b, a);
+            usable++;
+        }
+        CHECK(diag_count(da) == diag_count(db));
+        for (size_t k = 0; k < diag_count(da) && k < diag_count(db); k++) {
+            const struct finding *fa = diag_get(da, k), *fb = diag_get(db, k);
+            CHECK(fa->line == fb->line && fa->severity == fb->severity);
+            CHECK_STR(fa->rule, fb->rule);
+            CHECK_STR(fa->subject, fb->subject);
+            CHECK_STR(finding_text(fa, &ta), finding_text(fb, &tb));
+        }
+        journey_free(a);
+        journey_free(b);
+        diag_free(da);
+        diag_free(db);
+        compared++;
+    }
+    buf_finish(&ta);
+    buf_finish(&tb);
+    file_list_finish(&files);
+    /* Not vacuous: the fixtures are there, and hold texts to skip. */
+    CHECK(compared >= 100 && usable >= 30 && texts >= 50);
+    printf("skip texts: %zu files, %zu usable journeys, %zu texts skipped\n", compared, usable,
+           texts);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -139,6 +248,7 @@ main(int argc, char **argv)
     load_init();
     test_example(argv[1]);
     test_broken(argv[1]);
+    test_skip_texts(argv[1]);
     load_cleanup();
     return check_done("load");
 }

@@ -17,6 +17,7 @@
 
 #include "core/date.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -572,6 +573,7 @@ bool
 lanes_render(const struct journey *j, const struct diag *d, const struct competitor *competitor,
              struct diagram_target *t, char **out, size_t *len, const char **why)
 {
+    assert(!j->texts_skipped); /* the lanes show the texts */
     struct lanes L = {.j = j, .d = d, .comp = competitor};
     timeline_init(&L.t, j);
     marks_init(&L.marks, j, d);
