@@ -56,6 +56,13 @@ loader_name(struct loader *L, enum el kind, const char *key, const char *value)
     return s;
 }
 
+/* Whether a value of type t is kept only as what it converts to. */
+static bool
+attrs_converted(enum attr_type t)
+{
+    return t == T_ENUM || t == T_INT || t == T_NUM || t == T_DATE || t == T_VERSION;
+}
+
 /* The attributes of the element the reader is on into vals[] (indexed like
  * its spec) and unknown[] (at most MAX_ATTRS, *n_unknown of them). Returns
  * how many known ones there are, their names and values in order. */
@@ -85,7 +92,10 @@ attrs_collect(struct loader *L, const struct frame *f, struct val *vals, const c
             continue;
         }
         vals[k].present = true;
-        vals[k].s = arena_strdup(L->arena, value);
+        /* Values that become numbers, dates or vocabulary indexes are read
+         * in place (the reader's, valid for this start tag): the model
+         * keeps only what they convert to. */
+        vals[k].s = attrs_converted(info->attrs[k].type) ? value : arena_strdup(L->arena, value);
         vals[k].line = line;
         if (n < MAX_ATTRS) {
             names[n] = info->attrs[k].name;
@@ -161,6 +171,9 @@ attrs_read(struct loader *L, struct frame *f, struct val *vals)
     size_t n = attrs_collect(L, f, vals, names, values, unknown, &n_unknown);
 
     f->desc_key = attrs_key(names, values, n, &f->desc_value);
+    for (size_t k = 0; f->desc_key && k < info->n_attrs; k++) /* messages use it later */
+        if (vals[k].s == f->desc_value && attrs_converted(info->attrs[k].type))
+            f->desc_value = arena_strdup(L->arena, f->desc_value);
     /* The subject: the element's own id when it is well-formed, else the parent's. */
     f->subject = L->depth > 1 ? L->stack[L->depth - 2].subject : "";
     for (size_t k = 0; k < info->n_attrs; k++)

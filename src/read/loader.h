@@ -84,7 +84,8 @@ struct attr_spec {
 struct val {
     bool present;  /* written in the file */
     bool ok;       /* present and valid */
-    const char *s; /* the raw value (arena), when present */
+    const char *s; /* the raw value, when present: the arena's, or for the types
+                      that convert (attrs.c) the reader's, valid during the start tag */
     long i;        /* T_INT, T_ENUM / T_METRIC index */
     double d;      /* T_NUM */
     day_number date;

@@ -119,14 +119,15 @@ map_attributes(struct map *c)
     c->e_fontcolor = canvas_attr(g, AGEDGE, "fontcolor", CANVAS_GREY);
 }
 
-/* "day 0–14" for a stage whose start and end are both written down. */
-static bool
-map_days_known(const struct journey *j, size_t index)
+/* How many stages, from the first, have their length written down: a
+ * stage's "day 0–14" is shown when its start and end are both known. */
+static size_t
+map_days_known(const struct journey *j)
 {
-    for (size_t i = 0; i <= index; i++)
-        if (!j->stages[i]->has_days)
-            return false;
-    return true;
+    size_t n = 0;
+    while (n < j->n_stages && j->stages[n]->has_days)
+        n++;
+    return n;
 }
 
 /* Lines of a stage's name in its heading (at most MAP_STAGE_LINES). */
@@ -162,7 +163,7 @@ map_stage_parent(struct map *c, size_t i)
 /* A stage's heading: every heading has as many lines as the tallest, so
  * that the columns start at one top edge. */
 static void
-map_stage(struct map *c, size_t i, size_t name_lines, Agraph_t **out)
+map_stage(struct map *c, size_t i, size_t name_lines, size_t days_known, Agraph_t **out)
 {
     const struct stage *s = c->j->stages[i];
     char name[32];
@@ -175,7 +176,7 @@ map_stage(struct map *c, size_t i, size_t name_lines, Agraph_t **out)
         buf_puts(&b, " <BR/>");
     canvas_wrapped_at(&b, s->name, MAP_WRAP, MAP_STAGE_LINES);
     buf_puts(&b, "</B></FONT><BR/><FONT POINT-SIZE=\"" MAP_PT_SMALL "\">");
-    if (map_days_known(c->j, i))
+    if (i < days_known)
         buf_printf(&b, "day %llu–%llu", (unsigned long long)c->t.stage_start[i],
                    (unsigned long long)timeline_stage_end(&c->t, s));
     else
@@ -750,13 +751,15 @@ map_build(struct map *c)
     Agnode_t **anchor = xcalloc(j->n_stages + 1, sizeof *anchor);
     Agnode_t **top = xcalloc(j->n_stages + 1, sizeof *top);
     c->more = xcalloc(j->n_stages + 1, sizeof *c->more);
-    size_t name_lines = 1;
-    for (size_t i = 0; i < j->n_stages; i++)
-        if (map_stage_name_lines(j->stages[i]) > name_lines)
-            name_lines = map_stage_name_lines(j->stages[i]);
+    size_t name_lines = 1, days_known = map_days_known(j);
+    for (size_t i = 0; i < j->n_stages; i++) {
+        size_t n = map_stage_name_lines(j->stages[i]);
+        if (n > name_lines)
+            name_lines = n;
+    }
     for (size_t i = 0; i < j->n_stages; i++) {
         const struct stage *s = j->stages[i];
-        map_stage(c, i, name_lines, &clusters[i]);
+        map_stage(c, i, name_lines, days_known, &clusters[i]);
         top[i] = map_top(c, clusters[i], s);
         /* Created in time order: dot keeps it down the stage's column. */
         const struct touchpoint **order = timeline_order(&c->t, s->touchpoints, s->n_touchpoints);
