@@ -494,34 +494,40 @@ rules_weakness(const struct touchpoint *tp, const struct policy *p, struct weakn
            w->long_wait;
 }
 
-/* What to say at the end of a weak spot's message: the plan, or a fix. */
+/* What to say at the end of a weak spot's message when it has a plan. */
 static const char *
-rules_weak_tail(struct ctx *c, const struct touchpoint *tp, const char *fix)
+rules_plan_tail(struct ctx *c, const struct touchpoint *tp, const char *fix)
 {
     struct buf b;
     buf_init(&b);
-    if (!tp->plan) {
-        buf_printf(&b, " — %s, or write a <plan> for it", fix);
-    } else {
-        buf_puts(&b, "; a plan exists");
-        if (tp->plan->owner)
-            buf_printf(&b, " (owner %s", rules_quote(c, tp->plan->owner->name));
-        if (tp->plan->has_due) {
-            char due[11];
-            date_format(tp->plan->due, due);
-            buf_printf(&b, "%sdue %s", tp->plan->owner ? ", " : " (", due);
-        }
-        if (tp->plan->owner || tp->plan->has_due)
-            buf_putc(&b, ')');
-        int64_t late = rules_days_overdue(c, tp->plan);
-        if (late > 0)
-            buf_printf(&b, ", but it is %lld day%s overdue — %s, or agree a new date",
-                       (long long)late, late == 1 ? "" : "s", fix);
+    buf_puts(&b, "; a plan exists");
+    if (tp->plan->owner)
+        buf_printf(&b, " (owner %s", rules_quote(c, tp->plan->owner->name));
+    if (tp->plan->has_due) {
+        char due[11];
+        date_format(tp->plan->due, due);
+        buf_printf(&b, "%sdue %s", tp->plan->owner ? ", " : " (", due);
     }
+    if (tp->plan->owner || tp->plan->has_due)
+        buf_putc(&b, ')');
+    int64_t late = rules_days_overdue(c, tp->plan);
+    if (late > 0)
+        buf_printf(&b, ", but it is %lld day%s overdue — %s, or agree a new date",
+                   (long long)late, late == 1 ? "" : "s", fix);
     const char *s = arena_strdup(c->scratch, buf_str(&b));
     buf_finish(&b);
     return s;
 }
+
+/* A weak spot's finding: head's message, then what its plan says, or
+ * without a plan the fix. Without one the fix's words are part of the
+ * format, so they are not copied into each of a large journey's findings
+ * (most weak spots have no plan). fix is a string literal. */
+#define RULES_WEAK(c, tp, rule, sev, fix, head, ...)                                               \
+    ((tp)->plan ? rules_emit((c), (rule), (sev), (tp)->loc.line, (tp)->id, head "%s", __VA_ARGS__, \
+                             rules_plan_tail((c), (tp), (fix)))                                    \
+                : rules_emit((c), (rule), (sev), (tp)->loc.line, (tp)->id,                         \
+                             head " — " fix ", or write a <plan> for it", __VA_ARGS__))
 
 /* low-score, negative-emotion, more-minuses, high-drop-off, long-wait:
  * warning without a <plan> or with an overdue one, note with one that is
@@ -540,26 +546,23 @@ rule_weak_spots(struct ctx *c)
         const char *name = rules_quote(c, tp->name);
         double v = 0;
         if (w.low_score)
-            rules_emit(c, "low-score", sev, tp->loc.line, tp->id,
-                       "%s scores %d; the minimum is %d%s", name, tp->score, p->min_score,
-                       rules_weak_tail(c, tp, "improve it"));
+            RULES_WEAK(c, tp, "low-score", sev, "improve it", "%s scores %d; the minimum is %d",
+                       name, tp->score, p->min_score);
         if (w.negative_emotion)
-            rules_emit(c, "negative-emotion", sev, tp->loc.line, tp->id,
-                       "customers feel bad at %s (emotion %d)%s", name, tp->emotion,
-                       rules_weak_tail(c, tp, "find out why and change how it feels"));
+            RULES_WEAK(c, tp, "negative-emotion", sev, "find out why and change how it feels",
+                       "customers feel bad at %s (emotion %d)", name, tp->emotion);
         if (w.more_minuses)
-            rules_emit(c, "more-minuses", sev, tp->loc.line, tp->id,
-                       "%s has more minuses (%zu) than pluses (%zu)%s", name, tp->n_minuses,
-                       tp->n_pluses, rules_weak_tail(c, tp, "work on the minuses"));
+            RULES_WEAK(c, tp, "more-minuses", sev, "work on the minuses",
+                       "%s has more minuses (%zu) than pluses (%zu)", name, tp->n_minuses,
+                       tp->n_pluses);
         if (w.high_drop_off && rules_metric_max(tp, METRIC_DROP_OFF, &v))
-            rules_emit(c, "high-drop-off", sev, tp->loc.line, tp->id,
-                       "%g%% of customers abandon the journey at %s; the limit is %g%%%s",
-                       100.0 * v, name, 100.0 * p->max_drop_off,
-                       rules_weak_tail(c, tp, "find where they give up"));
+            RULES_WEAK(c, tp, "high-drop-off", sev, "find where they give up",
+                       "%g%% of customers abandon the journey at %s; the limit is %g%%",
+                       100.0 * v, name, 100.0 * p->max_drop_off);
         if (w.long_wait && rules_metric_max(tp, METRIC_WAIT_SECONDS, &v))
-            rules_emit(c, "long-wait", sev, tp->loc.line, tp->id,
-                       "customers wait %g seconds at %s; the limit is %g%s", v, name,
-                       p->max_wait_seconds, rules_weak_tail(c, tp, "shorten the wait"));
+            RULES_WEAK(c, tp, "long-wait", sev, "shorten the wait",
+                       "customers wait %g seconds at %s; the limit is %g", v, name,
+                       p->max_wait_seconds);
         rules_scratch_done(c);
     }
 }
