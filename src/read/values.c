@@ -23,13 +23,20 @@ value_is_blank(const char *s)
     return true;
 }
 
+/* The spaces value_trimmed() takes off. */
+static bool
+value_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 const char *
 value_trimmed(struct loader *L, const char *s)
 {
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+    while (value_is_space(*s))
         s++;
     size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+    while (n && value_is_space(s[n - 1]))
         n--;
     return arena_strndup(L->arena, s, n);
 }
@@ -122,8 +129,11 @@ value_check_refs(struct loader *L, const struct frame *f, const struct attr_spec
 static void
 value_check_text(struct loader *L, const struct frame *f, const struct attr_spec *a, struct val *v)
 {
-    /* Names are shown everywhere: keep them without outer spaces. */
-    v->s = value_trimmed(L, v->s);
+    /* Names are shown everywhere: keep them without outer spaces (v->s is
+     * already the arena's copy: copied again only when there are some). */
+    size_t n = strlen(v->s);
+    if (n == 0 || value_is_space(v->s[0]) || value_is_space(v->s[n - 1]))
+        v->s = value_trimmed(L, v->s);
     v->ok = *v->s != '\0';
     if (!v->ok)
         loader_error(L, v->line, "invalid-value", f->subject, "%s has an empty %s; give it one",

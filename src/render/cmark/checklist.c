@@ -236,7 +236,7 @@ checklist_competitors(struct checklist *c, cmark_node *doc, struct md_stream *s)
     md_stream_part(s, doc);
     struct comparison *cmp = compare_new(&c->j, 1);
     struct md_table t;
-    comparison_cells(&t, &cmp->journeys[0], false, c->html);
+    comparison_cells(&t, &cmp->journeys[0], false, c->html, s);
     compare_free(cmp);
     md_stream_table(s, &t);
     return md_node(CMARK_NODE_DOCUMENT, NULL);

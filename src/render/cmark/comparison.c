@@ -75,10 +75,12 @@ comparison_row(struct md_table *t, const struct journey *j, const struct compare
 }
 
 void
-comparison_cells(struct md_table *t, const struct compare_journey *cj, bool averages, bool html)
+comparison_cells(struct md_table *t, const struct compare_journey *cj, bool averages, bool html,
+                 struct md_stream *stream)
 {
     const struct journey *j = cj->j;
-    *t = (struct md_table){.cols = 3 + j->n_competitors, .num_from = 2, .html = html};
+    *t = (struct md_table){
+        .cols = 3 + j->n_competitors, .num_from = 2, .html = html, .stream = stream};
     md_cell(t, "Stage");
     md_cell(t, "Touchpoint");
     md_cell(t, "Us");
@@ -103,7 +105,7 @@ void
 comparison_table(cmark_node *doc, const struct compare_journey *cj, bool averages, bool html)
 {
     struct md_table t;
-    comparison_cells(&t, cj, averages, html);
+    comparison_cells(&t, cj, averages, html, NULL);
     md_table_block(doc, &t);
 }
 

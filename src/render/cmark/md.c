@@ -242,6 +242,22 @@ md_escape_cell(struct buf *b, const char *s)
     }
 }
 
+static void md_stream_put(struct md_stream *s, const char *text, size_t len);
+
+/* The rows so far on to t's stream: the first piece as the start of a
+ * part, the others right after it. */
+static void
+md_table_pass(struct md_table *t)
+{
+    struct md_stream *s = t->stream;
+    if (!t->streamed)
+        md_stream_put(s, t->text.data, t->text.len);
+    else if (s->ok && t->text.len)
+        s->ok = s->sink->put(s->sink->ctx, t->text.data, t->text.len);
+    t->streamed = true;
+    t->text.len = 0;
+}
+
 void
 md_cell(struct md_table *t, const char *s)
 {
@@ -269,6 +285,8 @@ md_cell(struct md_table *t, const char *s)
             buf_puts(b, i >= t->num_from ? "|---:" : "|---");
         buf_puts(b, "|\n");
     }
+    if (t->stream && b->len >= MD_TABLE_PIECE)
+        md_table_pass(t);
 }
 
 /* The end of an HTML table. */
@@ -386,7 +404,8 @@ void
 md_stream_table(struct md_stream *s, struct md_table *t)
 {
     md_table_end(t);
-    md_stream_put(s, t->text.data, t->text.len);
+    t->stream = s;
+    md_table_pass(t);
     buf_finish(&t->text);
 }
 

@@ -59,14 +59,22 @@ cmark_node *md_task_done(cmark_node *list, bool html, bool done);
  */
 void md_append_user(cmark_node *parent, const char *md, int level);
 
+struct md_stream;
+
 /* A GitHub table being filled, row by row (cmark has no table node). */
 struct md_table {
     size_t cols;
     size_t num_from; /* columns from this one on hold numbers (right-aligned) */
     bool html;       /* an HTML table, not a GitHub one */
-    struct buf text; /* the rows so far, written as the cells come */
+    struct buf text; /* the rows so far (not yet passed on), written as the cells come */
     size_t n;        /* cells so far, row-major; the first row is the header */
+    /* Set before the first cell: whole rows go on to this stream whenever
+     * they fill MD_TABLE_PIECE bytes (the table is then its next part, and
+     * nothing else may be put until md_stream_table() ends it). */
+    struct md_stream *stream;
+    bool streamed; /* some rows went to the stream already */
 };
+enum { MD_TABLE_PIECE = 64 * 1024 };
 
 /* Append one cell (escaped into the table's text at once). */
 void md_cell(struct md_table *t, const char *s);
@@ -113,9 +121,9 @@ struct compare_journey;
  * too); with averages, a row after each stage. */
 void comparison_table(cmark_node *doc, const struct compare_journey *cj, bool averages, bool html);
 /* The same table's cells into t, which the caller ends with
- * md_table_block() or md_stream_table(). */
+ * md_table_block() (stream NULL) or md_stream_table(stream). */
 void comparison_cells(struct md_table *t, const struct compare_journey *cj, bool averages,
-                      bool html);
+                      bool html, struct md_stream *stream);
 
 struct journey_diff;
 
