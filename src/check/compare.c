@@ -34,6 +34,19 @@ compare_count(struct compare_tally *t, int r, int ours)
         t->tie++;
 }
 
+/* The next row of out, its ratings (one per competitor, 0 = none) in
+ * out's block. */
+static struct compare_row *
+compare_row_new(struct compare_journey *out, const struct stage *st, const struct touchpoint *tp)
+{
+    size_t nc = out->j->n_competitors;
+    struct compare_row *row = &out->rows[out->n_rows];
+    row->ratings = out->ratings + out->n_rows++ * (nc + 1);
+    row->stage = st;
+    row->tp = tp;
+    return row;
+}
+
 /* The rows of the touchpoints only a competitor has in stage st. */
 static void
 compare_alone(struct compare_journey *out, const struct journey *j, const struct stage *st,
@@ -44,11 +57,8 @@ compare_alone(struct compare_journey *out, const struct journey *j, const struct
             const struct touchpoint *tp = j->competitors[k]->touchpoints[i];
             if (tp->stage != st)
                 continue;
-            struct compare_row *row = &out->rows[out->n_rows++];
-            row->stage = st;
-            row->tp = tp;
+            struct compare_row *row = compare_row_new(out, st, tp);
             row->only = k + 1;
-            row->ratings = xcalloc(j->n_competitors + 1, sizeof *row->ratings);
             row->ratings[k] = tp->score;
             tallies[k]->alone++;
         }
@@ -64,6 +74,7 @@ compare_one_journey(struct comparison *c, size_t *tally_cap, const struct journe
     for (size_t k = 0; k < nc; k++)
         n_rows += j->competitors[k]->n_touchpoints;
     out->rows = xcalloc(n_rows + 1, sizeof *out->rows);
+    out->ratings = xcalloc((n_rows + 1) * (nc + 1), sizeof *out->ratings);
     /* Ratings by our touchpoint's index, one pass over the ratings. */
     int *rating = xcalloc((j->n_touchpoints + 1) * nc, sizeof *rating);
     for (size_t k = 0; k < nc; k++)
@@ -82,11 +93,8 @@ compare_one_journey(struct comparison *c, size_t *tally_cap, const struct journe
         double sum = 0;
         for (size_t i = 0; i < st->n_touchpoints; i++) {
             const struct touchpoint *tp = st->touchpoints[i];
-            struct compare_row *row = &out->rows[out->n_rows++];
-            row->stage = st;
-            row->tp = tp;
+            struct compare_row *row = compare_row_new(out, st, tp);
             row->ours = tp->score;
-            row->ratings = xcalloc(nc + 1, sizeof *row->ratings);
             for (size_t k = 0; k < nc; k++)
                 row->ratings[k] = rating[tp->index * nc + k];
             if (!tp->score)
@@ -134,8 +142,7 @@ compare_free(struct comparison *c)
         return;
     for (size_t i = 0; i < c->n_journeys; i++) {
         struct compare_journey *cj = &c->journeys[i];
-        for (size_t r = 0; r < cj->n_rows; r++)
-            free(cj->rows[r].ratings);
+        free(cj->ratings);
         for (size_t s = 0; s < cj->j->n_stages; s++)
             free(cj->averages[s].vs);
         free(cj->rows);

@@ -45,6 +45,7 @@ struct compare_journey {
     const struct journey *j;
     struct compare_row *rows; /* by stage, ours in document order, then competitor-only */
     size_t n_rows;
+    int *ratings; /* the rows' ratings, in one block */
     struct compare_average *averages; /* by stage index */
 };
 

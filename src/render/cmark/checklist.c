@@ -33,7 +33,6 @@ struct checklist {
     /* findings of this journey, by where they go */
     const struct finding **f;
     size_t n_f;
-    size_t *place; /* per finding: see checklist_place_of() */
     /* f[] is grouped by place, in diag order within a place: the findings
      * of place w are f[first[w]] .. f[first[w + 1] - 1] */
     size_t *first;
@@ -71,12 +70,12 @@ checklist_group(struct checklist *c, const struct diag *d)
     size_t n = diag_count(d);
     c->n_places = 2 + c->j->n_stages + c->j->n_touchpoints;
     c->first = xcalloc(c->n_places + 1, sizeof *c->first);
-    c->place = xmalloc((n + 1) * sizeof *c->place);
+    size_t *place = xmalloc((n + 1) * sizeof *place); /* per finding: checklist_place_of() */
     c->f = xmalloc((n + 1) * sizeof *c->f);
     for (size_t i = 0; i < n; i++) {
         const struct finding *f = diag_get(d, i);
         size_t w = f->file == c->j->file ? checklist_place_of(c, f) : SIZE_MAX;
-        c->place[i] = w;
+        place[i] = w;
         if (w != SIZE_MAX)
             c->first[w + 1]++;
     }
@@ -85,10 +84,11 @@ checklist_group(struct checklist *c, const struct diag *d)
     size_t *next = xmalloc((c->n_places + 1) * sizeof *next);
     memcpy(next, c->first, (c->n_places + 1) * sizeof *next);
     for (size_t i = 0; i < n; i++)
-        if (c->place[i] != SIZE_MAX)
-            c->f[next[c->place[i]]++] = diag_get(d, i);
+        if (place[i] != SIZE_MAX)
+            c->f[next[place[i]]++] = diag_get(d, i);
     c->n_f = c->first[c->n_places];
     free(next);
+    free(place);
 }
 
 static const char *const checklist_severity_words[SEVERITY_COUNT] = {"", "Note", "Warning",
@@ -633,7 +633,6 @@ checklist_write(const struct journey *j, const struct diag *d, day_number today,
         }
     }
     free(c.f);
-    free(c.place);
     free(c.first);
     id_index_free(c.ids);
     timeline_finish(&c.t);
