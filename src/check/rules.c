@@ -276,8 +276,8 @@ rule_no_owner(struct ctx *c)
         if (!tp->owner)
             rules_emit(
                 c, "no-owner", SEVERITY_WARNING, tp->loc.line, tp->id,
-                "nobody owns %s — give it an owner (owner=\"…\") who answers for how it goes",
-                rules_quote(c, tp->name));
+                "nobody owns %-s — give it an owner (owner=\"…\") who answers for how it goes",
+                tp->name);
     }
 }
 
@@ -329,10 +329,9 @@ rule_competitor_only(struct ctx *c)
             const struct touchpoint *tp = co->touchpoints[k];
             rules_emit(
                 c, "competitor-only", SEVERITY_WARNING, tp->loc.line, tp->id,
-                "%s offers %s in stage %s and we have nothing like it — decide whether we need "
+                "%-s offers %-s in stage %-s and we have nothing like it — decide whether we need "
                 "an equivalent",
-                rules_quote(c, co->name), rules_quote(c, tp->name),
-                rules_quote(c, tp->stage->name));
+                co->name, tp->name, tp->stage->name);
         }
     }
 }
@@ -356,14 +355,14 @@ rule_flow(struct ctx *c)
         const struct touchpoint *tp = j->touchpoints[i];
         if (tp->n_nexts == 0 && tp->stage->index + 1 < j->n_stages)
             rules_emit(c, "dead-end", SEVERITY_WARNING, tp->loc.line, tp->id,
-                       "the flow stops at %s in stage %s, before the last stage — add a <next> to "
-                       "where customers go from here",
-                       rules_quote(c, tp->name), rules_quote(c, tp->stage->name));
+                       "the flow stops at %-s in stage %-s, before the last stage — add a <next> "
+                       "to where customers go from here",
+                       tp->name, tp->stage->name);
         if (!reached[i] && tp->stage->index > 0)
             rules_emit(c, "unreachable", SEVERITY_WARNING, tp->loc.line, tp->id,
-                       "no <next> leads to %s in stage %s — add one from the touchpoint customers "
-                       "come from",
-                       rules_quote(c, tp->name), rules_quote(c, tp->stage->name));
+                       "no <next> leads to %-s in stage %-s — add one from the touchpoint "
+                       "customers come from",
+                       tp->name, tp->stage->name);
         rules_scratch_done(c);
     }
     free(reached);
@@ -399,10 +398,9 @@ rule_behind_competitor(struct ctx *c)
                 rules_size(c,
                            rules_emit(c, "behind-competitor", SEVERITY_WARNING, tp->loc.line,
                                       tp->id,
-                                      "%s does %s better than we do (%d against our %d) — find "
-                                      "out what they do differently",
-                                      rules_quote(c, co->name), rules_quote(c, tp->name), r->score,
-                                      tp->score),
+                                      "%-s does %-s better than we do (%d against our %d) — "
+                                      "find out what they do differently",
+                                      co->name, tp->name, r->score, tp->score),
                            r->score - tp->score);
             rules_scratch_done(c);
         }
@@ -419,9 +417,9 @@ rule_untrained_owner(struct ctx *c)
         if (tp->owner && tp->owner->trained == TRAINED_NO && rules_weakness(tp, c->p, &w))
             rules_emit(
                 c, "untrained-owner", SEVERITY_WARNING, tp->loc.line, tp->id,
-                "%s is a weak spot, and its owner %s has no customer-relationship training — "
+                "%-s is a weak spot, and its owner %-s has no customer-relationship training — "
                 "train them",
-                rules_quote(c, tp->name), rules_quote(c, tp->owner->name));
+                tp->name, tp->owner->name);
         rules_scratch_done(c);
     }
 }
@@ -543,25 +541,25 @@ rule_weak_spots(struct ctx *c)
             continue;
         enum severity sev =
             tp->plan && rules_days_overdue(c, tp->plan) <= 0 ? SEVERITY_NOTE : SEVERITY_WARNING;
-        const char *name = rules_quote(c, tp->name);
+        const char *name = tp->name; /* quoted when shown: "%-s" (message.h) */
         double v = 0;
         if (w.low_score)
-            RULES_WEAK(c, tp, "low-score", sev, "improve it", "%s scores %d; the minimum is %d",
+            RULES_WEAK(c, tp, "low-score", sev, "improve it", "%-s scores %d; the minimum is %d",
                        name, tp->score, p->min_score);
         if (w.negative_emotion)
             RULES_WEAK(c, tp, "negative-emotion", sev, "find out why and change how it feels",
-                       "customers feel bad at %s (emotion %d)", name, tp->emotion);
+                       "customers feel bad at %-s (emotion %d)", name, tp->emotion);
         if (w.more_minuses)
             RULES_WEAK(c, tp, "more-minuses", sev, "work on the minuses",
-                       "%s has more minuses (%zu) than pluses (%zu)", name, tp->n_minuses,
+                       "%-s has more minuses (%zu) than pluses (%zu)", name, tp->n_minuses,
                        tp->n_pluses);
         if (w.high_drop_off && rules_metric_max(tp, METRIC_DROP_OFF, &v))
             RULES_WEAK(c, tp, "high-drop-off", sev, "find where they give up",
-                       "%g%% of customers abandon the journey at %s; the limit is %g%%",
+                       "%g%% of customers abandon the journey at %-s; the limit is %g%%",
                        100.0 * v, name, 100.0 * p->max_drop_off);
         if (w.long_wait && rules_metric_max(tp, METRIC_WAIT_SECONDS, &v))
             RULES_WEAK(c, tp, "long-wait", sev, "shorten the wait",
-                       "customers wait %g seconds at %s; the limit is %g", v, name,
+                       "customers wait %g seconds at %-s; the limit is %g", v, name,
                        p->max_wait_seconds);
         rules_scratch_done(c);
     }
@@ -579,8 +577,8 @@ rule_unscored(struct ctx *c)
         const struct touchpoint *tp = c->j->touchpoints[i];
         if (!tp->score)
             rules_emit(c, "unscored", SEVERITY_NOTE, tp->loc.line, tp->id,
-                       "%s has no score — rate how well we do it (score=\"1\" to \"5\")",
-                       rules_quote(c, tp->name));
+                       "%-s has no score — rate how well we do it (score=\"1\" to \"5\")",
+                       tp->name);
         rules_scratch_done(c);
     }
 }

@@ -19,6 +19,7 @@ struct conv {
     size_t spec_len;
     int stars;    /* how many '*' (each an int argument) */
     bool plain_s; /* exactly "%s" */
+    bool quote_s; /* exactly "%-s": a name kept by reference, quoted when put */
 };
 
 /* Parse the conversion at p (just after '%'). */
@@ -90,6 +91,7 @@ message_conv(const char *p, struct conv *c)
     c->spec_len = n + 1;
     c->spec[c->spec_len] = '\0';
     c->plain_s = c->type == 's' && n == 1;
+    c->quote_s = c->type == 's' && n == 2 && start[0] == '-';
 }
 
 /* The spec with its '*'s (at most two, in order) turned into numbers. */
@@ -174,6 +176,10 @@ message_keep(struct buf *args, const char *fmt, va_list ap)
             break;
         default: { /* 's' */
             const char *s = va_arg(ap, const char *);
+            if (c.quote_s) { /* the pointer itself, no NUL after it */
+                buf_append(args, (const char *)&s, sizeof s);
+                continue;
+            }
             if (c.plain_s)
                 buf_puts(args, s ? s : "(null)");
             else
@@ -206,10 +212,17 @@ message_put(struct buf *out, const char *fmt, const char *args)
             p = c.end;
             continue;
         }
+        p = c.end;
+        if (c.quote_s) {
+            const char *s;
+            memcpy(&s, args, sizeof s);
+            args += sizeof s;
+            buf_quote(out, s ? s : "(null)", MESSAGE_QUOTE_MAX);
+            continue;
+        }
         size_t n = strlen(args);
         buf_append(out, args, n);
         args += n + 1;
-        p = c.end;
     }
     buf_puts(out, p);
 }

@@ -10,7 +10,13 @@
  *
  * Every conversion of printf is understood (flags, width and precision,
  * '*' included, and the length modifiers); %n is not, and is kept as
- * text. Ownership: the caller's buffers; no allocation of its own.
+ * text. One is read differently: "%-s" (the '-' flag alone, which printf
+ * would ignore) is a name that outlives the message, the model's own:
+ * only the pointer is kept, and the message shows it quoted (buf_quote(),
+ * at most MESSAGE_QUOTE_MAX characters), where "%s" of the quoted copy
+ * would have. The rules' findings name touchpoints and stages this way:
+ * hundreds of thousands of findings keep a pointer each instead of a copy.
+ * Ownership: the caller's buffers; no allocation of its own.
  */
 #ifndef JOURNEYMAP_MESSAGE_H
 #define JOURNEYMAP_MESSAGE_H
@@ -18,6 +24,9 @@
 #include "core/util.h"
 
 #include <stdarg.h>
+
+/* The longest name "%-s" shows, in characters (then "…"). */
+#define MESSAGE_QUOTE_MAX 80
 
 /* Append to args each argument of fmt formatted as fmt says, one after
  * another, each followed by a NUL. */
