@@ -293,7 +293,7 @@ agenda_journey(struct agenda_build *b, const struct diag *d)
     agenda_index(b);
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
-        if (f->file == j->file)
+        if (diag_file(d, f) == j->file)
             agenda_take(b, f);
     }
     agenda_weak_items(b);

@@ -743,7 +743,7 @@ findings_of(const struct diag *d, const struct journey *j, size_t *n)
         return xcalloc(1, sizeof(const struct finding *));
     const struct finding **v = xcalloc(diag_count(d) + 1, sizeof *v);
     for (size_t i = 0; i < diag_count(d); i++)
-        if (diag_get(d, i)->file == j->file)
+        if (diag_file(d, diag_get(d, i)) == j->file)
             v[(*n)++] = diag_get(d, i);
     qsort(v, *n, sizeof *v, compare_findings);
     return v;

@@ -362,9 +362,9 @@ cli_report_errors(const char *cmd, const struct workspace *w)
         const struct finding *f = diag_get(w->diag, i);
         if (f->severity != SEVERITY_ERROR)
             continue;
-        if (f->file != last) {
-            diag_begin_file(errors, f->file);
-            last = f->file;
+        if (diag_file(w->diag, f) != last) {
+            last = diag_file(w->diag, f);
+            diag_begin_file(errors, last);
         }
         diag_add(errors, f->line, f->severity, f->rule, f->subject, "%s", finding_text(f, &m));
     }
@@ -376,7 +376,7 @@ cli_report_errors(const char *cmd, const struct workspace *w)
             fprintf(stderr,
                     "journeymap %s: %s cannot be used until its errors are fixed; left "
                     "out\n",
-                    cmd, f->file);
+                    cmd, diag_file(errors, f));
     }
     diag_free(errors);
     return EXIT_FINDINGS;

@@ -116,11 +116,12 @@ build_load(struct build *b, const char *folder)
         b->v[b->n++] = (struct site_entry){.source = b->w.journeys[i]->file, .j = b->w.journeys[i]};
     for (size_t i = 0; i < diag_count(b->w.diag); i++) {
         const struct finding *f = diag_get(b->w.diag, i);
+        const char *file = diag_file(b->w.diag, f);
         size_t k = 0;
-        while (k < b->n && b->v[k].source != f->file)
+        while (k < b->n && b->v[k].source != file)
             k++;
         if (k == b->n)
-            b->v[b->n++] = (struct site_entry){.source = f->file};
+            b->v[b->n++] = (struct site_entry){.source = file};
         b->v[k].count[f->severity]++;
     }
 }

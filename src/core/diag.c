@@ -23,6 +23,12 @@ struct diag {
     size_t last_args_len;
 };
 
+const char *
+diag_file(const struct diag *d, const struct finding *f)
+{
+    return d->files[f->file_index];
+}
+
 struct diag *
 diag_new(void)
 {
@@ -90,7 +96,6 @@ diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule, co
     message_keep(&d->args, fmt, ap);
     f->fmt = fmt;
     f->args = diag_args(d);
-    f->file = d->files[d->n_files - 1];
     f->file_index = (uint32_t)(d->n_files - 1);
     f->line = line;
     f->severity = sev;

@@ -21,7 +21,6 @@
 #include <stddef.h>
 
 struct finding {
-    const char *file;       /* path as given by the user */
     unsigned line;          /* 1-based; 0 when the file has no line (unreadable) */
     enum severity severity; /* never SEVERITY_OFF */
     const char *rule;       /* rule id from the catalogue (rules.h) */
@@ -29,11 +28,15 @@ struct finding {
     const char *fmt;        /* the message's format (a string literal) ... */
     const char *args;       /* ... and its arguments, formatted: finding_text() */
     double size;            /* how big, for ranking (see diag_set_size()); 0 by default */
-    uint32_t file_index;    /* order in which files were given */
+    uint32_t file_index;    /* order in which files were given: diag_file() */
     uint32_t seq;           /* order of arrival, the last sort key */
 };
 
 struct diag; /* opaque: owns strings, keeps order stable */
+
+/* The path of the file f is about, as given by the user (diag's copy:
+ * the journey's `file` points to the same string). */
+const char *diag_file(const struct diag *d, const struct finding *f);
 
 /* Caller frees with diag_free(). */
 struct diag *diag_new(void);

@@ -81,7 +81,7 @@ csv_findings_init(struct csv_findings *f, const struct journey *j, const struct 
     for (size_t i = 0; d && i < diag_count(d); i++) {
         const struct finding *x = diag_get(d, i);
         const void *obj = NULL;
-        if (strcmp(x->file, j->file) != 0 || !*x->subject)
+        if (strcmp(diag_file(d, x), j->file) != 0 || !*x->subject)
             continue;
         enum id_kind kind = id_index_find(ids, x->subject, &obj);
         if (kind != ID_TOUCHPOINT && kind != ID_COMPETITOR_TOUCHPOINT)

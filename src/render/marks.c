@@ -30,7 +30,7 @@ marks_init(struct marks *m, const struct journey *j, const struct diag *d)
     enum id_kind kind = ID_NONE;
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
-        if (f->file != j->file) /* build: the findings of every journey */
+        if (diag_file(d, f) != j->file) /* build: the findings of every journey */
             continue;
         const struct rule_info *r = catalog_find(f->rule);
         if (!r)

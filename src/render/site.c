@@ -44,7 +44,7 @@ site_findings(struct buf *b, const struct site_entry *e, const struct diag *d)
 {
     size_t n = 0;
     for (size_t i = 0; i < diag_count(d); i++)
-        n += diag_get(d, i)->file == e->j->file;
+        n += diag_file(d, diag_get(d, i)) == e->j->file;
     buf_printf(b, "<details class=\"findings\">\n<summary>%zu finding%s</summary>\n", n,
                n == 1 ? "" : "s");
     if (n)
@@ -53,7 +53,7 @@ site_findings(struct buf *b, const struct site_entry *e, const struct diag *d)
     buf_init(&m);
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
-        if (f->file != e->j->file)
+        if (diag_file(d, f) != e->j->file)
             continue;
         const char *sev = severity_names[f->severity];
         buf_printf(b, "<li><span class=\"sev %s\">%s</span> <code>", sev, sev);

@@ -74,7 +74,7 @@ checklist_group(struct checklist *c, const struct diag *d)
     c->f = xmalloc((n + 1) * sizeof *c->f);
     for (size_t i = 0; i < n; i++) {
         const struct finding *f = diag_get(d, i);
-        size_t w = f->file == c->j->file ? checklist_place_of(c, f) : SIZE_MAX;
+        size_t w = diag_file(d, f) == c->j->file ? checklist_place_of(c, f) : SIZE_MAX;
         place[i] = w;
         if (w != SIZE_MAX)
             c->first[w + 1]++;

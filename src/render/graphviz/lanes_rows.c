@@ -183,7 +183,7 @@ lanes_journey_findings(const struct lanes *L, struct buf *b)
         const struct finding *f = diag_get(L->d, i);
         const struct rule_info *r = catalog_find(f->rule);
         const void *obj = NULL;
-        if (f->file != L->j->file || !r || r->category != RULE_GAP)
+        if (diag_file(L->d, f) != L->j->file || !r || r->category != RULE_GAP)
             continue;
         enum id_kind kind = id_index_find(ids, f->subject, &obj);
         if (kind == ID_TOUCHPOINT || kind == ID_COMPETITOR_TOUCHPOINT ||

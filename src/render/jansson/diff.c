@@ -39,9 +39,9 @@ diff_journey_json(const struct journey_diff *jd)
     for (size_t i = 0; i < jd->n_changes; i++)
         json_array_append_new(changes, diff_change_json(&jd->changes[i]));
     for (size_t i = 0; i < jd->n_new; i++)
-        json_array_append_new(found_new, finding_json(jd->found_new[i]));
+        json_array_append_new(found_new, finding_json(jd->found_new[i], jd->new_->file));
     for (size_t i = 0; i < jd->n_resolved; i++)
-        json_array_append_new(resolved, finding_json(jd->found_resolved[i]));
+        json_array_append_new(resolved, finding_json(jd->found_resolved[i], jd->old->file));
     json_t *o = json_pack(
         "{s:s, s:o, s:o, s:s, s:o, s:{s:o, s:o}, s:{s:I, s:I, s:I, s:I, s:I, s:I}}", "id", j->id,
         "old", str_or_null(jd->old ? jd->old->file : NULL), "new",

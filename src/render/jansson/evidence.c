@@ -102,7 +102,7 @@ evidence_json(const struct evidence *e, const struct evidence_source *src, const
     json_object_set_new(o, "unplanned", un);
     json_t *fs = json_array();
     for (size_t i = 0; i < diag_count(d); i++)
-        json_array_append_new(fs, finding_json(diag_get(d, i)));
+        json_array_append_new(fs, finding_json(diag_get(d, i), diag_file(d, diag_get(d, i))));
     json_object_set_new(o, "findings", fs);
     char *text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(o);

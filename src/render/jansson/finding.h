@@ -12,7 +12,8 @@
 
 #include <jansson.h>
 
-/* {file, line, severity, rule, subject, message}, the keys of check --format json. */
-json_t *finding_json(const struct finding *f);
+/* {file, line, severity, rule, subject, message}, the keys of check --format
+ * json; file is the finding's (diag_file()). */
+json_t *finding_json(const struct finding *f, const char *file);
 
 #endif

@@ -38,7 +38,7 @@ report_human(FILE *out, const struct diag *d)
         const struct finding *f = diag_get(d, i);
         char num[24], *digits = report_digits(num + sizeof num, f->line);
         line.len = 0;
-        buf_puts(&line, f->file);
+        buf_puts(&line, diag_file(d, f));
         buf_putc(&line, ':');
         buf_append(&line, digits, (size_t)(num + sizeof num - digits));
         buf_append(&line, ": ", 2);
@@ -59,12 +59,12 @@ report_human(FILE *out, const struct diag *d)
 }
 
 json_t *
-finding_json(const struct finding *f)
+finding_json(const struct finding *f, const char *file)
 {
     /* json_pack keeps this key order: file, line, severity, rule, subject, message. */
     struct buf m;
     buf_init(&m);
-    json_t *o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s}", "file", f->file, "line",
+    json_t *o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s}", "file", file, "line",
                           (json_int_t)f->line, "severity", severity_names[f->severity], "rule",
                           f->rule, "subject", f->subject, "message", finding_text(f, &m));
     buf_finish(&m);
@@ -84,7 +84,7 @@ report_json(FILE *out, const struct diag *d)
     if (!arr)
         die_oom();
     for (size_t i = 0; i < diag_count(d); i++)
-        json_array_append_new(arr, finding_json(diag_get(d, i)));
+        json_array_append_new(arr, finding_json(diag_get(d, i), diag_file(d, diag_get(d, i))));
     int rc = json_dumpf(arr, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(arr);
     fputc('\n', out);
@@ -113,10 +113,10 @@ report_path_uri(const char *path)
 /* A fingerprint that survives edits elsewhere in the file: FNV-1a of
  * rule, subject and file (not the line). */
 static char *
-report_fingerprint(const struct finding *f)
+report_fingerprint(const struct finding *f, const char *file)
 {
     uint64_t h = 14695981039346656037u;
-    const char *parts[] = {f->rule, f->subject, f->file};
+    const char *parts[] = {f->rule, f->subject, file};
     for (size_t i = 0; i < ARRAY_LEN(parts); i++) {
         for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
             h = (h ^ *p) * 1099511628211u;
@@ -199,7 +199,8 @@ report_sarif(FILE *out, const struct diag *d)
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
         const struct rule_info *r = catalog_find(f->rule);
-        char *uri = report_path_uri(f->file), *fp = report_fingerprint(f);
+        const char *file = diag_file(d, f);
+        char *uri = report_path_uri(file), *fp = report_fingerprint(f, file);
         finding_text(f, &m);
         json_t *region =
             f->line ? json_pack("{s:I}", "startLine", (json_int_t)f->line) : json_object();
