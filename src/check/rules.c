@@ -62,7 +62,7 @@ rules_emit(struct ctx *c, const char *rule, enum severity sev, unsigned line, co
         return false;
     va_list ap;
     va_start(ap, fmt);
-    diag_addv(c->d, line, sev, rule, subject, fmt, ap);
+    diag_addv_kept(c->d, line, sev, rule, subject, fmt, ap); /* the journey's ids */
     va_end(ap);
     return true;
 }

@@ -84,9 +84,10 @@ diag_args(struct diag *d)
     return d->last_args;
 }
 
-void
-diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,
-          const char *fmt, va_list ap)
+/* diag_addv() and diag_addv_kept(): subject copied or not. */
+static void
+diag_push(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,
+          bool copy, const char *fmt, va_list ap)
 {
     if (d->n_files == 0)
         diag_begin_file(d, "");
@@ -100,9 +101,23 @@ diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule, co
     f->line = line;
     f->severity = sev;
     f->rule = rule;
-    f->subject = diag_subject(d, subject ? subject : "");
+    f->subject = !subject ? "" : copy ? diag_subject(d, subject) : subject;
     f->size = 0;
     f->seq = (uint32_t)d->n++;
+}
+
+void
+diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,
+          const char *fmt, va_list ap)
+{
+    diag_push(d, line, sev, rule, subject, true, fmt, ap);
+}
+
+void
+diag_addv_kept(struct diag *d, unsigned line, enum severity sev, const char *rule,
+               const char *subject, const char *fmt, va_list ap)
+{
+    diag_push(d, line, sev, rule, subject, false, fmt, ap);
 }
 
 void

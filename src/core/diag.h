@@ -53,6 +53,10 @@ void diag_add(struct diag *d, unsigned line, enum severity sev, const char *rule
               const char *subject, const char *fmt, ...) PRINTF_LIKE(6, 7);
 void diag_addv(struct diag *d, unsigned line, enum severity sev, const char *rule,
                const char *subject, const char *fmt, va_list ap) PRINTF_LIKE(6, 0);
+/* The same for a subject that outlives d (the id of a journey the caller
+ * keeps until d is freed, as the rules' findings do): not copied. */
+void diag_addv_kept(struct diag *d, unsigned line, enum severity sev, const char *rule,
+                    const char *subject, const char *fmt, va_list ap) PRINTF_LIKE(6, 0);
 
 /*
  * Give the finding added last its size, so that reports can rank findings
