@@ -17,7 +17,8 @@ struct arena; /* opaque: the chunk list is its invariant */
 struct arena *arena_new(void);
 /* Free the arena and everything allocated from it; NULL is a no-op. */
 void arena_free(struct arena *a);
-/* size bytes, zeroed, aligned for any type. */
+/* size bytes, zeroed, aligned for pointers, doubles and 64-bit integers
+ * (not for long double: no arena holds one). */
 void *arena_alloc(struct arena *a, size_t size);
 /* Copies of a string / of n bytes plus a NUL / of an array. */
 char *arena_strdup(struct arena *a, const char *s);
