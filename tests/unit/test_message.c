@@ -1,6 +1,7 @@
 /* Unit tests for message.c: a message kept as its format and formatted
  * arguments reads back exactly as vsnprintf() would have written it, for
- * every kind of conversion the rules use and some they do not. */
+ * every kind of conversion the rules use and some they do not; "%-s"
+ * shows the name it points to, quoted, when the message is put together. */
 #include "check.h"
 #include "core/message.h"
 
@@ -8,6 +9,18 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+
+/* message_keep() through "..." (the tests' own wrapper). */
+PRINTF_LIKE(2, 3)
+static void
+keep(struct buf *args, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    message_keep(args, fmt, ap);
+    va_end(ap);
+}
 
 /* Keep, put together, and compare with vsnprintf() of the same call. */
 PRINTF_LIKE(1, 2)
@@ -48,6 +61,36 @@ main(void)
     same("100%% sure, %s", "and a string with % and %% in it");
     same("%p", (void *)0);
     same("%jd %td %zd", (intmax_t)-1, (ptrdiff_t)-2, (ptrdiff_t)-3);
+
+    /* "%-s": the name kept by reference, quoted when put together, as
+     * "%s" of buf_quote()'s copy would have shown it then. */
+    {
+        char name[200] = "Onboarding \"call\"\tday 1";
+        struct buf args, got, want;
+        buf_init(&args);
+        buf_init(&got);
+        buf_init(&want);
+        keep(&args, "%-s scores %d; %s and %-s", name, 2, "plain", "x");
+        CHECK(args.len == sizeof(char *) + 2 + 6 + sizeof(char *)); /* pointers, no copies */
+        strcpy(name, "Renamed"); /* what the message shows is the name as it is now */
+        message_put(&got, "%-s scores %d; %s and %-s", args.data);
+        buf_quote(&want, "Renamed", MESSAGE_QUOTE_MAX);
+        buf_puts(&want, " scores 2; plain and ");
+        buf_quote(&want, "x", MESSAGE_QUOTE_MAX);
+        CHECK_STR(buf_str(&got), buf_str(&want));
+        memset(name, 'a', 150); /* long: cut as buf_quote cuts it */
+        name[150] = '\0';
+        args.len = 0;
+        keep(&args, "%-s", name);
+        got.len = want.len = 0;
+        message_put(&got, "%-s", args.data);
+        buf_quote(&want, name, MESSAGE_QUOTE_MAX);
+        CHECK_STR(buf_str(&got), buf_str(&want));
+        CHECK(strstr(buf_str(&got), "…") != NULL);
+        buf_finish(&args);
+        buf_finish(&got);
+        buf_finish(&want);
+    }
 
     /* A lone '%' at the end is kept as text. */
     struct buf out;
