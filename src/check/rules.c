@@ -13,6 +13,7 @@
 #include "core/arena.h"
 #include "core/catalog.h"
 #include "core/date.h"
+#include "core/message.h"
 #include "check/timeline.h"
 #include "core/util.h"
 
@@ -30,11 +31,12 @@ struct ctx {
     enum severity override[CATALOG_MAX]; /* by catalogue index; SEVERITY_COUNT = none */
 };
 
-/* "name", quoted for a message (control characters shown, long names cut). */
+/* "name", quoted for a message (control characters shown, long names cut),
+ * as "%-s" shows a name it keeps by reference (message.h): the same cut. */
 static const char *
 rules_quote(struct ctx *c, const char *name)
 {
-    return arena_quote(c->scratch, name, 80);
+    return arena_quote(c->scratch, name, MESSAGE_QUOTE_MAX);
 }
 
 /* The end of one touchpoint's turn in a rule's loop, where no quoted name
@@ -363,7 +365,6 @@ rule_flow(struct ctx *c)
                        "no <next> leads to %-s in stage %-s — add one from the touchpoint "
                        "customers come from",
                        tp->name, tp->stage->name);
-        rules_scratch_done(c);
     }
     free(reached);
 }
@@ -402,7 +403,6 @@ rule_behind_competitor(struct ctx *c)
                                       "find out what they do differently",
                                       co->name, tp->name, r->score, tp->score),
                            r->score - tp->score);
-            rules_scratch_done(c);
         }
     }
 }
@@ -420,7 +420,6 @@ rule_untrained_owner(struct ctx *c)
                 "%-s is a weak spot, and its owner %-s has no customer-relationship training — "
                 "train them",
                 tp->name, tp->owner->name);
-        rules_scratch_done(c);
     }
 }
 
@@ -510,8 +509,8 @@ rules_plan_tail(struct ctx *c, const struct touchpoint *tp, const char *fix)
         buf_putc(&b, ')');
     int64_t late = rules_days_overdue(c, tp->plan);
     if (late > 0)
-        buf_printf(&b, ", but it is %lld day%s overdue — %s, or agree a new date",
-                   (long long)late, late == 1 ? "" : "s", fix);
+        buf_printf(&b, ", but it is %lld day%s overdue — %s, or agree a new date", (long long)late,
+                   late == 1 ? "" : "s", fix);
     const char *s = arena_strdup(c->scratch, buf_str(&b));
     buf_finish(&b);
     return s;
@@ -555,8 +554,8 @@ rule_weak_spots(struct ctx *c)
                        tp->n_pluses);
         if (w.high_drop_off && rules_metric_max(tp, METRIC_DROP_OFF, &v))
             RULES_WEAK(c, tp, "high-drop-off", sev, "find where they give up",
-                       "%g%% of customers abandon the journey at %-s; the limit is %g%%",
-                       100.0 * v, name, 100.0 * p->max_drop_off);
+                       "%g%% of customers abandon the journey at %-s; the limit is %g%%", 100.0 * v,
+                       name, 100.0 * p->max_drop_off);
         if (w.long_wait && rules_metric_max(tp, METRIC_WAIT_SECONDS, &v))
             RULES_WEAK(c, tp, "long-wait", sev, "shorten the wait",
                        "customers wait %g seconds at %-s; the limit is %g", v, name,
@@ -579,7 +578,6 @@ rule_unscored(struct ctx *c)
             rules_emit(c, "unscored", SEVERITY_NOTE, tp->loc.line, tp->id,
                        "%-s has no score — rate how well we do it (score=\"1\" to \"5\")",
                        tp->name);
-        rules_scratch_done(c);
     }
 }
 
