@@ -20,10 +20,11 @@
 
 struct arena;
 
-/* Where an element starts in its file. */
+/* Where an element starts in its file: the line. The file is the
+ * journey's (struct journey's `file`): a journey is read from one file,
+ * so its elements do not each carry the path. */
 struct loc {
-    const char *file; /* path as given by the user; owned by the journey */
-    unsigned line;    /* 1-based line of the element's start tag */
+    unsigned line; /* 1-based line of the element's start tag */
 };
 
 /* A calendar date as days since 1970-01-01 (see date.h). */
@@ -123,9 +124,9 @@ struct text {
 
 struct owner {
     struct loc loc;
+    enum trained trained; /* customer-relationship training */
     const char *id;
     const char *name;
-    enum trained trained; /* customer-relationship training */
 };
 
 struct stage;
@@ -143,16 +144,16 @@ struct change {
 
 struct metric {
     struct loc loc;
-    const char *name; /* as written, e.g. "csat" or "x-visits" */
     enum metric_kind kind;
+    const char *name; /* as written, e.g. "csat" or "x-visits" */
     double value;
 };
 
 struct plan {
     struct loc loc;
-    struct owner *owner; /* NULL when absent */
     bool has_due;
     day_number due;
+    struct owner *owner;  /* NULL when absent */
     const char *markdown; /* what will be done; "" when empty */
 };
 
@@ -160,9 +161,9 @@ struct touchpoint;
 
 struct next {
     struct loc loc;
-    struct touchpoint *to; /* always one of our touchpoints */
     bool has_share;
-    double share; /* 0..1 when has_share */
+    struct touchpoint *to; /* always one of our touchpoints */
+    double share;          /* 0..1 when has_share */
 };
 
 struct competitor;
@@ -173,19 +174,19 @@ struct competitor;
  */
 struct touchpoint {
     struct loc loc;
-    const char *id;
-    const char *name;
     enum channel channel;
     enum initiator initiator;
-    struct owner *owner; /* NULL when absent */
     enum mode mode;
     enum purpose purpose;
     unsigned day;   /* days after the stage starts (default 0) */
-    bool has_day;   /* day was written */
     unsigned every; /* repeat interval in days; 0 = once */
     int score;      /* 1..5; 0 = unscored */
+    int emotion;    /* -2..2 when has_emotion */
+    bool has_day;   /* day was written */
     bool has_emotion;
-    int emotion;                   /* -2..2 when has_emotion */
+    const char *id;
+    const char *name;
+    struct owner *owner;           /* NULL when absent */
     struct change *about;          /* the change this contact announces, or NULL */
     struct stage *stage;           /* our stage it belongs to (for a competitor's: its `stage`) */
     struct competitor *competitor; /* NULL for ours */
@@ -217,8 +218,8 @@ struct stage {
 
 struct rating {
     struct loc loc;
-    struct touchpoint *touchpoint; /* one of ours */
     int score;                     /* 1..5 */
+    struct touchpoint *touchpoint; /* one of ours */
     const char *markdown;          /* "" when no text */
 };
 

@@ -157,7 +157,7 @@ static void
 element_start_journey(struct loader *L, struct frame *f, const struct val *v)
 {
     struct journey *j = L->j;
-    j->loc = (struct loc){L->file, f->line};
+    j->loc = (struct loc){f->line};
     j->id = element_attr(f, v, "id")->ok ? element_attr(f, v, "id")->s : "";
     j->name = element_str(element_attr(f, v, "name"));
     j->policy.loc = j->loc;
@@ -179,7 +179,7 @@ static void
 element_start_review(struct loader *L, struct frame *f, const struct val *v)
 {
     struct review *r = arena_alloc(L->arena, sizeof *r);
-    r->loc = (struct loc){L->file, f->line};
+    r->loc = (struct loc){f->line};
     r->date = element_attr(f, v, "date")->date;
     r->by = element_attr(f, v, "by")->present ? element_attr(f, v, "by")->s : NULL;
     L->j->review = r;
@@ -190,7 +190,7 @@ element_start_policy(struct loader *L, struct frame *f, const struct val *v)
 {
     struct policy *p = &L->j->policy;
     const struct val *x;
-    p->loc = (struct loc){L->file, f->line};
+    p->loc = (struct loc){f->line};
     for (size_t k = 0; k < POLICY_FIELD_COUNT; k++) {
         const struct policy_attr *pa = &policy_attrs[k];
         if (!(x = element_attr(f, v, pa->name))->ok)
@@ -221,7 +221,7 @@ element_start_rule(struct loader *L, struct frame *f, const struct val *v)
         return;
     }
     struct rule_override *o = arena_alloc(L->arena, sizeof *o);
-    o->loc = (struct loc){L->file, f->line};
+    o->loc = (struct loc){f->line};
     o->rule = r->id;
     o->severity = (enum severity)vocab_find(severity_names, SEVERITY_COUNT, sev->s);
     loader_vec_push(&L->overrides, o);
@@ -231,7 +231,7 @@ static void
 element_start_owner(struct loader *L, struct frame *f, const struct val *v)
 {
     struct owner *o = arena_alloc(L->arena, sizeof *o);
-    o->loc = (struct loc){L->file, f->line};
+    o->loc = (struct loc){f->line};
     o->id = element_str(element_attr(f, v, "id"));
     o->name = element_str(element_attr(f, v, "name"));
     const struct val *t = element_attr(f, v, "trained");
@@ -268,7 +268,7 @@ static void
 element_start_change(struct loader *L, struct frame *f, const struct val *v)
 {
     struct change *c = arena_alloc(L->arena, sizeof *c);
-    c->loc = (struct loc){L->file, f->line};
+    c->loc = (struct loc){f->line};
     c->id = element_str(element_attr(f, v, "id"));
     c->name = element_str(element_attr(f, v, "name"));
     c->date = element_attr(f, v, "date")->date;
@@ -297,7 +297,7 @@ static void
 element_start_stage(struct loader *L, struct frame *f, const struct val *v)
 {
     struct stage *s = arena_alloc(L->arena, sizeof *s);
-    s->loc = (struct loc){L->file, f->line};
+    s->loc = (struct loc){f->line};
     s->id = element_str(element_attr(f, v, "id"));
     s->name = element_str(element_attr(f, v, "name"));
     const struct val *x = element_attr(f, v, "phase");
@@ -327,7 +327,7 @@ element_new_touchpoint(struct loader *L, struct frame *f, const struct val *v)
 {
     struct touchpoint *t = arena_alloc(L->arena, sizeof *t);
     const struct val *x;
-    t->loc = (struct loc){L->file, f->line};
+    t->loc = (struct loc){f->line};
     t->id = element_str(element_attr(f, v, "id"));
     t->name = element_str(element_attr(f, v, "name"));
     x = element_attr(f, v, "channel");
@@ -417,7 +417,7 @@ static struct text *
 element_new_text(struct loader *L, const struct frame *f, const char *md)
 {
     struct text *t = arena_alloc(L->arena, sizeof *t);
-    t->loc = (struct loc){L->file, f->line};
+    t->loc = (struct loc){f->line};
     t->markdown = md;
     return t;
 }
@@ -479,7 +479,7 @@ element_start_metric(struct loader *L, struct frame *f, const struct val *v)
 {
     const struct val *name = element_attr(f, v, "name"), *value = element_attr(f, v, "value");
     struct metric *m = arena_alloc(L->arena, sizeof *m);
-    m->loc = (struct loc){L->file, f->line};
+    m->loc = (struct loc){f->line};
     m->name = element_str(name);
     m->kind = name->ok ? (enum metric_kind)name->i : METRIC_USER;
     m->value = value->ok ? value->d : 0;
@@ -498,7 +498,7 @@ static void
 element_start_plan(struct loader *L, struct frame *f, const struct val *v)
 {
     struct plan *p = arena_alloc(L->arena, sizeof *p);
-    p->loc = (struct loc){L->file, f->line};
+    p->loc = (struct loc){f->line};
     p->markdown = "";
     const struct val *due = element_attr(f, v, "due");
     if (due->ok) {
@@ -523,7 +523,7 @@ static void
 element_start_next(struct loader *L, struct frame *f, const struct val *v)
 {
     struct next *n = arena_alloc(L->arena, sizeof *n);
-    n->loc = (struct loc){L->file, f->line};
+    n->loc = (struct loc){f->line};
     const struct val *share = element_attr(f, v, "share");
     if (share->ok) {
         n->has_share = true;
@@ -544,7 +544,7 @@ static void
 element_start_competitor(struct loader *L, struct frame *f, const struct val *v)
 {
     struct competitor *c = arena_alloc(L->arena, sizeof *c);
-    c->loc = (struct loc){L->file, f->line};
+    c->loc = (struct loc){f->line};
     c->id = element_str(element_attr(f, v, "id"));
     c->name = element_str(element_attr(f, v, "name"));
     resolve_define(L, f, element_id(f, v), ENT_COMPETITOR, c);
@@ -564,7 +564,7 @@ static void
 element_start_rating(struct loader *L, struct frame *f, const struct val *v)
 {
     struct rating *r = arena_alloc(L->arena, sizeof *r);
-    r->loc = (struct loc){L->file, f->line};
+    r->loc = (struct loc){f->line};
     r->score = element_attr(f, v, "score")->ok ? (int)element_attr(f, v, "score")->i : 0;
     r->markdown = "";
     struct pending *p =

@@ -170,7 +170,7 @@ inv_text(struct inv_build *b, const struct inv_cell *c, const char *s)
     if (!*s)
         return NULL;
     struct text *t = arena_alloc(b->a, sizeof *t);
-    t->loc = (struct loc){b->j->file, c->line};
+    t->loc = (struct loc){c->line};
     t->markdown = arena_strdup(b->a, s);
     return t;
 }
@@ -257,7 +257,7 @@ inv_metrics(struct inv_build *b, const struct inv_cell *c, struct touchpoint *tp
                       strchr(value, ',') ? " (write 3.5, not 3,5)" : "");
         else {
             struct metric *m = arena_alloc(b->a, sizeof *m);
-            m->loc = (struct loc){b->j->file, c->line};
+            m->loc = (struct loc){c->line};
             m->name = arena_strdup(b->a, name);
             m->kind = (enum metric_kind)kind;
             m->value = d;
@@ -350,7 +350,7 @@ inv_stage(struct inv_build *b, const struct inv_row *row)
     if (!s) {
         size_t n = b->j->n_stages++;
         s = arena_alloc(b->a, sizeof *s);
-        s->loc = (struct loc){b->j->file, row->line};
+        s->loc = (struct loc){row->line};
         s->index = n;
         s->id = *sc->v ? inv_id(b, INV_STAGE, sc, "stage", n + 1)
                        : inv_made_id(b, nc->v, "stage", n + 1);
@@ -380,7 +380,7 @@ inv_owner(struct inv_build *b, enum inventory_column col, const struct inv_cell 
     if (!o) {
         size_t n = b->j->n_owners++;
         o = arena_alloc(b->a, sizeof *o);
-        o->loc = (struct loc){b->j->file, c->line};
+        o->loc = (struct loc){c->line};
         o->id = inv_id(b, col, c, "owner", n + 1);
         char *details = inv_owner_key(b->journey_cell, c->v);
         size_t d = strindex_find(&b->r->owner_keys, details);
@@ -407,7 +407,7 @@ inv_change(struct inv_build *b, const struct inv_row *row)
     if (!ch) {
         size_t n = b->j->n_changes++;
         ch = arena_alloc(b->a, sizeof *ch);
-        ch->loc = (struct loc){b->j->file, c->line};
+        ch->loc = (struct loc){c->line};
         ch->index = n;
         ch->id = inv_id(b, INV_ABOUT, c, "change", n + 1);
         ch->name = arena_strdup(b->a, c->v);
@@ -438,7 +438,7 @@ inv_competitor(struct inv_build *b, const struct inv_cell *c, size_t *index)
     if (!comp) {
         size_t n = b->j->n_competitors++;
         comp = arena_alloc(b->a, sizeof *comp);
-        comp->loc = (struct loc){b->j->file, c->line};
+        comp->loc = (struct loc){c->line};
         comp->id = inv_id(b, INV_COMPETITOR, c, "competitor", n + 1);
         comp->name = arena_strdup(b->a, c->v);
         inv_table_put(b, &b->competitors, key, comp);
@@ -514,7 +514,7 @@ inv_plan(struct inv_build *b, const struct inv_row *row, struct touchpoint *tp)
     if (!*text->v && !*owner->v && !*due->v)
         return;
     struct plan *p = arena_alloc(b->a, sizeof *p);
-    p->loc = (struct loc){b->j->file, row->line};
+    p->loc = (struct loc){row->line};
     p->markdown = arena_strdup(b->a, text->v);
     if (*owner->v)
         p->owner = inv_owner(b, INV_PLAN_OWNER, owner);
@@ -541,7 +541,7 @@ inv_touchpoint(struct inv_build *b, const struct inv_row *row)
     struct stage *s = inv_stage(b, row);
     const struct inv_cell *nc = &row->c[INV_NAME], *tc = &row->c[INV_TOUCHPOINT];
     struct touchpoint *tp = arena_alloc(b->a, sizeof *tp);
-    tp->loc = (struct loc){b->j->file, row->line};
+    tp->loc = (struct loc){row->line};
     if (!*nc->v)
         inv_error(b->r, nc->column ? nc : &row->c[INV_STAGE],
                   "%s is empty; every touchpoint needs a name", inv_header(b->r, INV_NAME));
@@ -666,7 +666,7 @@ inv_build(struct inv_read *r, const char *id, const char *name, const size_t *ro
     struct journey *j = b.j = arena_alloc(b.a, sizeof *j);
     j->arena = b.a;
     j->file = arena_strdup(b.a, r->path);
-    j->loc = (struct loc){j->file, r->rows[rows[0]].line};
+    j->loc = (struct loc){r->rows[rows[0]].line};
     policy_defaults(&j->policy);
     j->policy.loc = j->loc;
     j->id = arena_strdup(b.a, id);

@@ -439,7 +439,7 @@ load_begin(struct loader *L, const char *path, const char *file_name, struct dia
     L->j->file = file_name;
     L->j->id = L->j->name = "";
     L->j->texts_skipped = (L->flags & LOAD_SKIP_TEXTS) != 0;
-    L->j->loc = (struct loc){file_name, 1};
+    L->j->loc = (struct loc){1};
     policy_defaults(&L->j->policy);
     L->j->policy.loc = L->j->loc;
 }

@@ -64,7 +64,7 @@ mermaid_build_owner(struct mermaid_build *mb, const char *key, const char *id, c
 {
     size_t i = strindex_add(&mb->actors, key);
     struct owner *o = arena_alloc(mb->arena, sizeof *o);
-    o->loc = (struct loc){mb->file, line};
+    o->loc = (struct loc){line};
     o->id = arena_strdup(mb->arena,
                          slug_unique(&mb->ids, id ? xstrdup(id) : slug_make(name, "actor", i + 1)));
     o->name = arena_strdup(mb->arena, name);
@@ -118,7 +118,7 @@ mermaid_build_note(struct mermaid_build *mb, const struct mermaid_task *tk, size
     struct text *note = NULL;
     if (n) {
         note = arena_alloc(mb->arena, sizeof *note);
-        note->loc = (struct loc){mb->file, (unsigned)tk->line};
+        note->loc = (struct loc){(unsigned)tk->line};
         note->markdown = arena_strdup(mb->arena, buf_str(&b));
     }
     buf_finish(&b);
@@ -148,7 +148,7 @@ mermaid_build_touchpoint(struct mermaid_build *mb, const struct mermaid_task *tk
 {
     struct touchpoint *tp = arena_alloc(mb->arena, sizeof *tp);
     const struct mmsyntax_comment *c = tk->meta.present ? &tk->meta.c : NULL;
-    tp->loc = (struct loc){mb->file, (unsigned)tk->line};
+    tp->loc = (struct loc){(unsigned)tk->line};
     tp->id = mermaid_build_id(mb, &tk->meta, tk->name, "touchpoint", t + 1);
     tp->name = mermaid_build_name(mb, &tk->meta, tk->name, MMSYNTAX_NAME);
     tp->channel = c && c->channel >= 0 ? (enum channel)c->channel : CHANNEL_OTHER;
@@ -180,7 +180,7 @@ mermaid_build_stages(struct mermaid_build *mb, struct journey *j, const struct m
     for (size_t i = 0; i < p->n_sections; i++) {
         const struct mermaid_section *sec = &p->sections[i];
         struct stage *s = arena_alloc(mb->arena, sizeof *s);
-        s->loc = (struct loc){mb->file, 1};
+        s->loc = (struct loc){1};
         s->id = mermaid_build_id(mb, &sec->meta, sec->name, "stage", i + 1);
         s->name = mermaid_build_name(mb, &sec->meta, sec->name, MMSYNTAX_NAME);
         s->index = i;
@@ -202,7 +202,7 @@ mermaid_build(const struct mermaid_doc *p, const char *file, const char *id,
     struct journey *j = arena_alloc(mb.arena, sizeof *j);
     j->arena = mb.arena;
     j->file = mb.file;
-    j->loc = (struct loc){mb.file, 1};
+    j->loc = (struct loc){1};
     policy_defaults(&j->policy);
     j->policy.loc = j->loc;
     const char *given = p->journey.present && p->journey.c.id ? p->journey.c.id : id;
