@@ -1,0 +1,113 @@
+/* Unit tests for diag.c's sort: findings come out ordered by file, line and
+ * rule id, ties in the order they were added, each with its own message,
+ * for inputs already sorted, reversed, scrambled and full of ties, of
+ * every size from 0 to a few hundred (every shape of the merge's last,
+ * shorter run) and one large one. */
+#include "check.h"
+#include "core/diag.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char *const rules[] = {"contact-gap", "low-score", "no-owner", "weak-spot"};
+
+/* What the n-th finding of a test was made from. */
+struct made {
+    uint32_t file, line, rule, seq;
+};
+
+static int
+made_cmp(const struct made *a, const struct made *b)
+{
+    if (a->file != b->file)
+        return a->file < b->file ? -1 : 1;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->rule != b->rule)
+        return a->rule < b->rule ? -1 : 1; /* rules[] is in strcmp order */
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static uint64_t rng = 88172645463325252ULL;
+
+static uint32_t
+next_random(uint32_t below)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (uint32_t)(rng % below);
+}
+
+enum shape { SORTED, REVERSED, SCRAMBLED, TIES };
+
+/* Add n findings in two files of the given shape, sort, and compare with
+ * an insertion sort of what was made. */
+static void
+sort_case(size_t n, enum shape shape)
+{
+    struct made *m = calloc(n + 1, sizeof *m);
+    struct diag *d = diag_new();
+    const char *files[2] = {diag_begin_file(d, "a.xml"), NULL};
+    size_t in_first = n / 3;
+    for (size_t i = 0; i < n; i++) {
+        if (i == in_first)
+            files[1] = diag_begin_file(d, "b.xml");
+        struct made x = {i < in_first ? 0 : 1, 0, 0, (uint32_t)i};
+        switch (shape) {
+        case SORTED:
+            x.line = (uint32_t)i + 1, x.rule = (uint32_t)(i % 4);
+            break;
+        case REVERSED:
+            x.line = (uint32_t)(n - i), x.rule = 3 - (uint32_t)(i % 4);
+            break;
+        case SCRAMBLED:
+            x.line = next_random(1000) + 1, x.rule = next_random(4);
+            break;
+        case TIES:
+            x.line = next_random(3) + 1, x.rule = next_random(2);
+            break;
+        }
+        m[i] = x;
+        diag_add(d, x.line, SEVERITY_WARNING, rules[x.rule], "s", "finding %zu", i);
+    }
+    if (n && !files[1])
+        files[1] = diag_begin_file(d, "b.xml");
+    for (size_t i = 1; i < n; i++) /* the reference: insertion sort, stable */
+        for (size_t k = i; k > 0 && made_cmp(&m[k], &m[k - 1]) < 0; k--) {
+            struct made t = m[k];
+            m[k] = m[k - 1];
+            m[k - 1] = t;
+        }
+    diag_sort(d);
+    CHECK(diag_count(d) == n);
+    struct buf b;
+    buf_init(&b);
+    size_t wrong = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct finding *f = diag_get(d, i);
+        char want[64];
+        snprintf(want, sizeof want, "finding %u", m[i].seq);
+        if (f->line != m[i].line || f->rule != rules[m[i].rule] || f->seq != m[i].seq ||
+            diag_file(d, f) != files[m[i].file] || strcmp(finding_text(f, &b), want) != 0)
+            wrong++;
+    }
+    CHECK(wrong == 0);
+    if (wrong)
+        fprintf(stderr, "  %zu of %zu findings misplaced (shape %d)\n", wrong, n, (int)shape);
+    buf_finish(&b);
+    diag_free(d);
+    free(m);
+}
+
+int
+main(void)
+{
+    for (size_t n = 0; n <= 300; n++)
+        for (int shape = SORTED; shape <= TIES; shape++)
+            sort_case(n, (enum shape)shape);
+    sort_case(20000, SCRAMBLED);
+    sort_case(20000, TIES);
+    return check_done("diag");
+}
