@@ -60,7 +60,8 @@ loader_name(struct loader *L, enum el kind, const char *key, const char *value)
 static bool
 attrs_converted(enum attr_type t)
 {
-    return t == T_ENUM || t == T_INT || t == T_NUM || t == T_DATE || t == T_VERSION;
+    return t == T_ENUM || t == T_INT || t == T_NUM || t == T_DATE || t == T_VERSION ||
+           t == T_METRIC; /* a known metric's name is the vocabulary's */
 }
 
 /* The attributes of the element the reader is on into vals[] (indexed like
@@ -94,8 +95,12 @@ attrs_collect(struct loader *L, const struct frame *f, struct val *vals, const c
         vals[k].present = true;
         /* Values that become numbers, dates or vocabulary indexes are read
          * in place (the reader's, valid for this start tag): the model
-         * keeps only what they convert to. */
-        vals[k].s = attrs_converted(info->attrs[k].type) ? value : arena_strdup(L->arena, value);
+         * keeps only what they convert to. References become pointers once
+         * the document is read: their ids live only while it is loaded. */
+        enum attr_type type = info->attrs[k].type;
+        vals[k].s = attrs_converted(type)              ? value
+                    : type == T_REF || type == T_REFS ? arena_strdup(L->scratch, value)
+                                                      : arena_strdup(L->arena, value);
         vals[k].line = line;
         if (n < MAX_ATTRS) {
             names[n] = info->attrs[k].name;

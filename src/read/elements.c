@@ -257,7 +257,7 @@ element_change_affects(struct loader *L, struct frame *f, struct change *c, cons
     for (char *save = NULL, *t = strtok_r(copy, " \t\n\r", &save); t;
          t = strtok_r(NULL, " \t\n\r", &save)) {
         struct val one = {
-            .present = true, .ok = true, .s = arena_strdup(L->arena, t), .line = aff->line};
+            .present = true, .ok = true, .s = arena_strdup(L->scratch, t), .line = aff->line};
         struct pending *p = resolve_refer(L, f, &one, "affects", ENT_STAGE);
         p->slot.stage = &c->affects[n++];
     }
@@ -480,8 +480,11 @@ element_start_metric(struct loader *L, struct frame *f, const struct val *v)
     const struct val *name = element_attr(f, v, "name"), *value = element_attr(f, v, "value");
     struct metric *m = arena_alloc(L->arena, sizeof *m);
     m->loc = (struct loc){f->line};
-    m->name = element_str(name);
     m->kind = name->ok ? (enum metric_kind)name->i : METRIC_USER;
+    /* The name was read in place (attrs.c): a known one is the
+     * vocabulary's own string, a user's (or a wrong) one is copied. */
+    m->name = name->ok && m->kind != METRIC_USER ? metric_names[m->kind]
+                                                 : arena_strdup(L->arena, element_str(name));
     m->value = value->ok ? value->d : 0;
     bool outside =
         value->ok && (m->value < metric_ranges[m->kind].min || m->value > metric_ranges[m->kind].max);

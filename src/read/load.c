@@ -434,6 +434,7 @@ load_begin(struct loader *L, const char *path, const char *file_name, struct dia
     L->file = file_name;
     L->diag = d;
     L->arena = arena_new();
+    L->scratch = arena_new();
     L->j = arena_alloc(L->arena, sizeof *L->j);
     L->j->arena = L->arena;
     L->j->file = file_name;
@@ -453,6 +454,7 @@ load_end(struct loader *L)
     while (L->depth)
         buf_finish(&L->stack[--L->depth].text);
     resolve_finish(L);
+    arena_free(L->scratch);
     struct ptrvec *vecs[] = {&L->owners,  &L->changes,   &L->stages,    &L->competitors,
                              &L->all_tps, &L->overrides, &L->stage_tps, &L->pluses,
                              &L->minuses, &L->metrics,   &L->nexts,     &L->ratings,

@@ -84,8 +84,10 @@ struct attr_spec {
 struct val {
     bool present;  /* written in the file */
     bool ok;       /* present and valid */
-    const char *s; /* the raw value, when present: the arena's, or for the types
-                      that convert (attrs.c) the reader's, valid during the start tag */
+    const char *s; /* the raw value, when present: the arena's; for references
+                      (T_REF, T_REFS) the scratch arena's, valid until the end of
+                      loading; for the types that convert (attrs.c) the reader's,
+                      valid during the start tag */
     long i;        /* T_INT, T_ENUM / T_METRIC index */
     double d;      /* T_NUM */
     day_number date;
@@ -155,11 +157,11 @@ struct idmap {
 /* A reference waiting for every id to be known. */
 struct pending {
     enum ent_kind want;
-    const char *name; /* the id written (arena) */
+    const char *name; /* the id written (scratch) */
     unsigned line;
     enum el kind;        /* the element it is written in, named in messages by */
     const char *key;     /* its attribute key (static) with */
-    const char *value;   /* that value (arena): `<touchpoint id="help">` (loader_name()) */
+    const char *value;   /* that value (arena, or scratch for a reference) */
     const char *attr;    /* the attribute: "owner" (static) */
     const char *subject; /* for the finding (arena) */
     union {
@@ -181,7 +183,8 @@ struct loader {
     const char *file; /* for locations */
     unsigned flags;   /* load_journey()'s */
     struct diag *diag;
-    struct arena *arena;
+    struct arena *arena;   /* the journey's: what the model keeps */
+    struct arena *scratch; /* what only loading needs (references by id), freed by load_end() */
     struct journey *j;
     struct gate gate;
     struct xmlread *reader;
