@@ -29,7 +29,6 @@ struct checklist {
     const struct journey_diff *since; /* build --since: what changed, or NULL */
     const char *since_rev;
     struct timeline t;
-    struct id_index *ids;
     /* findings of this journey, by where they go */
     const struct finding **f;
     size_t n_f;
@@ -45,12 +44,12 @@ enum { PLACE_JOURNEY, PLACE_CHANGES }; /* then stage i: 2 + i; touchpoint k: 2 +
  * (a competitor's touchpoint: its stage), else with the journey; an
  * overdue plan with the journey, where it is listed first. */
 static size_t
-checklist_place_of(const struct checklist *c, const struct finding *f)
+checklist_place_of(const struct checklist *c, const struct id_index *ids, const struct finding *f)
 {
     if (strcmp(f->rule, "overdue-plan") == 0)
         return PLACE_JOURNEY;
     const void *obj = NULL;
-    enum id_kind kind = id_index_find(c->ids, f->subject, &obj);
+    enum id_kind kind = id_index_find(ids, f->subject, &obj);
     if (kind == ID_TOUCHPOINT)
         return 2 + c->j->n_stages + ((const struct touchpoint *)obj)->index;
     if (kind == ID_COMPETITOR_TOUCHPOINT)
@@ -63,10 +62,13 @@ checklist_place_of(const struct checklist *c, const struct finding *f)
 }
 
 /* This journey's findings into c->f, grouped by place (a counting sort,
- * stable, so diag order holds within a place). */
+ * stable, so diag order holds within a place). The index of ids is only
+ * needed here: it is gone before the competitor table (the checklist's
+ * peak) is computed. */
 static void
 checklist_group(struct checklist *c, const struct diag *d)
 {
+    struct id_index *ids = id_index_new(c->j);
     size_t n = diag_count(d);
     c->n_places = 2 + c->j->n_stages + c->j->n_touchpoints;
     c->first = xcalloc(c->n_places + 1, sizeof *c->first);
@@ -74,11 +76,12 @@ checklist_group(struct checklist *c, const struct diag *d)
     c->f = xmalloc((n + 1) * sizeof *c->f);
     for (size_t i = 0; i < n; i++) {
         const struct finding *f = diag_get(d, i);
-        size_t w = diag_file(d, f) == c->j->file ? checklist_place_of(c, f) : SIZE_MAX;
+        size_t w = diag_file(d, f) == c->j->file ? checklist_place_of(c, ids, f) : SIZE_MAX;
         place[i] = w;
         if (w != SIZE_MAX)
             c->first[w + 1]++;
     }
+    id_index_free(ids);
     for (size_t w = 0; w < c->n_places; w++)
         c->first[w + 1] += c->first[w];
     size_t *next = xmalloc((c->n_places + 1) * sizeof *next);
@@ -612,7 +615,6 @@ checklist_write(const struct journey *j, const struct diag *d, day_number today,
 {
     struct checklist c = {.j = j, .html = html, .since = since, .since_rev = since_rev};
     timeline_init(&c.t, j);
-    c.ids = id_index_new(j);
     checklist_group(&c, d);
     char *title = html ? xasprintf("%s — review checklist", j->name) : NULL;
     struct md_stream s;
@@ -634,7 +636,6 @@ checklist_write(const struct journey *j, const struct diag *d, day_number today,
     }
     free(c.f);
     free(c.first);
-    id_index_free(c.ids);
     timeline_finish(&c.t);
     return md_stream_close(&s);
 }
