@@ -58,8 +58,8 @@ compare_alone(struct compare_journey *out, const struct journey *j, const struct
             if (tp->stage != st)
                 continue;
             struct compare_row *row = compare_row_new(out, st, tp);
-            row->only = k + 1;
-            row->ratings[k] = tp->score;
+            row->only = (uint32_t)k + 1;
+            row->ratings[k] = (int8_t)tp->score;
             tallies[k]->alone++;
         }
 }
@@ -76,11 +76,11 @@ compare_one_journey(struct comparison *c, size_t *tally_cap, const struct journe
     out->rows = xcalloc(n_rows + 1, sizeof *out->rows);
     out->ratings = xcalloc((n_rows + 1) * (nc + 1), sizeof *out->ratings);
     /* Ratings by our touchpoint's index, one pass over the ratings. */
-    int *rating = xcalloc((j->n_touchpoints + 1) * nc, sizeof *rating);
+    int8_t *rating = xcalloc((j->n_touchpoints + 1) * nc, sizeof *rating);
     for (size_t k = 0; k < nc; k++)
         for (size_t r = 0; r < j->competitors[k]->n_ratings; r++) {
             const struct rating *rt = j->competitors[k]->ratings[r];
-            rating[rt->touchpoint->index * nc + k] = rt->score;
+            rating[rt->touchpoint->index * nc + k] = (int8_t)rt->score;
         }
     struct compare_tally **tallies = xcalloc(nc + 1, sizeof *tallies);
     for (size_t k = 0; k < nc; k++)

@@ -19,13 +19,14 @@
 #include "core/model.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct compare_row {
     const struct stage *stage;
     const struct touchpoint *tp; /* ours, or the competitor's for competitor-only rows */
-    size_t only;                 /* competitor-only row: its competitor's index + 1; else 0 */
+    int8_t *ratings;             /* per competitor of the journey, 1..5; 0 = no rating */
+    uint32_t only;               /* competitor-only row: its competitor's index + 1; else 0 */
     int ours;                    /* our score, 0 when unscored or competitor-only */
-    int *ratings;                /* per competitor of the journey; 0 = no rating */
 };
 
 /* A competitor's stage average beside ours over the same touchpoints:
@@ -45,7 +46,7 @@ struct compare_journey {
     const struct journey *j;
     struct compare_row *rows; /* by stage, ours in document order, then competitor-only */
     size_t n_rows;
-    int *ratings; /* the rows' ratings, in one block */
+    int8_t *ratings; /* the rows' ratings, in one block (a score fits a byte) */
     struct compare_average *averages; /* by stage index */
 };
 
