@@ -80,6 +80,7 @@ struct agenda_build {
     struct agenda *a;
     size_t cap;
     const struct journey *j;
+    const struct diag *d; /* the journey's findings */
     size_t segment;
     struct id_index *ids;
     /* per touchpoint of j: its weak-spot findings at warning level */
@@ -114,6 +115,7 @@ agenda_add(struct agenda_build *b, enum agenda_section section, const struct fin
         it->f = xmalloc(sizeof *it->f);
         it->f[0] = f;
         it->n_f = 1;
+        it->size = diag_size(b->d, f);
     }
     return it;
 }
@@ -234,7 +236,7 @@ agenda_take(struct agenda_build *b, const struct finding *f)
         agenda_locate(b, it, f);
         const struct plan *p = it->tp ? it->tp->plan : NULL;
         it->owner = p && p->owner ? p->owner->name : agenda_owner_of(it->tp);
-        it->rank = f->size;
+        it->rank = it->size;
         if (it->tp)
             b->overdue[it->tp->index] = true;
     } else if (r && r->category == RULE_WEAK) {
@@ -258,7 +260,7 @@ agenda_take(struct agenda_build *b, const struct finding *f)
         if (ours && strcmp(f->rule, "contact-gap") == 0)
             agenda_silence(b, it);
         it->group = group;
-        it->rank = order * f->size;
+        it->rank = order * it->size;
     }
 }
 
@@ -286,6 +288,7 @@ static void
 agenda_journey(struct agenda_build *b, const struct diag *d)
 {
     const struct journey *j = b->j;
+    b->d = d;
     b->ids = id_index_new(j);
     b->weak = xcalloc(j->n_touchpoints + 1, sizeof *b->weak);
     b->n_weak = xcalloc(j->n_touchpoints + 1, sizeof *b->n_weak);

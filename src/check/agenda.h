@@ -44,6 +44,7 @@ struct agenda_item {
     /* the order within its section: group (ascending: which kind of gap,
      * say), then rank (descending), then segment and the finding's order */
     int group;
+    double size; /* the first finding's (diag_size()) */
     double rank;
     size_t segment; /* index of j among the journeys given */
 };

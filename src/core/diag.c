@@ -6,6 +6,7 @@
 #include "core/arena.h"
 #include "core/message.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,11 @@ struct diag {
     struct buf args;          /* the arguments of the finding being added */
     const char *last_args;    /* the arguments kept last, and their length */
     size_t last_args_len;
+    struct diag_size { /* diag_set_size()'s, in order of seq */
+        uint32_t seq;
+        double size;
+    } *sizes;
+    size_t n_sizes, cap_sizes;
 };
 
 const char *
@@ -47,6 +53,7 @@ diag_free(struct diag *d)
     for (size_t i = 0; i < d->n_files; i++)
         free(d->files[i]);
     free(d->files);
+    free(d->sizes);
     free(d->v);
     free(d);
 }
@@ -54,6 +61,11 @@ diag_free(struct diag *d)
 const char *
 diag_begin_file(struct diag *d, const char *path)
 {
+    if (d->n_files >= DIAG_MAX_FILES) { /* a finding keeps its file's index in 24 bits */
+        fprintf(stderr, "journeymap: more than %zu files in one run; give fewer at a time\n",
+                DIAG_MAX_FILES);
+        exit(2);
+    }
     xgrow((void **)&d->files, &d->cap_files, d->n_files + 1, sizeof *d->files);
     d->files[d->n_files] = utf8_fix(path); /* shown, never opened */
     return d->files[d->n_files++];
@@ -97,12 +109,11 @@ diag_push(struct diag *d, unsigned line, enum severity sev, const char *rule, co
     message_keep(&d->args, fmt, ap);
     f->fmt = fmt;
     f->args = diag_args(d);
-    f->file_index = (uint32_t)(d->n_files - 1);
+    f->file_index = (uint32_t)(d->n_files - 1) & (DIAG_MAX_FILES - 1);
     f->line = line;
-    f->severity = sev;
+    f->severity = (uint32_t)sev & 0xFF;
     f->rule = rule;
     f->subject = !subject ? "" : copy ? diag_subject(d, subject) : subject;
-    f->size = 0;
     f->seq = (uint32_t)d->n++;
 }
 
@@ -123,8 +134,29 @@ diag_addv_kept(struct diag *d, unsigned line, enum severity sev, const char *rul
 void
 diag_set_size(struct diag *d, double size)
 {
-    if (d->n)
-        d->v[d->n - 1].size = size;
+    if (!d->n)
+        return;
+    uint32_t seq = d->v[d->n - 1].seq;
+    if (d->n_sizes && d->sizes[d->n_sizes - 1].seq == seq) {
+        d->sizes[d->n_sizes - 1].size = size;
+        return;
+    }
+    xgrow((void **)&d->sizes, &d->cap_sizes, d->n_sizes + 1, sizeof *d->sizes);
+    d->sizes[d->n_sizes++] = (struct diag_size){seq, size};
+}
+
+double
+diag_size(const struct diag *d, const struct finding *f)
+{
+    size_t lo = 0, hi = d->n_sizes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->sizes[mid].seq < f->seq)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->n_sizes && d->sizes[lo].seq == f->seq ? d->sizes[lo].size : 0;
 }
 
 void
@@ -148,6 +180,8 @@ diag_truncate(struct diag *d, size_t mark)
 {
     if (d->n > mark)
         d->n = mark; /* their text stays in the arena until diag_free() */
+    while (d->n_sizes && d->sizes[d->n_sizes - 1].seq >= mark)
+        d->n_sizes--;
 }
 
 static int

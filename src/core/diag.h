@@ -21,16 +21,18 @@
 #include <stddef.h>
 
 struct finding {
-    unsigned line;          /* 1-based; 0 when the file has no line (unreadable) */
-    enum severity severity; /* never SEVERITY_OFF */
-    const char *rule;       /* rule id from the catalogue (rules.h) */
-    const char *subject;    /* id of what the finding is about; "" when unknown */
-    const char *fmt;        /* the message's format (a string literal) ... */
-    const char *args;       /* ... and its arguments, formatted: finding_text() */
-    double size;            /* how big, for ranking (see diag_set_size()); 0 by default */
-    uint32_t file_index;    /* order in which files were given: diag_file() */
-    uint32_t seq;           /* order of arrival, the last sort key */
+    unsigned line;           /* 1-based; 0 when the file has no line (unreadable) */
+    uint32_t seq;            /* order of arrival, the last sort key */
+    const char *rule;        /* rule id from the catalogue (rules.h) */
+    const char *subject;     /* id of what the finding is about; "" when unknown */
+    const char *fmt;         /* the message's format (a string literal) ... */
+    const char *args;        /* ... and its arguments, formatted: finding_text() */
+    uint32_t file_index : 24; /* order in which files were given: diag_file() (DIAG_MAX_FILES) */
+    uint32_t severity : 8;    /* an enum severity, never SEVERITY_OFF */
 };
+
+/* Files one diag can tell apart (file_index's 24 bits). */
+#define DIAG_MAX_FILES ((size_t)1 << 24)
 
 struct diag; /* opaque: owns strings, keeps order stable */
 
@@ -66,6 +68,9 @@ void diag_addv_kept(struct diag *d, unsigned line, enum severity sev, const char
  * days to the first contact (0 when there is none).
  */
 void diag_set_size(struct diag *d, double size);
+/* That size, 0 when none was given. Few findings have one (a few percent
+ * of a large journey's): they are kept beside the findings, by seq. */
+double diag_size(const struct diag *d, const struct finding *f);
 
 /* The finding's message, one line for a workshop participant, in b
  * (emptied first): b's text, valid until b changes. */

@@ -1,8 +1,8 @@
-/* Unit tests for diag.c's sort: findings come out ordered by file, line and
- * rule id, ties in the order they were added, each with its own message,
- * for inputs already sorted, reversed, scrambled and full of ties, of
- * every size from 0 to a few hundred (every shape of the merge's last,
- * shorter run) and one large one. */
+/* Unit tests for diag.c: the sort (findings come out ordered by file, line
+ * and rule id, ties in the order they were added, each with its own
+ * message, for inputs already sorted, reversed, scrambled and full of ties,
+ * of every size from 0 to a few hundred, every shape of the merge's last,
+ * shorter run, and large ones) and the sizes kept beside the findings. */
 #include "check.h"
 #include "core/diag.h"
 
@@ -101,9 +101,50 @@ sort_case(size_t n, enum shape shape)
     free(m);
 }
 
+/* Sizes are kept beside the findings: each reads back its own after the
+ * sort, 0 when it has none, and a truncation forgets those it drops. */
+static void
+sizes(void)
+{
+    struct diag *d = diag_new();
+    diag_begin_file(d, "a.xml");
+    for (unsigned i = 0; i < 1000; i++) {
+        diag_add(d, 1000 - i, SEVERITY_WARNING, "contact-gap", "s", "gap %u", i);
+        if (i % 3 == 0)
+            diag_set_size(d, i * 2.5);
+        if (i % 9 == 0)
+            diag_set_size(d, i * 4.0); /* a second size replaces the first */
+    }
+    diag_sort(d);
+    size_t wrong = 0;
+    for (size_t k = 0; k < diag_count(d); k++) {
+        const struct finding *f = diag_get(d, k);
+        double want = f->seq % 9 == 0 ? f->seq * 4.0 : f->seq % 3 == 0 ? f->seq * 2.5 : 0;
+        if (diag_size(d, f) != want)
+            wrong++;
+    }
+    CHECK(wrong == 0);
+    diag_free(d);
+
+    d = diag_new();
+    diag_begin_file(d, "b.xml");
+    diag_add(d, 1, SEVERITY_WARNING, "contact-gap", "s", "kept");
+    diag_set_size(d, 7);
+    diag_add(d, 2, SEVERITY_WARNING, "contact-gap", "s", "dropped");
+    diag_set_size(d, 9);
+    diag_truncate(d, 1);
+    diag_add(d, 3, SEVERITY_WARNING, "contact-gap", "s", "new, same seq as the dropped one");
+    CHECK(diag_size(d, diag_get(d, 0)) == 7);
+    CHECK(diag_size(d, diag_get(d, 1)) == 0);
+    diag_set_size(d, 11);
+    CHECK(diag_size(d, diag_get(d, 1)) == 11);
+    diag_free(d);
+}
+
 int
 main(void)
 {
+    sizes();
     for (size_t n = 0; n <= 300; n++)
         for (int shape = SORTED; shape <= TIES; shape++)
             sort_case(n, (enum shape)shape);

@@ -96,7 +96,7 @@ agenda_gap(cmark_node *p, const struct agenda_item *it, const struct finding *f)
     const struct touchpoint *tp = it->tp;
     const struct silence *s = &it->silence;
     if (agenda_is(f, "contact-gap") && tp && s->subject) {
-        md_textf(agenda_lead(p), "%.0f days without contact", f->size);
+        md_textf(agenda_lead(p), "%.0f days without contact", it->size);
         if (s->to_end)
             md_textf(p, " after “%s”, to the end", tp->name);
         else if (s->next == s->subject)
@@ -106,7 +106,7 @@ agenda_gap(cmark_node *p, const struct agenda_item *it, const struct finding *f)
         md_textf(p, " (days %llu–%llu, limit %u)", (unsigned long long)s->from,
                  (unsigned long long)s->to, pol->max_silence_days);
     } else if (agenda_is(f, "contact-gap") && tp) {
-        md_textf(agenda_lead(p), "%.0f days without contact", f->size);
+        md_textf(agenda_lead(p), "%.0f days without contact", it->size);
         md_textf(p, " after “%s” (limit %u)", tp->name, pol->max_silence_days);
     } else if (agenda_is(f, "contact-gap")) {
         md_text(agenda_lead(p), "Never a contact on our initiative");
@@ -123,9 +123,9 @@ agenda_gap(cmark_node *p, const struct agenda_item *it, const struct finding *f)
         date_format(it->change->date, date);
         md_textf(agenda_lead(p), "“%s”", it->change->name);
         md_textf(p, " from %s: customers will feel it before we tell them", date);
-    } else if (agenda_is(f, "slow-first-contact") && f->size > 0) {
+    } else if (agenda_is(f, "slow-first-contact") && it->size > 0) {
         md_text(agenda_lead(p), "Slow first contact");
-        md_textf(p, ": %.0f days after the sale (limit %u)", f->size, pol->first_contact_days);
+        md_textf(p, ": %.0f days after the sale (limit %u)", it->size, pol->first_contact_days);
     } else if (agenda_is(f, "slow-first-contact")) {
         md_text(agenda_lead(p), "No first contact");
         md_text(p, " on our initiative after the sale");
@@ -157,7 +157,7 @@ agenda_item(struct agenda_doc *d, cmark_node *list, const struct agenda_item *it
         md_strong(p, it->tp->name);
         md_text(p, " — ");
         agenda_where(p, it, true);
-        md_textf(p, ": plan due %s, %.0f day%s overdue", due, f->size, f->size == 1 ? "" : "s");
+        md_textf(p, ": plan due %s, %.0f day%s overdue", due, it->size, it->size == 1 ? "" : "s");
         agenda_rule(p, f->rule);
         return;
     }

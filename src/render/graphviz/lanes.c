@@ -169,7 +169,7 @@ lanes_overdue(struct lanes *L)
         const void *obj = NULL;
         if (diag_file(L->d, f) == j->file && strcmp(f->rule, "overdue-plan") == 0 &&
             id_index_find(ids, f->subject, &obj) == ID_TOUCHPOINT)
-            L->overdue[((const struct touchpoint *)obj)->index] = f->size;
+            L->overdue[((const struct touchpoint *)obj)->index] = diag_size(L->d, f);
     }
     id_index_free(ids);
 }
