@@ -63,31 +63,33 @@ checklist_place_of(const struct checklist *c, const struct id_index *ids, const 
 
 /* This journey's findings into c->f, grouped by place (a counting sort,
  * stable, so diag order holds within a place). The index of ids is only
- * needed here: it is gone before the competitor table (the checklist's
- * peak) is computed. */
+ * needed to find each finding's place, and is freed before c->f is made:
+ * the two, with the places, were the checklist's peak. */
 static void
 checklist_group(struct checklist *c, const struct diag *d)
 {
-    struct id_index *ids = id_index_new(c->j);
     size_t n = diag_count(d);
     c->n_places = 2 + c->j->n_stages + c->j->n_touchpoints;
+    if (c->n_places >= UINT32_MAX)
+        die_oom(); /* more places than a journey can have (LOAD_MAX_TOUCHPOINTS) */
     c->first = xcalloc(c->n_places + 1, sizeof *c->first);
-    size_t *place = xmalloc((n + 1) * sizeof *place); /* per finding: checklist_place_of() */
-    c->f = xmalloc((n + 1) * sizeof *c->f);
+    uint32_t *place = xmalloc((n + 1) * sizeof *place); /* per finding; UINT32_MAX: elsewhere */
+    struct id_index *ids = id_index_new(c->j);
     for (size_t i = 0; i < n; i++) {
         const struct finding *f = diag_get(d, i);
-        size_t w = diag_file(d, f) == c->j->file ? checklist_place_of(c, ids, f) : SIZE_MAX;
-        place[i] = w;
-        if (w != SIZE_MAX)
+        size_t w = diag_file(d, f) == c->j->file ? checklist_place_of(c, ids, f) : UINT32_MAX;
+        place[i] = (uint32_t)w;
+        if (w != UINT32_MAX)
             c->first[w + 1]++;
     }
     id_index_free(ids);
     for (size_t w = 0; w < c->n_places; w++)
         c->first[w + 1] += c->first[w];
+    c->f = xmalloc((n + 1) * sizeof *c->f);
     size_t *next = xmalloc((c->n_places + 1) * sizeof *next);
     memcpy(next, c->first, (c->n_places + 1) * sizeof *next);
     for (size_t i = 0; i < n; i++)
-        if (place[i] != SIZE_MAX)
+        if (place[i] != UINT32_MAX)
             c->f[next[place[i]]++] = diag_get(d, i);
     c->n_f = c->first[c->n_places];
     free(next);
