@@ -184,23 +184,25 @@ struct touchpoint {
     int emotion;    /* -2..2 when has_emotion */
     bool has_day;   /* day was written */
     bool has_emotion;
+    /* Counts in 32 bits (a file holds at most LOAD_MAX_TOUCHPOINTS, and
+     * every list below is bounded by its size): 16 bytes a touchpoint. */
+    uint32_t index; /* position among ours (or among this competitor's) */
+    uint32_t n_pluses;
+    uint32_t n_minuses;
+    uint32_t n_metrics;
+    uint32_t n_nexts;
     const char *id;
     const char *name;
     struct owner *owner;           /* NULL when absent */
     struct change *about;          /* the change this contact announces, or NULL */
     struct stage *stage;           /* our stage it belongs to (for a competitor's: its `stage`) */
     struct competitor *competitor; /* NULL for ours */
-    size_t index;                  /* position among ours (or among this competitor's) */
     const struct text *note;       /* NULL when absent */
-    struct text **pluses;
-    size_t n_pluses;
-    struct text **minuses;
-    size_t n_minuses;
-    struct metric **metrics;
-    size_t n_metrics;
+    struct text **pluses;          /* n_pluses of them */
+    struct text **minuses;         /* n_minuses */
+    struct metric **metrics;       /* n_metrics */
     struct plan *plan; /* NULL when absent (always NULL for a competitor's) */
-    struct next **nexts;
-    size_t n_nexts;
+    struct next **nexts; /* n_nexts */
 };
 
 struct stage {

@@ -364,7 +364,7 @@ element_start_touchpoint(struct loader *L, struct frame *f, const struct val *v)
 {
     struct touchpoint *t = element_new_touchpoint(L, f, v);
     t->stage = loader_parent(L)->obj;
-    t->index = L->all_tps.n;
+    t->index = (uint32_t)L->all_tps.n; /* at most LOAD_MAX_TOUCHPOINTS */
     resolve_define(L, f, element_id(f, v), ENT_TOUCHPOINT, t);
     value_check_timing(L, t, f, f->subject, element_attr(f, v, "day")->line,
                        element_attr(f, v, "every")->line);
@@ -395,7 +395,7 @@ element_start_ctouchpoint(struct loader *L, struct frame *f, const struct val *v
 {
     struct touchpoint *t = element_new_touchpoint(L, f, v);
     t->competitor = loader_parent(L)->obj;
-    t->index = L->comp_tps.n;
+    t->index = (uint32_t)L->comp_tps.n;
     resolve_define(L, f, element_id(f, v), ENT_CTOUCHPOINT, t);
     struct pending *p = resolve_refer(L, f, element_attr(f, v, "stage"), "stage", ENT_STAGE);
     if (p)

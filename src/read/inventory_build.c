@@ -266,7 +266,7 @@ inv_metrics(struct inv_build *b, const struct inv_cell *c, struct touchpoint *tp
         }
         free(item);
     }
-    tp->n_metrics = n;
+    tp->n_metrics = (uint32_t)n; /* cells are bounded by the file's size */
     tp->metrics = n ? arena_memdup(b->a, v, n * sizeof *v) : NULL;
     free(v);
 }
@@ -561,20 +561,23 @@ inv_touchpoint(struct inv_build *b, const struct inv_row *row)
     if (*row->c[INV_ABOUT].v)
         tp->about = inv_change(b, row);
     tp->note = inv_text(b, &row->c[INV_NOTE], row->c[INV_NOTE].v);
-    tp->pluses = inv_lines(b, &row->c[INV_PLUSES], &tp->n_pluses);
-    tp->minuses = inv_lines(b, &row->c[INV_MINUSES], &tp->n_minuses);
+    size_t n;
+    tp->pluses = inv_lines(b, &row->c[INV_PLUSES], &n);
+    tp->n_pluses = (uint32_t)n; /* lines of one cell: bounded by the file's size */
+    tp->minuses = inv_lines(b, &row->c[INV_MINUSES], &n);
+    tp->n_minuses = (uint32_t)n;
     inv_metrics(b, &row->c[INV_METRICS], tp);
     tp->stage = s;
     size_t k;
     if (*row->c[INV_COMPETITOR].v) {
         tp->competitor = inv_competitor(b, &row->c[INV_COMPETITOR], &k);
         inv_no_plan(b, row);
-        tp->index = b->comp_more[k].n;
+        tp->index = (uint32_t)b->comp_more[k].n;
         inv_push(&b->comp_more[k], tp);
     } else {
         inv_plan(b, row, tp);
         if (s) {
-            tp->index = b->stage_more[s->index].n; /* fixed when the journey is assembled */
+            tp->index = (uint32_t)b->stage_more[s->index].n; /* fixed when the journey is assembled */
             inv_push(&b->stage_more[s->index], tp);
         }
     }
@@ -638,7 +641,7 @@ inv_assemble(struct inv_build *b)
         s->touchpoints = j->touchpoints + j->n_touchpoints;
         s->n_touchpoints = m->n;
         for (size_t k = 0; k < m->n; k++) {
-            m->tps[k]->index = j->n_touchpoints;
+            m->tps[k]->index = (uint32_t)j->n_touchpoints;
             j->touchpoints[j->n_touchpoints++] = m->tps[k];
         }
         j->stages[i] = s;

@@ -50,3 +50,12 @@ loader_vec_freeze(struct loader *L, struct ptrvec *v, size_t *n_out)
     v->n = 0;
     return out;
 }
+
+void **
+loader_vec_freeze_u32(struct loader *L, struct ptrvec *v, uint32_t *n_out)
+{
+    size_t n = v->n; /* a touchpoint's children: fewer than the file's bytes (LOAD_MAX_BYTES) */
+    void **out = loader_vec_freeze(L, v, &n);
+    *n_out = (uint32_t)n;
+    return out;
+}

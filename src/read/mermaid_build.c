@@ -163,7 +163,7 @@ mermaid_build_touchpoint(struct mermaid_build *mb, const struct mermaid_task *tk
         tp->owner = mb->owner_of[strindex_find(&mb->actors, tk->actors[owner])];
     mermaid_build_number(tp, tk);
     tp->stage = s;
-    tp->index = t;
+    tp->index = (uint32_t)t;
     tp->note = mermaid_build_note(mb, tk, owner);
     return tp;
 }

@@ -43,7 +43,7 @@ add_tp(struct build *b, struct stage *s, enum initiator who, unsigned day, unsig
     tp->stage = s;
     tp->name = "tp";
     tp->id = "t";
-    tp->index = b->j.n_touchpoints;
+    tp->index = (uint32_t)b->j.n_touchpoints;
     s->touchpoints[s->n_touchpoints++] = tp;
     b->tps[b->j.n_touchpoints++] = tp;
     b->j.touchpoints = b->tps;

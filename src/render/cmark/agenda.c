@@ -65,7 +65,7 @@ agenda_weakness(cmark_node *p, const struct touchpoint *tp, const struct policy 
     else if (strcmp(rule, "negative-emotion") == 0)
         md_textf(p, "customers feel %s (%+d)", tp->emotion < -1 ? "very bad" : "bad", tp->emotion);
     else if (strcmp(rule, "more-minuses") == 0)
-        md_textf(p, "%zu minus%s, %zu plus%s", tp->n_minuses, tp->n_minuses == 1 ? "" : "es",
+        md_textf(p, "%u minus%s, %u plus%s", tp->n_minuses, tp->n_minuses == 1 ? "" : "es",
                  tp->n_pluses, tp->n_pluses == 1 ? "" : "es");
     else if (strcmp(rule, "high-drop-off") == 0 && rules_metric_max(tp, METRIC_DROP_OFF, &v))
         md_textf(p, "%g%% of customers give up here (limit %g%%)", 100 * v, 100 * pol->max_drop_off);
