@@ -29,8 +29,9 @@ struct checklist {
     const struct journey_diff *since; /* build --since: what changed, or NULL */
     const char *since_rev;
     struct timeline t;
-    /* findings of this journey, by where they go */
-    const struct finding **f;
+    /* findings of this journey, by where they go: their positions in d */
+    const struct diag *d;
+    uint32_t *f;
     size_t n_f;
     /* f[] is grouped by place, in diag order within a place: the findings
      * of place w are f[first[w]] .. f[first[w + 1] - 1] */
@@ -85,15 +86,23 @@ checklist_group(struct checklist *c, const struct diag *d)
     id_index_free(ids);
     for (size_t w = 0; w < c->n_places; w++)
         c->first[w + 1] += c->first[w];
+    c->d = d;
     c->f = xmalloc((n + 1) * sizeof *c->f);
     size_t *next = xmalloc((c->n_places + 1) * sizeof *next);
     memcpy(next, c->first, (c->n_places + 1) * sizeof *next);
     for (size_t i = 0; i < n; i++)
         if (place[i] != UINT32_MAX)
-            c->f[next[place[i]]++] = diag_get(d, i);
+            c->f[next[place[i]]++] = (uint32_t)i;
     c->n_f = c->first[c->n_places];
     free(next);
     free(place);
+}
+
+/* The i-th of c's grouped findings. */
+static const struct finding *
+checklist_f(const struct checklist *c, size_t i)
+{
+    return diag_get(c->d, c->f[i]);
 }
 
 static const char *const checklist_severity_words[SEVERITY_COUNT] = {"", "Note", "Warning",
@@ -127,10 +136,10 @@ checklist_weak_task(struct checklist *c, cmark_node *list, size_t where)
     size_t n = 0;
     enum severity worst = SEVERITY_NOTE;
     for (size_t i = c->first[where]; i < c->first[where + 1]; i++)
-        if (checklist_is_weak(c->f[i])) {
+        if (checklist_is_weak(checklist_f(c, i))) {
             n++;
-            if (c->f[i]->severity > worst)
-                worst = c->f[i]->severity;
+            if (checklist_f(c, i)->severity > worst)
+                worst = checklist_f(c, i)->severity;
         }
     cmark_node *p = md_task(list, c->html);
     md_strong(p, n > 1 ? "Weak spot" : checklist_severity_words[worst]);
@@ -140,10 +149,10 @@ checklist_weak_task(struct checklist *c, cmark_node *list, size_t where)
         md_text(p, ": ");
     size_t k = 0;
     for (size_t i = c->first[where]; i < c->first[where + 1]; i++)
-        if (checklist_is_weak(c->f[i])) {
+        if (checklist_is_weak(checklist_f(c, i))) {
             if (k++)
                 md_text(p, "; ");
-            checklist_finding_text(p, c->f[i]);
+            checklist_finding_text(p, checklist_f(c, i));
         }
 }
 
@@ -158,7 +167,7 @@ checklist_tasks(struct checklist *c, cmark_node *list, size_t where, enum checkl
     size_t n = 0;
     bool weak_done = false;
     for (size_t i = c->first[where]; i < c->first[where + 1]; i++) {
-        const struct finding *f = c->f[i];
+        const struct finding *f = checklist_f(c, i);
         bool overdue = strcmp(f->rule, "overdue-plan") == 0;
         if ((pick == PICK_OVERDUE && !overdue) || (pick == PICK_REST && overdue))
             continue;
@@ -207,7 +216,7 @@ checklist_summary(struct checklist *c, cmark_node *doc, day_number today)
                  j->n_touchpoints - proactive);
     size_t count[SEVERITY_COUNT] = {0};
     for (size_t i = 0; i < c->n_f; i++)
-        count[c->f[i]->severity]++;
+        count[checklist_f(c, i)->severity]++;
     md_textf(md_item(l), "To work through: %zu warning%s, %zu note%s%s", count[SEVERITY_WARNING],
              count[SEVERITY_WARNING] == 1 ? "" : "s", count[SEVERITY_NOTE],
              count[SEVERITY_NOTE] == 1 ? "" : "s",
@@ -394,7 +403,7 @@ static bool
 checklist_has_at(const struct checklist *c, size_t where, const char *rule)
 {
     for (size_t i = c->first[where]; i < c->first[where + 1]; i++)
-        if (strcmp(c->f[i]->rule, rule) == 0)
+        if (strcmp(checklist_f(c, i)->rule, rule) == 0)
             return true;
     return false;
 }
@@ -511,7 +520,7 @@ checklist_journey_questions(struct checklist *c, cmark_node *list)
     for (size_t i = 0; i < j->n_touchpoints; i++) {
         size_t where = 2 + j->n_stages + i;
         for (size_t k = c->first[where]; k < c->first[where + 1]; k++)
-            if (checklist_is_weak(c->f[k]) && c->f[k]->severity >= SEVERITY_WARNING) {
+            if (checklist_is_weak(checklist_f(c, k)) && checklist_f(c, k)->severity >= SEVERITY_WARNING) {
                 weak++;
                 break;
             }
