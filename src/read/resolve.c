@@ -58,12 +58,38 @@ resolve_define(struct loader *L, const struct frame *f, const struct val *idv, e
                      loader_desc(L, f), loader_quote(L, id), ent_names[old->kind], old->line);
 }
 
+/* The reference recorded last, whose slot its caller has set by now: when
+ * it names an owner or one of our touchpoints already defined, it is
+ * resolved now and its record reused. Most such references point back
+ * (every touchpoint's owner, every rating's touchpoint), and a large
+ * journey's records were the loader's peak. A reference that does not
+ * resolve waits for resolve_references(), which reports it as always;
+ * one that does adds no finding, so the findings are the same either way. */
+static void
+resolve_settle_last(struct loader *L)
+{
+    if (!L->n_pend)
+        return;
+    struct pending *p = &L->pend[L->n_pend - 1];
+    if (p->want != ENT_OWNER && p->want != ENT_TOUCHPOINT)
+        return;
+    const struct ent *e = resolve_lookup(&L->ids, p->name);
+    if (!e || e->kind != p->want)
+        return;
+    if (p->want == ENT_OWNER)
+        *p->slot.owner = e->obj;
+    else
+        *p->slot.touchpoint = e->obj;
+    L->n_pend--;
+}
+
 struct pending *
 resolve_refer(struct loader *L, const struct frame *f, const struct val *v, const char *attr,
               enum ent_kind want)
 {
     if (!v->ok)
         return NULL;
+    resolve_settle_last(L);
     xgrow((void **)&L->pend, &L->cap_pend, L->n_pend + 1, sizeof *L->pend);
     struct pending *p = &L->pend[L->n_pend++];
     memset(p, 0, sizeof *p);
