@@ -46,7 +46,7 @@ struct compare_journey {
     const struct journey *j;
     struct compare_row *rows; /* by stage, ours in document order, then competitor-only */
     size_t n_rows;
-    int8_t *ratings; /* the rows' ratings, in one block (a score fits a byte) */
+    int8_t *ratings;                  /* the rows' ratings, in one block (a score fits a byte) */
     struct compare_average *averages; /* by stage index */
 };
 

@@ -10,6 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A finding's size (diag_set_size()), by the finding's seq. */
+struct diag_size {
+    uint32_t seq;
+    double size;
+};
+
 struct diag {
     struct finding *v; /* findings; strings owned (file via files[]) */
     size_t n, cap;
@@ -22,10 +28,7 @@ struct diag {
     struct buf args;          /* the arguments of the finding being added */
     const char *last_args;    /* the arguments kept last, and their length */
     size_t last_args_len;
-    struct diag_size { /* diag_set_size()'s, in order of seq */
-        uint32_t seq;
-        double size;
-    } *sizes;
+    struct diag_size *sizes; /* diag_set_size()'s, in order of seq */
     size_t n_sizes, cap_sizes;
 };
 

@@ -21,12 +21,12 @@
 #include <stddef.h>
 
 struct finding {
-    unsigned line;           /* 1-based; 0 when the file has no line (unreadable) */
-    uint32_t seq;            /* order of arrival, the last sort key */
-    const char *rule;        /* rule id from the catalogue (rules.h) */
-    const char *subject;     /* id of what the finding is about; "" when unknown */
-    const char *fmt;         /* the message's format (a string literal) ... */
-    const char *args;        /* ... and its arguments, formatted: finding_text() */
+    unsigned line;            /* 1-based; 0 when the file has no line (unreadable) */
+    uint32_t seq;             /* order of arrival, the last sort key */
+    const char *rule;         /* rule id from the catalogue (rules.h) */
+    const char *subject;      /* id of what the finding is about; "" when unknown */
+    const char *fmt;          /* the message's format (a string literal) ... */
+    const char *args;         /* ... and its arguments, formatted: finding_text() */
     uint32_t file_index : 24; /* order in which files were given: diag_file() (DIAG_MAX_FILES) */
     uint32_t severity : 8;    /* an enum severity, never SEVERITY_OFF */
 };

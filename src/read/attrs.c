@@ -98,7 +98,7 @@ attrs_collect(struct loader *L, const struct frame *f, struct val *vals, const c
          * keeps only what they convert to. References become pointers once
          * the document is read: their ids live only while it is loaded. */
         enum attr_type type = info->attrs[k].type;
-        vals[k].s = attrs_converted(type)              ? value
+        vals[k].s = attrs_converted(type)             ? value
                     : type == T_REF || type == T_REFS ? arena_strdup(L->scratch, value)
                                                       : arena_strdup(L->arena, value);
         vals[k].line = line;

@@ -577,7 +577,8 @@ inv_touchpoint(struct inv_build *b, const struct inv_row *row)
     } else {
         inv_plan(b, row, tp);
         if (s) {
-            tp->index = (uint32_t)b->stage_more[s->index].n; /* fixed when the journey is assembled */
+            /* fixed when the journey is assembled */
+            tp->index = (uint32_t)b->stage_more[s->index].n;
             inv_push(&b->stage_more[s->index], tp);
         }
     }

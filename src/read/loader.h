@@ -223,9 +223,12 @@ void **loader_vec_freeze(struct loader *L, struct ptrvec *v, size_t *n_out);
 void **loader_vec_freeze_u32(struct loader *L, struct ptrvec *v, uint32_t *n_out);
 /* Freeze vec into field, its length into count (a size_t or, in a
  * touchpoint, a uint32_t). */
+/* (clang-format 14 cannot lay out _Generic associations) */
+/* clang-format off */
 #define LOADER_FREEZE(L, vec, field, count)                                                        \
     ((field) = (void *)_Generic(&(count), uint32_t *: loader_vec_freeze_u32,                       \
                                 default: loader_vec_freeze)((L), (vec), &(count)))
+/* clang-format on */
 
 /* attrs.c: read the current element's attributes into vals[] (indexed like
  * the element's spec), reporting unknown, missing and malformed ones; sets

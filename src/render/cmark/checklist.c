@@ -520,7 +520,8 @@ checklist_journey_questions(struct checklist *c, cmark_node *list)
     for (size_t i = 0; i < j->n_touchpoints; i++) {
         size_t where = 2 + j->n_stages + i;
         for (size_t k = c->first[where]; k < c->first[where + 1]; k++)
-            if (checklist_is_weak(checklist_f(c, k)) && checklist_f(c, k)->severity >= SEVERITY_WARNING) {
+            if (checklist_is_weak(checklist_f(c, k)) &&
+                checklist_f(c, k)->severity >= SEVERITY_WARNING) {
                 weak++;
                 break;
             }
