@@ -47,21 +47,69 @@ compare_row_new(struct compare_journey *out, const struct stage *st, const struc
     return row;
 }
 
-/* The rows of the touchpoints only a competitor has in stage st. */
+/* The touchpoints only a competitor has, by our stage: stage s's are
+ * tp[first[s]] .. tp[first[s + 1] - 1], of competitor k[...], competitor by
+ * competitor and each in document order. One pass over them all, where
+ * looking through every competitor's touchpoints for each stage cost
+ * stages × touchpoints (150 million tests for 10,000 stages). */
+struct compare_alone {
+    const struct touchpoint **tp;
+    uint32_t *k;
+    size_t *first;
+};
+
 static void
-compare_alone(struct compare_journey *out, const struct journey *j, const struct stage *st,
-              struct compare_tally **tallies)
+compare_alone_init(struct compare_alone *a, const struct journey *j)
 {
+    size_t n = 0;
+    a->first = xcalloc(j->n_stages + 2, sizeof *a->first);
+    for (size_t k = 0; k < j->n_competitors; k++)
+        for (size_t i = 0; i < j->competitors[k]->n_touchpoints; i++) {
+            const struct stage *st = j->competitors[k]->touchpoints[i]->stage;
+            if (!st) /* never in a journey that loaded */
+                continue;
+            a->first[st->index + 1]++;
+            n++;
+        }
+    for (size_t s = 0; s < j->n_stages; s++)
+        a->first[s + 1] += a->first[s];
+    a->tp = xmalloc((n + 1) * sizeof *a->tp);
+    a->k = xmalloc((n + 1) * sizeof *a->k);
+    size_t *next = xmalloc((j->n_stages + 1) * sizeof *next);
+    memcpy(next, a->first, (j->n_stages + 1) * sizeof *next);
     for (size_t k = 0; k < j->n_competitors; k++)
         for (size_t i = 0; i < j->competitors[k]->n_touchpoints; i++) {
             const struct touchpoint *tp = j->competitors[k]->touchpoints[i];
-            if (tp->stage != st)
+            if (!tp->stage)
                 continue;
-            struct compare_row *row = compare_row_new(out, st, tp);
-            row->only = (uint32_t)k + 1;
-            row->ratings[k] = (int8_t)tp->score;
-            tallies[k]->alone++;
+            size_t at = next[tp->stage->index]++;
+            a->tp[at] = tp;
+            a->k[at] = (uint32_t)k;
         }
+    free(next);
+}
+
+static void
+compare_alone_finish(struct compare_alone *a)
+{
+    free(a->tp);
+    free(a->k);
+    free(a->first);
+}
+
+/* The rows of the touchpoints only a competitor has in stage st. */
+static void
+compare_alone(struct compare_journey *out, const struct compare_alone *a, const struct stage *st,
+              struct compare_tally **tallies)
+{
+    for (size_t x = a->first[st->index]; x < a->first[st->index + 1]; x++) {
+        const struct touchpoint *tp = a->tp[x];
+        size_t k = a->k[x];
+        struct compare_row *row = compare_row_new(out, st, tp);
+        row->only = (uint32_t)k + 1;
+        row->ratings[k] = (int8_t)tp->score;
+        tallies[k]->alone++;
+    }
 }
 
 static void
@@ -86,6 +134,8 @@ compare_one_journey(struct comparison *c, size_t *tally_cap, const struct journe
     for (size_t k = 0; k < nc; k++)
         tallies[k] = compare_tally_for(c, tally_cap, j->competitors[k]);
     out->averages = xcalloc(j->n_stages + 1, sizeof *out->averages);
+    struct compare_alone alone;
+    compare_alone_init(&alone, j);
     for (size_t s = 0; s < j->n_stages; s++) {
         const struct stage *st = j->stages[s];
         struct compare_average *avg = &out->averages[s];
@@ -111,7 +161,7 @@ compare_one_journey(struct comparison *c, size_t *tally_cap, const struct journe
                 avg->vs[k].n++;
             }
         }
-        compare_alone(out, j, st, tallies);
+        compare_alone(out, &alone, st, tallies);
         avg->ours = avg->n_ours ? sum / (double)avg->n_ours : -1;
         for (size_t k = 0; k < nc; k++)
             if (avg->vs[k].n) {
@@ -119,6 +169,7 @@ compare_one_journey(struct comparison *c, size_t *tally_cap, const struct journe
                 avg->vs[k].ours /= (double)avg->vs[k].n;
             }
     }
+    compare_alone_finish(&alone);
     free(tallies);
     free(rating);
 }
