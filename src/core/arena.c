@@ -150,6 +150,15 @@ arena_memdup(struct arena *a, const void *p, size_t n)
     return q;
 }
 
+void *
+arena_bytes(struct arena *a, const void *p, size_t n)
+{
+    void *q = arena_carve(a, n, 1);
+    if (n)
+        memcpy(q, p, n);
+    return q;
+}
+
 size_t
 arena_used(const struct arena *a)
 {

@@ -24,6 +24,9 @@ void *arena_alloc(struct arena *a, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 void *arena_memdup(struct arena *a, const void *p, size_t n);
+/* A copy of n bytes with no alignment, for data read back byte by byte
+ * (or with memcpy()): a finding's arguments. */
+void *arena_bytes(struct arena *a, const void *p, size_t n);
 /* s as a quoted value for a message (see buf_quote() in util.h), copied
  * into the arena. */
 const char *arena_quote(struct arena *a, const char *s, size_t max_chars);

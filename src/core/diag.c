@@ -93,7 +93,7 @@ diag_args(struct diag *d)
     if (n == 0)
         return "";
     if (!d->last_args || d->last_args_len != n || memcmp(d->last_args, d->args.data, n) != 0) {
-        d->last_args = arena_memdup(d->text, d->args.data, n);
+        d->last_args = arena_bytes(d->text, d->args.data, n); /* read with memcpy() */
         d->last_args_len = n;
     }
     return d->last_args;
