@@ -219,10 +219,10 @@ diag_merge(const struct finding *v, const uint32_t *src, uint32_t *dst, size_t l
 /*
  * Sorting goes through an index: a merge sort of 32-bit positions (two
  * arrays of them, 8 bytes a finding), then the records are moved into that
- * order in place, one cycle of the permutation at a time. qsort() of the
- * 56-byte records themselves allocates 16 bytes a finding for its own
- * pointer sort, at the moment of the peak: every finding and the whole
- * model are alive (5 MB for 335,000 findings).
+ * order in place, one cycle of the permutation at a time. glibc's qsort()
+ * of records larger than 32 bytes sorts pointers to them, 16 bytes a
+ * finding, allocated at the moment of the peak: every finding and the
+ * whole model are alive (5 MB for 335,000 findings).
  */
 void
 diag_sort(struct diag *d)
