@@ -550,8 +550,8 @@ rule_weak_spots(struct ctx *c)
                        "customers feel bad at %-s (emotion %d)", name, tp->emotion);
         if (w.more_minuses)
             RULES_WEAK(c, tp, "more-minuses", sev, "work on the minuses",
-                       "%-s has more minuses (%zu) than pluses (%zu)", name, (size_t)tp->n_minuses,
-                       (size_t)tp->n_pluses);
+                       "%-s has more minuses (%u) than pluses (%u)", name, tp->n_minuses,
+                       tp->n_pluses);
         if (w.high_drop_off && rules_metric_max(tp, METRIC_DROP_OFF, &v))
             RULES_WEAK(c, tp, "high-drop-off", sev, "find where they give up",
                        "%g%% of customers abandon the journey at %-s; the limit is %g%%", 100.0 * v,

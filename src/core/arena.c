@@ -141,22 +141,26 @@ arena_strdup(struct arena *a, const char *s)
     return arena_strndup(a, s, strlen(s));
 }
 
-void *
-arena_memdup(struct arena *a, const void *p, size_t n)
+/* A copy of n bytes at the given alignment. */
+static void *
+arena_copy(struct arena *a, const void *p, size_t n, size_t align)
 {
-    void *q = arena_carve(a, n, ALIGN);
+    void *q = arena_carve(a, n, align);
     if (n)
         memcpy(q, p, n);
     return q;
 }
 
 void *
+arena_memdup(struct arena *a, const void *p, size_t n)
+{
+    return arena_copy(a, p, n, ALIGN);
+}
+
+void *
 arena_bytes(struct arena *a, const void *p, size_t n)
 {
-    void *q = arena_carve(a, n, 1);
-    if (n)
-        memcpy(q, p, n);
-    return q;
+    return arena_copy(a, p, n, 1);
 }
 
 size_t

@@ -431,7 +431,6 @@ static void
 load_begin(struct loader *L, const char *path, const char *file_name, struct diag *d)
 {
     L->path = path;
-    L->file = file_name;
     L->diag = d;
     L->arena = arena_new();
     L->scratch = arena_new();

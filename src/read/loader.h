@@ -180,7 +180,6 @@ struct ptrvec {
 
 struct loader {
     const char *path; /* the file to read */
-    const char *file; /* for locations */
     unsigned flags;   /* load_journey()'s */
     struct diag *diag;
     struct arena *arena;   /* the journey's: what the model keeps */

@@ -17,7 +17,6 @@
 struct mermaid_build {
     struct arena *arena;
     struct slug_set ids; /* the one id space */
-    const char *file;
     struct mermaid_options *options;
     struct strindex actors;  /* actor names as Mermaid writes them, numbered as owners */
     struct owner **owner_of; /* by number */
@@ -197,11 +196,10 @@ struct journey *
 mermaid_build(const struct mermaid_doc *p, const char *file, const char *id,
               struct mermaid_options *o)
 {
-    struct mermaid_build mb = {arena_new(), SLUG_SET_INIT, NULL, o, STRINDEX_INIT, NULL, 0};
-    mb.file = arena_strdup(mb.arena, file);
+    struct mermaid_build mb = {arena_new(), SLUG_SET_INIT, o, STRINDEX_INIT, NULL, 0};
     struct journey *j = arena_alloc(mb.arena, sizeof *j);
     j->arena = mb.arena;
-    j->file = mb.file;
+    j->file = arena_strdup(mb.arena, file);
     j->loc = (struct loc){1};
     policy_defaults(&j->policy);
     j->policy.loc = j->loc;

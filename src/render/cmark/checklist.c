@@ -135,12 +135,14 @@ checklist_weak_task(struct checklist *c, cmark_node *list, size_t where)
 {
     size_t n = 0;
     enum severity worst = SEVERITY_NOTE;
-    for (size_t i = c->first[where]; i < c->first[where + 1]; i++)
-        if (checklist_is_weak(checklist_f(c, i))) {
+    for (size_t i = c->first[where]; i < c->first[where + 1]; i++) {
+        const struct finding *f = checklist_f(c, i);
+        if (checklist_is_weak(f)) {
             n++;
-            if (checklist_f(c, i)->severity > worst)
-                worst = checklist_f(c, i)->severity;
+            if (f->severity > worst)
+                worst = f->severity;
         }
+    }
     cmark_node *p = md_task(list, c->html);
     md_strong(p, n > 1 ? "Weak spot" : checklist_severity_words[worst]);
     if (n > 1)
@@ -148,12 +150,14 @@ checklist_weak_task(struct checklist *c, cmark_node *list, size_t where)
     else
         md_text(p, ": ");
     size_t k = 0;
-    for (size_t i = c->first[where]; i < c->first[where + 1]; i++)
-        if (checklist_is_weak(checklist_f(c, i))) {
+    for (size_t i = c->first[where]; i < c->first[where + 1]; i++) {
+        const struct finding *f = checklist_f(c, i);
+        if (checklist_is_weak(f)) {
             if (k++)
                 md_text(p, "; ");
-            checklist_finding_text(p, checklist_f(c, i));
+            checklist_finding_text(p, f);
         }
+    }
 }
 
 enum checklist_pick { PICK_ALL, PICK_OVERDUE, PICK_REST };
@@ -519,12 +523,13 @@ checklist_journey_questions(struct checklist *c, cmark_node *list)
     size_t weak = 0;
     for (size_t i = 0; i < j->n_touchpoints; i++) {
         size_t where = 2 + j->n_stages + i;
-        for (size_t k = c->first[where]; k < c->first[where + 1]; k++)
-            if (checklist_is_weak(checklist_f(c, k)) &&
-                checklist_f(c, k)->severity >= SEVERITY_WARNING) {
+        for (size_t k = c->first[where]; k < c->first[where + 1]; k++) {
+            const struct finding *f = checklist_f(c, k);
+            if (checklist_is_weak(f) && f->severity >= SEVERITY_WARNING) {
                 weak++;
                 break;
             }
+        }
     }
     if (weak > 1) {
         cmark_node *p = md_task(list, c->html);
