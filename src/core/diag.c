@@ -28,6 +28,7 @@ struct diag {
     struct buf args;          /* the arguments of the finding being added */
     const char *last_args;    /* the arguments kept last, and their length */
     size_t last_args_len;
+    struct message_memo memo; /* "%g" texts */
     struct diag_size *sizes; /* diag_set_size()'s, in order of seq */
     size_t n_sizes, cap_sizes;
 };
@@ -109,7 +110,7 @@ diag_push(struct diag *d, unsigned line, enum severity sev, const char *rule, co
     xgrow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
     struct finding *f = &d->v[d->n];
     d->args.len = 0;
-    message_keep(&d->args, fmt, ap);
+    message_keep(&d->args, &d->memo, fmt, ap);
     f->fmt = fmt;
     f->args = diag_args(d);
     f->file_index = (uint32_t)(d->n_files - 1) & (DIAG_MAX_FILES - 1);

@@ -94,6 +94,131 @@ message_conv(const char *p, struct conv *c)
     c->quote_s = c->type == 's' && n == 2 && start[0] == '-';
 }
 
+/*
+ * The conversions messages use most, read without the general parse: "%s",
+ * "%-s" (type 'q'), "%c", "%g", and "%d" and "%u" with no length, 'l',
+ * "ll" (len 'L') or 'z'. p is just after the '%'; returns the byte after
+ * the conversion, or NULL for any other (message_conv() reads those).
+ */
+static const char *
+message_quick(const char *p, char *type, char *len)
+{
+    *len = 0;
+    switch (p[0]) {
+    case 's':
+    case 'c':
+    case 'd':
+    case 'u':
+    case 'g':
+        *type = p[0];
+        return p + 1;
+    case '-':
+        *type = 'q';
+        return p[1] == 's' ? p + 2 : NULL;
+    case 'z':
+        *len = 'z';
+        p++;
+        break;
+    case 'l':
+        *len = 'l';
+        p++;
+        if (p[0] == 'l') {
+            *len = 'L';
+            p++;
+        }
+        break;
+    default:
+        return NULL;
+    }
+    if (p[0] != 'd' && p[0] != 'u')
+        return NULL;
+    *type = p[0];
+    return p + 1;
+}
+
+/* v in decimal, as "%llu" would write it. */
+static void
+message_unsigned(struct buf *args, unsigned long long v)
+{
+    char num[24], *end = num + sizeof num, *d = end;
+    do
+        *--d = (char)('0' + v % 10);
+    while (v /= 10);
+    buf_append(args, d, (size_t)(end - d));
+}
+
+/* v in decimal, as "%lld" would write it. */
+static void
+message_signed(struct buf *args, long long v)
+{
+    if (v < 0)
+        buf_putc(args, '-');
+    message_unsigned(args, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+}
+
+/* "%g" of v, through memo when there is one. */
+static void
+message_double(struct buf *args, struct message_memo *memo, double v)
+{
+    if (!memo) {
+        buf_printf(args, "%g", v);
+        return;
+    }
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    size_t slot = (size_t)((bits * 0x9E3779B97F4A7C15u) >> 58) % MESSAGE_MEMO;
+    char *text = memo->text[slot];
+    if (!text[0] || memo->bits[slot] != bits) {
+        int n = snprintf(text, sizeof memo->text[slot], "%g", v);
+        if (n < 0 || (size_t)n >= sizeof memo->text[slot]) { /* cannot happen: at most 13 */
+            text[0] = '\0';
+            buf_printf(args, "%g", v);
+            return;
+        }
+        memo->bits[slot] = bits;
+    }
+    buf_puts(args, text);
+}
+
+/* Keep the next argument of a conversion message_quick() read. */
+static void
+message_keep_quick(struct buf *args, struct message_memo *memo, char t, char len, va_list *ap)
+{
+    switch (t) {
+    case 'q': {
+        const char *s = va_arg(*ap, const char *);
+        buf_append(args, (const char *)&s, sizeof s);
+        return; /* the pointer itself, no NUL after it */
+    }
+    case 's': {
+        const char *s = va_arg(*ap, const char *);
+        buf_puts(args, s ? s : "(null)");
+        break;
+    }
+    case 'c': {
+        char ch = (char)(unsigned char)va_arg(*ap, int);
+        buf_append(args, &ch, 1);
+        break;
+    }
+    case 'g':
+        message_double(args, memo, va_arg(*ap, double));
+        break;
+    case 'd':
+        message_signed(args, len == 'L'   ? va_arg(*ap, long long)
+                             : len == 'l' ? va_arg(*ap, long)
+                             : len == 'z' ? va_arg(*ap, ptrdiff_t)
+                                          : va_arg(*ap, int));
+        break;
+    default: /* 'u' */
+        message_unsigned(args, len == 'L'   ? va_arg(*ap, unsigned long long)
+                               : len == 'l' ? va_arg(*ap, unsigned long)
+                               : len == 'z' ? va_arg(*ap, size_t)
+                                            : va_arg(*ap, unsigned));
+        break;
+    }
+    buf_putc(args, '\0');
+}
+
 /* The spec with its '*'s (at most two, in order) turned into numbers. */
 static void
 message_stars(struct conv *c, const int *star)
@@ -122,9 +247,20 @@ message_stars(struct conv *c, const int *star)
 #endif
 
 void
-message_keep(struct buf *args, const char *fmt, va_list ap)
+message_keep(struct buf *args, struct message_memo *memo, const char *fmt, va_list given)
 {
+    /* A copy of its own, so that message_keep_quick() can take its address
+     * (a va_list parameter may be an array turned into a pointer). */
+    va_list ap;
+    va_copy(ap, given);
     for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
+        char t, len;
+        const char *end = message_quick(p + 1, &t, &len);
+        if (end) {
+            p = end;
+            message_keep_quick(args, memo, t, len, &ap);
+            continue;
+        }
         struct conv c;
         message_conv(p + 1, &c);
         p = c.end;
@@ -189,6 +325,7 @@ message_keep(struct buf *args, const char *fmt, va_list ap)
         }
         buf_putc(args, '\0');
     }
+    va_end(ap);
 }
 
 #if defined(__GNUC__)
@@ -201,6 +338,22 @@ message_put(struct buf *out, const char *fmt, const char *args)
     const char *p = fmt;
     for (const char *pct; (pct = strchr(p, '%')) != NULL;) {
         buf_append(out, p, (size_t)(pct - p));
+        char t, len;
+        const char *end = message_quick(pct + 1, &t, &len);
+        if (end) {
+            p = end;
+            if (t == 'q') {
+                const char *s;
+                memcpy(&s, args, sizeof s);
+                args += sizeof s;
+                buf_quote(out, s ? s : "(null)", MESSAGE_QUOTE_MAX);
+                continue;
+            }
+            size_t n = strlen(args);
+            buf_append(out, args, n);
+            args += n + 1;
+            continue;
+        }
         struct conv c;
         message_conv(pct + 1, &c);
         if (!c.type) {

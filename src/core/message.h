@@ -24,13 +24,24 @@
 #include "core/util.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 
 /* The longest name "%-s" shows, in characters (then "…"). */
 #define MESSAGE_QUOTE_MAX 80
 
+/* The texts of the last numbers formatted with "%g", by their bits: the
+ * findings of one rule repeat its limit and, mostly, a few values, and
+ * printf's conversion of a double is the slowest part of keeping them. */
+#define MESSAGE_MEMO 64
+struct message_memo {
+    uint64_t bits[MESSAGE_MEMO];
+    char text[MESSAGE_MEMO][24]; /* "" when the slot is unused */
+};
+
 /* Append to args each argument of fmt formatted as fmt says, one after
- * another, each followed by a NUL. */
-void message_keep(struct buf *args, const char *fmt, va_list ap);
+ * another, each followed by a NUL. memo (zeroed before its first use, or
+ * NULL) remembers "%g" texts from one call to the next. */
+void message_keep(struct buf *args, struct message_memo *memo, const char *fmt, va_list ap);
 
 /* Append the message to out: fmt's text with the arguments kept by
  * message_keep() in their places. */

@@ -5,6 +5,8 @@
 #include "check.h"
 #include "core/message.h"
 
+#include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -18,29 +20,37 @@ keep(struct buf *args, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    message_keep(args, fmt, ap);
+    message_keep(args, NULL, fmt, ap);
     va_end(ap);
 }
 
-/* Keep, put together, and compare with vsnprintf() of the same call. */
+/* The memo of "%g" texts the tests share across calls, as diag's is. */
+static struct message_memo memo;
+
+/* Keep (with and without the memo), put together, and compare with
+ * vsnprintf() of the same call. */
 PRINTF_LIKE(1, 2)
 static void
 same(const char *fmt, ...)
 {
-    va_list ap, again;
+    va_list ap, with_memo, again;
     va_start(ap, fmt);
+    va_copy(with_memo, ap);
     va_copy(again, ap);
-    struct buf args, out;
-    buf_init(&args);
-    buf_init(&out);
-    message_keep(&args, fmt, ap);
-    message_put(&out, fmt, args.data ? args.data : "");
     char want[1024];
     vsnprintf(want, sizeof want, fmt, again);
-    CHECK_STR(buf_str(&out), want);
-    buf_finish(&args);
-    buf_finish(&out);
+    for (int m = 0; m < 2; m++) {
+        struct buf args, out;
+        buf_init(&args);
+        buf_init(&out);
+        message_keep(&args, m ? &memo : NULL, fmt, m ? with_memo : ap);
+        message_put(&out, fmt, args.data ? args.data : "");
+        CHECK_STR(buf_str(&out), want);
+        buf_finish(&args);
+        buf_finish(&out);
+    }
     va_end(ap);
+    va_end(with_memo);
     va_end(again);
 }
 
@@ -61,6 +71,17 @@ main(void)
     same("100%% sure, %s", "and a string with % and %% in it");
     same("%p", (void *)0);
     same("%jd %td %zd", (intmax_t)-1, (ptrdiff_t)-2, (ptrdiff_t)-3);
+    /* The conversions read without the general parse, at their limits. */
+    same("%d %d %u %u %ld %lu", INT_MIN, INT_MAX, 0u, UINT_MAX, LONG_MIN, ULONG_MAX);
+    const char *volatile none = NULL;
+    same("%lld %llu %zu %zd|%s|%c", LLONG_MIN, 0ULL, SIZE_MAX, (ptrdiff_t)PTRDIFF_MIN, none, 'q');
+    same("%g %g %g %g %g %g", -0.0, 0.0, 1e300, -1e-300, 1.0 / 3, 123456789.0);
+    same("%g %g %g", (double)NAN, (double)INFINITY, -(double)INFINITY);
+    same("%-d|%-5s|%5u|%-ld|%lx", 4, "x", 3u, 5L, 255UL); /* not quick: the general parse */
+    /* The memo: repeated values, values whose slots collide, every text
+     * the same as printf's. */
+    for (int i = 0; i < 5000; i++)
+        same("%g%% abandon; the limit is %g%%", 100.0 * (i % 97) / 7.0, 25.0 + (i % 3));
 
     /* "%-s": the name kept by reference, quoted when put together, as
      * "%s" of buf_quote()'s copy would have shown it then. */
