@@ -141,10 +141,43 @@ sizes(void)
     diag_free(d);
 }
 
+/* Findings added, counted or taken back after a sort: the sorted ones
+ * keep their order, and a second sort orders the lot. */
+static void
+sort_again(void)
+{
+    struct diag *d = diag_new();
+    diag_begin_file(d, "a.xml");
+    for (unsigned i = 0; i < 100; i++)
+        diag_add(d, 100 - i, i % 2 ? SEVERITY_NOTE : SEVERITY_WARNING, "contact-gap", "s",
+                 "first %u", i);
+    diag_sort(d);
+    CHECK(diag_get(d, 0)->line == 1 && diag_get(d, 99)->line == 100);
+    CHECK(diag_count_severity(d, 90, SEVERITY_NOTE) == 5); /* lines 91..100, in sorted order */
+    CHECK(diag_worst(d, 0) == SEVERITY_WARNING);
+    diag_truncate(d, 80); /* drops the sorted positions 80.., lines 81..100 */
+    CHECK(diag_count(d) == 80 && diag_get(d, 79)->line == 80);
+    for (unsigned i = 0; i < 50; i++)
+        diag_add(d, 1 + (i * 37) % 120, SEVERITY_WARNING, "behind-competitor", "s", "second %u",
+                 i);
+    CHECK(diag_get(d, 0)->line == 1 && diag_get(d, 80)->line == 1); /* the first of the new */
+    diag_sort(d);
+    size_t wrong = 0;
+    for (size_t k = 1; k < diag_count(d); k++) {
+        const struct finding *a = diag_get(d, k - 1), *b = diag_get(d, k);
+        int c = strcmp(a->rule, b->rule);
+        if (a->line > b->line || (a->line == b->line && (c > 0 || (c == 0 && a->seq > b->seq))))
+            wrong++;
+    }
+    CHECK(wrong == 0 && diag_count(d) == 130);
+    diag_free(d);
+}
+
 int
 main(void)
 {
     sizes();
+    sort_again();
     for (size_t n = 0; n <= 300; n++)
         for (int shape = SORTED; shape <= TIES; shape++)
             sort_case(n, (enum shape)shape);
