@@ -129,6 +129,12 @@ const struct val *
 element_attr(const struct frame *f, const struct val *vals, const char *name)
 {
     const struct el_info *info = &elements[f->kind];
+    /* The names asked for are this file's literals, as the table's are:
+     * the same pointers when the compiler merges them (it does when it
+     * optimises), which saves comparing a dozen names per attribute. */
+    for (size_t k = 0; k < info->n_attrs; k++)
+        if (info->attrs[k].name == name)
+            return &vals[k];
     for (size_t k = 0; k < info->n_attrs; k++)
         if (str_eq(info->attrs[k].name, name))
             return &vals[k];
