@@ -82,10 +82,18 @@ attrs_collect(struct loader *L, const struct frame *f, struct val *vals, const c
     unsigned line;
     while (xmlread_attr(L->reader, &name, &value, &foreign, &line)) {
         size_t k = 0;
-        if (!foreign)
-            for (; k < info->n_attrs; k++)
-                if (str_eq(info->attrs[k].name, name))
-                    break;
+        const char **tag = L->attr_tag[f->kind];
+        if (!foreign) {
+            while (k < info->n_attrs && tag[k] != name)
+                k++;
+            if (k == info->n_attrs) { /* a name not seen before: compared */
+                for (k = 0; k < info->n_attrs; k++)
+                    if (str_eq(info->attrs[k].name, name))
+                        break;
+                if (k < info->n_attrs)
+                    tag[k] = name;
+            }
+        }
         if (foreign || k == info->n_attrs) {
             if (*n_unknown < MAX_ATTRS)
                 unknown[(*n_unknown)++] =

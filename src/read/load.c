@@ -127,10 +127,18 @@ load_child_kind(struct loader *L, struct frame *up, const struct xmlread_event *
     const struct el_info *pi = &elements[up->kind];
     enum el kind = EL_COUNT;
     bool once = false;
-    for (size_t i = 0; i < pi->n_children && !ev->ns; i++)
+    /* A name seen before is known by its pointer (xmlread.h); the names
+     * are compared only the first time. */
+    for (size_t i = 0; i < pi->n_children && !ev->ns && kind == EL_COUNT; i++)
+        if (L->tag[pi->children[i].kind] == ev->name) {
+            kind = pi->children[i].kind;
+            once = pi->children[i].once;
+        }
+    for (size_t i = 0; i < pi->n_children && !ev->ns && kind == EL_COUNT; i++)
         if (str_eq(elements[pi->children[i].kind].name, ev->name)) {
             kind = pi->children[i].kind;
             once = pi->children[i].once;
+            L->tag[kind] = ev->name;
         }
     if (kind == EL_COUNT) {
         load_misplaced(L, up, ev, line);

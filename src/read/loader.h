@@ -195,6 +195,10 @@ struct loader {
 
     struct frame stack[MAX_DEPTH];
     size_t depth;
+    /* The reader's pointers for the names of each element and of each of
+     * its attributes, once seen (xmlread.h): then found without comparing. */
+    const char *tag[EL_COUNT];
+    const char *attr_tag[EL_COUNT][MAX_ATTRS];
     bool skip;   /* skip the current element's subtree */
     bool errors; /* an error finding was added */
 

@@ -49,7 +49,8 @@ struct qevent {
 };
 
 struct qattr {
-    size_t name, value; /* in the pool, from the event's base */
+    const char *local;  /* a name without a prefix: libxml2's dictionary's; else NULL */
+    size_t name, value; /* in the pool, from the event's base (name: when prefixed) */
     unsigned line;      /* where its name is written */
     bool foreign;
 };
@@ -258,12 +259,13 @@ xmlread_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, con
         xgrow((void **)&r->attrs, &r->cap_attrs, r->n_attrs + 1, sizeof *r->attrs);
         struct qattr *qa = &r->attrs[r->n_attrs++];
         qa->name = r->pool.len - e->base;
+        qa->local = a[1] ? NULL : (const char *)a[0];
         if (a[1]) {
             buf_puts(&r->pool, (const char *)a[1]);
             buf_putc(&r->pool, ':');
+            buf_puts(&r->pool, (const char *)a[0]);
+            buf_putc(&r->pool, '\0');
         }
-        buf_puts(&r->pool, (const char *)a[0]);
-        buf_putc(&r->pool, '\0');
         qa->value = xmlread_keep_value(r, e->base, (const char *)a[3], (size_t)(a[4] - a[3]));
         qa->foreign = a[2] != NULL;
         qa->line = r->n_names
@@ -489,7 +491,7 @@ xmlread_attr(struct xmlread *r, const char **name, const char **value, bool *for
     if (e->kind != Q_START || r->attr_next >= e->n_attrs)
         return false;
     const struct qattr *a = &r->attrs[e->attr0 + r->attr_next++];
-    *name = r->pool.data + e->base + a->name;
+    *name = a->local ? a->local : r->pool.data + e->base + a->name;
     *value = r->pool.data + e->base + a->value;
     *foreign = a->foreign;
     *line = a->line;

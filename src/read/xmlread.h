@@ -34,7 +34,8 @@ enum xmlread_kind {
 
 struct xmlread_event {
     enum xmlread_kind kind;
-    const char *name; /* XMLREAD_START: the local name ("" when none) */
+    const char *name; /* XMLREAD_START: the local name ("" when none), from libxml2's
+                       * dictionary: one reader gives one name always the same pointer */
     const char *ns;   /* XMLREAD_START: the namespace URI, or NULL */
     const char *text; /* XMLREAD_TEXT: the text, or NULL */
     bool empty;       /* XMLREAD_START: written <x/>, so no end tag follows */
@@ -73,7 +74,9 @@ int xmlread_next(struct xmlread *r, struct xmlread_event *ev);
  * The next attribute of the start tag just read, in document order: its
  * qualified name and value (entities decoded), whether it has a namespace
  * (foreign), and the line its name is written on. Namespace declarations (xmlns, xmlns:p) are not
- * attributes here. False when there is none left.
+ * attributes here. False when there is none left. A name without a
+ * prefix is libxml2's dictionary's, as an element's name is: one reader
+ * gives one name always the same pointer.
  */
 bool xmlread_attr(struct xmlread *r, const char **name, const char **value, bool *foreign,
                   unsigned *line);
