@@ -18,8 +18,12 @@
 #include "core/util.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Slots of the rule-id memo (struct ctx). */
+#define RULES_MEMO 32
 
 struct ctx {
     const struct journey *j;
@@ -29,6 +33,10 @@ struct ctx {
     day_number today;
     struct arena *scratch;               /* quoted names for messages */
     enum severity override[CATALOG_MAX]; /* by catalogue index; SEVERITY_COUNT = none */
+    /* The catalogue entries of the rule ids emitted lately, by the ids'
+     * pointers (this file's literals): most findings skip catalog_find(). */
+    const char *memo_id[RULES_MEMO];
+    const struct rule_info *memo_rule[RULES_MEMO];
 };
 
 /* "name", quoted for a message (control characters shown, long names cut),
@@ -56,8 +64,12 @@ static bool
 rules_emit(struct ctx *c, const char *rule, enum severity sev, unsigned line, const char *subject,
            const char *fmt, ...)
 {
-    const struct rule_info *r = catalog_find(rule);
-    size_t i = (size_t)(r - catalog);
+    size_t slot = ((uintptr_t)rule >> 3) % RULES_MEMO;
+    if (c->memo_id[slot] != rule) {
+        c->memo_id[slot] = rule;
+        c->memo_rule[slot] = catalog_find(rule);
+    }
+    size_t i = (size_t)(c->memo_rule[slot] - catalog);
     if (c->override[i] != SEVERITY_COUNT)
         sev = c->override[i];
     if (sev == SEVERITY_OFF)
