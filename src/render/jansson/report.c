@@ -18,6 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How many bytes of findings' lines are written at a time. */
+#define REPORT_BATCH 65536
+
 /* The decimal digits of v at the end of end[-24..0): where they begin. */
 static char *
 report_digits(char *end, unsigned v)
@@ -31,13 +34,16 @@ report_digits(char *end, unsigned v)
 bool
 report_human(FILE *out, const struct diag *d)
 {
-    /* Each line is put together in one buffer and written at once. */
+    /* The lines are put together in one buffer, written 64 KiB at a time. */
     struct buf line;
     buf_init(&line);
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
         char num[24], *digits = report_digits(num + sizeof num, f->line);
-        line.len = 0;
+        if (line.len >= REPORT_BATCH) {
+            fwrite(line.data, 1, line.len, out);
+            line.len = 0;
+        }
         buf_puts(&line, diag_file(d, f));
         buf_putc(&line, ':');
         buf_append(&line, digits, (size_t)(num + sizeof num - digits));
@@ -52,8 +58,9 @@ report_human(FILE *out, const struct diag *d)
         buf_append(&line, " [", 2);
         buf_puts(&line, f->rule);
         buf_append(&line, "]\n", 2);
-        fwrite(line.data, 1, line.len, out);
     }
+    if (line.len)
+        fwrite(line.data, 1, line.len, out);
     buf_finish(&line);
     return fflush(out) == 0 && !ferror(out);
 }
