@@ -100,28 +100,68 @@ strindex_find(const struct strindex *x, const char *key)
     return slot ? (size_t)(slot >> 32) - 1 : STRINDEX_NONE;
 }
 
-size_t
-strindex_add(struct strindex *x, const char *key)
+/* Room for one more key: more than twice as many slots as keys. The slots
+ * keep the low 32 bits of their keys' hashes, all that places a key in a
+ * table of up to 2^32 slots: growing reads neither the keys nor their text
+ * (a cache miss each in a large table). */
+static void
+strindex_room(struct strindex *x)
 {
     if (x->n >= 0xFFFFFFFEu)
         die_oom(); /* numbers are kept in 32 bits */
-    if (2 * (x->n + 1) >= x->n_slots) { /* grow and rehash */
-        size_t n_slots = x->n_slots ? 2 * x->n_slots : 64;
-        if (n_slots > ((size_t)-1) / 2 / sizeof *x->slots)
-            die_oom();
-        free(x->slots);
-        x->n_slots = n_slots;
-        x->slots = xcalloc(n_slots, sizeof *x->slots);
+    if (2 * (x->n + 1) < x->n_slots)
+        return;
+    size_t n_slots = x->n_slots ? 2 * x->n_slots : 64;
+    if (n_slots > ((size_t)-1) / 2 / sizeof *x->slots)
+        die_oom();
+    uint64_t *old = x->slots;
+    size_t n_old = x->n_slots, mask = n_slots - 1;
+    x->n_slots = n_slots;
+    x->slots = xcalloc(n_slots, sizeof *x->slots);
+    if (n_slots - 1 <= 0xFFFFFFFFu) {
+        for (size_t k = 0; k < n_old; k++) {
+            if (!old[k])
+                continue;
+            size_t i = (size_t)(old[k] & 0xFFFFFFFFu) & mask;
+            while (x->slots[i])
+                i = (i + 1) & mask;
+            x->slots[i] = old[k];
+        }
+    } else {
         for (size_t i = 0; i < x->n; i++) {
             size_t h = strindex_hash(x->keys[i]);
             *strindex_slot(x, x->keys[i], h) = (uint64_t)(i + 1) << 32 | (uint32_t)h;
         }
     }
+    free(old);
+}
+
+/* Number key as the next one, in the empty slot where it belongs. */
+static size_t
+strindex_append(struct strindex *x, uint64_t *slot, const char *key, size_t h)
+{
     xgrow((void **)&x->keys, &x->cap, x->n + 1, sizeof *x->keys);
     x->keys[x->n] = key;
-    size_t h = strindex_hash(key);
-    *strindex_slot(x, key, h) = (uint64_t)(x->n + 1) << 32 | (uint32_t)h;
+    *slot = (uint64_t)(x->n + 1) << 32 | (uint32_t)h;
     return x->n++;
+}
+
+size_t
+strindex_add(struct strindex *x, const char *key)
+{
+    strindex_room(x);
+    size_t h = strindex_hash(key);
+    return strindex_append(x, strindex_slot(x, key, h), key, h);
+}
+
+size_t
+strindex_put(struct strindex *x, const char *key, bool *added)
+{
+    strindex_room(x);
+    size_t h = strindex_hash(key);
+    uint64_t *slot = strindex_slot(x, key, h);
+    *added = !*slot;
+    return *slot ? (size_t)(*slot >> 32) - 1 : strindex_append(x, slot, key, h);
 }
 
 void

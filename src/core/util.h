@@ -66,6 +66,9 @@ struct strindex {
 size_t strindex_find(const struct strindex *x, const char *key);
 /* Adds key, which must not be in x yet, and returns its number. */
 size_t strindex_add(struct strindex *x, const char *key);
+/* The number of key, added first if it is not in x yet (*added says
+ * which): one look-up where strindex_find() and strindex_add() take two. */
+size_t strindex_put(struct strindex *x, const char *key, bool *added);
 void strindex_finish(struct strindex *x);
 
 /* A growing, always NUL-terminated byte buffer (caller's storage). */

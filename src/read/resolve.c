@@ -34,10 +34,10 @@ resolve_lookup(struct idmap *m, const char *id)
 static struct ent *
 resolve_insert(struct idmap *m, const char *id, enum ent_kind kind, void *obj, unsigned line)
 {
-    struct ent *old = resolve_lookup(m, id);
-    if (old)
-        return old;
-    size_t i = strindex_add(&m->ids, id);
+    bool added;
+    size_t i = strindex_put(&m->ids, id, &added);
+    if (!added)
+        return &m->ents[i];
     xgrow((void **)&m->ents, &m->cap, i + 1, sizeof *m->ents);
     m->ents[i] = (struct ent){kind, obj, line};
     return NULL;

@@ -1,5 +1,6 @@
-/* Unit tests for util.c's string index: numbering, look-ups across
- * growth, keys that collide in a small table, and the empty index. */
+/* Unit tests for util.c's string index: numbering, look-ups and
+ * find-or-add across growth, keys that collide in a small table, and the
+ * empty index. */
 #include "check.h"
 #include "core/util.h"
 
@@ -51,6 +52,18 @@ main(void)
     strindex_finish(&x);
     CHECK(x.n == 0 && x.keys == NULL && x.slots == NULL);
     CHECK(strindex_find(&x, "touchpoint-1") == STRINDEX_NONE);
+
+    /* strindex_put(): adds what is new, finds what is there, across growth. */
+    for (size_t i = 0; i < N; i++) {
+        bool added;
+        wrong += strindex_put(&x, names[i], &added) != i || !added;
+        wrong += strindex_put(&x, names[i / 2], &added) != i / 2 || added;
+    }
+    CHECK(wrong == 0 && x.n == N);
+    for (size_t i = 0; i < N; i++)
+        wrong += strindex_find(&x, names[i]) != i;
+    CHECK(wrong == 0);
+    strindex_finish(&x);
 
     /* A second life after finishing. */
     CHECK(strindex_add(&x, names[7]) == 0);
