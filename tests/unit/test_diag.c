@@ -173,11 +173,73 @@ sort_again(void)
     diag_free(d);
 }
 
+/* Whether d's findings are in order (file, line, rule, arrival) and are
+ * each of the n added exactly once. */
+static bool
+in_order(const struct diag *d, size_t n)
+{
+    bool ok = diag_count(d) == n;
+    char *seen = calloc(n ? n : 1, 1);
+    for (size_t k = 0; ok && k < n; k++) {
+        const struct finding *b = diag_get(d, k);
+        ok = b->seq < n && !seen[b->seq];
+        if (ok)
+            seen[b->seq] = 1;
+        if (ok && k > 0) {
+            const struct finding *a = diag_get(d, k - 1);
+            int c = strcmp(a->rule, b->rule);
+            ok = a->file_index < b->file_index ||
+                 (a->file_index == b->file_index &&
+                  (a->line < b->line ||
+                   (a->line == b->line && (c < 0 || (c == 0 && a->seq < b->seq)))));
+        }
+    }
+    free(seen);
+    return ok;
+}
+
+/* Large sorts by both of the sort's ways in: rules that each report down
+ * the file, interleaved (a few long runs once grouped by rule), and more
+ * distinct rule ids than the grouping tells apart (merged from runs of
+ * one). Rule ids equal as strings at different addresses are one rule. */
+static void
+sort_large(void)
+{
+    static const char *const ids4[] = {"wait-long", "abandon-high", "no-owner", "contact-gap"};
+    struct diag *d = diag_new();
+    diag_begin_file(d, "a.xml");
+    for (unsigned i = 0; i < 20000; i++)
+        diag_add(d, 10 + i / 4 + (i % 4 == 3 ? 5000 : 0), SEVERITY_WARNING, ids4[i % 4], "s",
+                 "f %u", i);
+    diag_begin_file(d, "b.xml");
+    for (unsigned i = 0; i < 3000; i++)
+        diag_add(d, 3000 - i, SEVERITY_NOTE, ids4[i % 2], "s", "g %u", i);
+    diag_sort(d);
+    CHECK(in_order(d, 23000));
+    diag_free(d);
+
+    enum { MANY = 600 };
+    char *ids[MANY];
+    for (size_t r = 0; r < MANY; r++)
+        ids[r] = xasprintf("rule-%zu", r % (MANY / 2)); /* each string twice */
+    d = diag_new();
+    diag_begin_file(d, "c.xml");
+    for (unsigned i = 0; i < 10000; i++)
+        diag_add(d, 1 + (i * 7919u) % 1000, SEVERITY_WARNING, ids[(i * 31u) % MANY], "s", "h %u",
+                 i);
+    diag_sort(d);
+    CHECK(in_order(d, 10000));
+    diag_free(d);
+    for (size_t r = 0; r < MANY; r++)
+        free(ids[r]);
+}
+
 int
 main(void)
 {
     sizes();
     sort_again();
+    sort_large();
     for (size_t n = 0; n <= 300; n++)
         for (int shape = SORTED; shape <= TIES; shape++)
             sort_case(n, (enum shape)shape);
