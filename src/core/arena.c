@@ -26,6 +26,7 @@ struct arena {
     struct chunk *head; /* current chunk (newest), or NULL */
     size_t next_size;   /* size of the next regular chunk */
     size_t total;       /* bytes handed out, for arena_used() */
+    struct arena *lane; /* arena_lane()'s, or NULL */
 };
 
 /* What every object kept in an arena needs: pointers, doubles, 64-bit
@@ -53,6 +54,7 @@ arena_free(struct arena *a)
     if (!a)
         return;
     arena_reset(a);
+    arena_free(a->lane);
     free(a);
 }
 
@@ -67,6 +69,16 @@ arena_reset(struct arena *a)
     }
     a->head = NULL;
     a->total = 0;
+    if (a->lane)
+        arena_reset(a->lane);
+}
+
+struct arena *
+arena_lane(struct arena *a)
+{
+    if (!a->lane)
+        a->lane = arena_new();
+    return a->lane;
 }
 
 static struct chunk *

@@ -31,6 +31,11 @@ void *arena_bytes(struct arena *a, const void *p, size_t n);
  * into the arena. */
 const char *arena_quote(struct arena *a, const char *s, size_t max_chars);
 
+/* A second arena that a owns (made on first use, freed and reset with a):
+ * for what is read apart from the rest, such as the ids the loader looks
+ * up, which then sit side by side instead of one in every record. */
+struct arena *arena_lane(struct arena *a);
+
 /* Bytes handed out so far (for measurements). */
 size_t arena_used(const struct arena *a);
 

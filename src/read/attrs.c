@@ -108,6 +108,7 @@ attrs_collect(struct loader *L, const struct frame *f, struct val *vals, const c
         enum attr_type type = info->attrs[k].type;
         vals[k].s = attrs_converted(type)             ? value
                     : type == T_REF || type == T_REFS ? arena_strdup(L->scratch, value)
+                    : type == T_ID                    ? arena_strdup(L->id_text, value)
                                                       : arena_strdup(L->arena, value);
         vals[k].line = line;
         if (n < MAX_ATTRS) {

@@ -441,6 +441,7 @@ load_begin(struct loader *L, const char *path, const char *file_name, struct dia
     L->path = path;
     L->diag = d;
     L->arena = arena_new();
+    L->id_text = arena_lane(L->arena);
     L->scratch = arena_new();
     L->j = arena_alloc(L->arena, sizeof *L->j);
     L->j->arena = L->arena;

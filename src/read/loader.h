@@ -184,6 +184,7 @@ struct loader {
     struct diag *diag;
     struct arena *arena;   /* the journey's: what the model keeps */
     struct arena *scratch; /* what only loading needs (references by id), freed by load_end() */
+    struct arena *id_text; /* arena's lane: the ids defined, side by side for their look-ups */
     struct journey *j;
     struct gate gate;
     struct xmlread *reader;
