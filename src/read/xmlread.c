@@ -12,6 +12,7 @@
  * Once every event handed out is done with, the queue and the pool start
  * over, so their size is bounded by a chunk's events, not the document.
  */
+#define _GNU_SOURCE /* memrchr */
 #include "read/xmlread.h"
 
 #include "core/util.h"
@@ -186,10 +187,8 @@ xmlread_tag_lines(struct xmlread *r)
     if (!in || !in->base || !in->cur)
         return end_line;
     const char *base = (const char *)in->base, *cur = (const char *)in->cur;
-    const char *lt = cur;
-    while (lt > base && *--lt != '<')
-        ;
-    if (*lt != '<')
+    const char *lt = cur > base ? memrchr(base, '<', (size_t)(cur - base)) : NULL;
+    if (!lt)
         return end_line;
     unsigned breaks = str_lines(lt, (size_t)(cur - lt));
     if (breaks == 0 || breaks >= end_line)
