@@ -299,16 +299,24 @@ str_lines(const char *p, size_t n)
     return k;
 }
 
+/* Whether s is the usual value, short and with nothing in it to show
+ * differently, quoted as it is; its length in *len. */
+static bool
+str_quote_plain(const char *s, size_t max_chars, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (*u >= 0x20 && *u != 0x7F)
+        u++;
+    *len = (size_t)(u - (const unsigned char *)s);
+    return !*u && *len <= max_chars;
+}
+
 size_t
 str_quote(char *out, const char *s, size_t max_chars)
 {
     static const char hex[] = "0123456789ABCDEF";
-    /* The usual value: short, and nothing in it to show differently. */
-    const unsigned char *u = (const unsigned char *)s;
-    while (*u >= 0x20 && *u != 0x7F)
-        u++;
-    size_t len = (size_t)(u - (const unsigned char *)s);
-    if (!*u && len <= max_chars) {
+    size_t len;
+    if (str_quote_plain(s, max_chars, &len)) {
         if (out) {
             out[0] = '"';
             memcpy(out + 1, s, len);
@@ -356,6 +364,18 @@ str_quote(char *out, const char *s, size_t max_chars)
 void
 buf_quote(struct buf *b, const char *s, size_t max_chars)
 {
+    size_t len; /* the usual value in one pass, not str_quote()'s two */
+    if (str_quote_plain(s, max_chars, &len)) {
+        if (b->len + len + 3 > b->cap)
+            xgrow((void **)&b->data, &b->cap, b->len + len + 3, 1);
+        char *out = b->data + b->len;
+        out[0] = '"';
+        memcpy(out + 1, s, len);
+        out[len + 1] = '"';
+        out[len + 2] = '\0';
+        b->len += len + 2;
+        return;
+    }
     size_t n = str_quote(NULL, s, max_chars);
     if (b->len + n + 1 > b->cap)
         xgrow((void **)&b->data, &b->cap, b->len + n + 1, 1);
