@@ -24,7 +24,10 @@ maximum resident set, from wait4):
   per-touchpoint eligible/reached table from the same CSV
   (tests/bench/reach.sql, through sql_reach.py), each when installed.
 
-It prints medians with min-max, ratios to the floor, time per touchpoint,
+The commands on one journey are timed in rounds (each round runs each of
+them once), so that the floor and the commands compared with it see the
+machine in the same moods. It prints medians with min-max, ratios to the
+floor, time per touchpoint,
 and with --write-docs replaces the table in docs/performance.md.
 """
 import argparse
@@ -78,6 +81,23 @@ def measure(cmd, runs, cwd=None, env=None):
         if p.returncode not in (0, 1):
             raise SystemExit("%s exited %d" % (" ".join(cmd), p.returncode))
     return statistics.median(times), min(times), max(times), statistics.median(peaks)
+
+
+def measure_all(cmds, runs):
+    """measure() of each (name, cmd) of cmds, taken in rounds: each round
+    runs every command once, so that a machine slowing down or speeding up
+    during the run moves the floor and the commands compared with it alike
+    (measured one command after the other, a drift would sit in the ratio)."""
+    got = {name: [] for name, _ in cmds}
+    for _ in range(runs):
+        for name, cmd in cmds:
+            got[name].append(measure(cmd, 1))
+    out = []
+    for name, cmd in cmds:
+        times = [r[0] for r in got[name]]
+        out.append((name, statistics.median(times), min(times), max(times),
+                    statistics.median(r[3] for r in got[name])))
+    return out
 
 
 def fmt_t(s):
@@ -214,8 +234,7 @@ def main():
                         ("compare", [exe, "compare", *TODAY, "-o", os.path.join(tmp, "o.md"),
                                      path])]
                 floor = None
-                for name, cmd in cmds:
-                    med, lo, hi, peak = measure(cmd, a.runs)
+                for name, med, lo, hi, peak in measure_all(cmds, a.runs):
                     floor = floor or med
                     if name == "check" and kind == "crm":
                         per_tp[n] = med / n * 1e6
