@@ -102,7 +102,6 @@ diag_args(struct diag *d)
     return d->last_args;
 }
 
-/* diag_addv() and diag_addv_kept(): subject copied or not. */
 /*
  * Move the findings into the order diag_sort() found, in place, one cycle
  * of the permutation at a time, before the array changes (a finding
@@ -137,6 +136,7 @@ diag_settle(struct diag *d)
     free(ix);
 }
 
+/* diag_addv() and diag_addv_kept(): subject copied or not. */
 static void
 diag_push(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,
           bool copy, const char *fmt, va_list ap)
