@@ -71,17 +71,26 @@ gate_close(struct gate *g)
 }
 
 /* Look for the first "<!DOCTYPE" in buf[0..end), which may have begun in
- * the chunk before (g->doctype_match bytes of it). */
+ * the chunk before (g->doctype_match bytes of it). Between matches it
+ * looks for the '!' of a "<!", rare (comments, CDATA, DOCTYPE), not for
+ * every tag's '<'. */
 static void
 gate_doctype(struct gate *g, const char *buf, size_t end)
 {
     size_t i = 0;
     while (i < end) {
         if (!g->doctype_match) {
-            const char *lt = memchr(buf + i, '<', end - i);
-            if (!lt)
+            const char *bang = memchr(buf + i, '!', end - i);
+            if (!bang) {
+                g->doctype_match = end > i && buf[end - 1] == '<'; /* may go on */
                 return;
-            i = (size_t)(lt - buf);
+            }
+            size_t k = (size_t)(bang - buf);
+            if (k == 0 || buf[k - 1] != '<') { /* k == 0: the chunk before did not end in '<' */
+                i = k + 1;
+                continue;
+            }
+            i = k - 1;
         }
         char c = buf[i];
         if (c == doctype_tag[g->doctype_match]) {

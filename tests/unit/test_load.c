@@ -12,8 +12,10 @@
 #include "read/load.h"
 #include "core/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static struct journey *
 load_path(const char *path, struct diag *d, unsigned flags, enum load_status *st)
@@ -238,6 +240,83 @@ test_skip_texts(const char *dir)
            texts);
 }
 
+/* path's bytes (malloc'd, NUL-terminated), or NULL. */
+static char *
+slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    struct buf b;
+    buf_init(&b);
+    char tmp[4096];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        buf_append(&b, tmp, n);
+    fclose(f);
+    return b.data;
+}
+
+/* The gate finds a DOCTYPE wherever the chunks it reads split it (the
+ * reader takes 32 KiB at a time), after comments and tags with '!' and
+ * '<' that are not one; and nothing in such a file that has none. */
+static void
+test_doctype_split(const char *dir)
+{
+    char *path = xasprintf("%s/valid/spec-example.xml", dir);
+    char *xml = slurp(path);
+    free(path);
+    CHECK(xml != NULL);
+    const char *body = xml ? strchr(xml, '\n') : NULL;
+    if (!body) {
+        free(xml);
+        return;
+    }
+    const char *tmpdir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    char *out = xasprintf("%s/test_load_doctype_%ld.xml", tmpdir, (long)getpid());
+    size_t head = (size_t)(body - xml) + 1;
+    for (int doctype = 0; doctype < 2; doctype++)
+        for (size_t at = 32768 - 10; at <= 32768 + 1; at++) {
+            /* The first line, a comment up to byte at, then "<!DOCTYPE journey>"
+             * (or a "<!-- ! -->" comment) there, then the rest. */
+            struct buf b;
+            buf_init(&b);
+            buf_append(&b, xml, head);
+            buf_puts(&b, "<!-- a!b <x! ");
+            while (b.len + 3 < at)
+                buf_putc(&b, b.len % 61 ? 'x' : '!');
+            buf_puts(&b, "-->");
+            buf_puts(&b, doctype ? "<!DOCTYPE journey>" : "<!-- ! <! -->");
+            buf_puts(&b, body);
+            FILE *f = fopen(out, "wb");
+            CHECK(f != NULL);
+            if (!f) {
+                buf_finish(&b);
+                break;
+            }
+            fwrite(b.data, 1, b.len, f);
+            fclose(f);
+            buf_finish(&b);
+            struct diag *d = diag_new();
+            enum load_status st;
+            struct journey *j = load_path(out, d, 0, &st);
+            bool found = false;
+            struct buf m;
+            buf_init(&m);
+            for (size_t i = 0; i < diag_count(d); i++) /* on the line it is written on */
+                found |= strstr(finding_text(diag_get(d, i), &m), "DOCTYPE") != NULL &&
+                         diag_get(d, i)->line == 2;
+            buf_finish(&m);
+            CHECK(found == (doctype == 1));
+            CHECK((st == LOAD_OK) == (doctype == 0));
+            journey_free(j);
+            diag_free(d);
+        }
+    remove(out);
+    free(out);
+    free(xml);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -249,6 +328,7 @@ main(int argc, char **argv)
     test_example(argv[1]);
     test_broken(argv[1]);
     test_skip_texts(argv[1]);
+    test_doctype_split(argv[1]);
     load_cleanup();
     return check_done("load");
 }
