@@ -136,6 +136,12 @@ diag_settle(struct diag *d)
     free(ix);
 }
 
+void
+diag_pack(struct diag *d)
+{
+    diag_settle(d);
+}
+
 /* diag_addv() and diag_addv_kept(): subject copied or not. */
 static void
 diag_push(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,

@@ -82,8 +82,13 @@ void finding_put(const struct finding *f, struct buf *b);
 size_t diag_count(const struct diag *d);
 /* Drop findings added after mark (e.g. all but xml-syntax for a broken file). */
 void diag_truncate(struct diag *d, size_t mark);
-/* Sort by file order, line, rule id, then arrival. */
+/* Sort by file order, line, rule id, then arrival. The sort keeps its
+ * order as an index that diag_get() reads through (4 bytes a finding). */
 void diag_sort(struct diag *d);
+/* Move the findings themselves into that order and free the index: for a
+ * caller that keeps the findings through a long run, at the cost of a
+ * pass over them (4% of check on a large journey). */
+void diag_pack(struct diag *d);
 const struct finding *diag_get(const struct diag *d, size_t i);
 /* Findings from mark on with exactly this severity. */
 size_t diag_count_severity(const struct diag *d, size_t mark, enum severity sev);
