@@ -316,9 +316,8 @@ def main():
                 if exe in cmd:
                     rows.append((name + " (baseline)", [base_exe if c == exe else c for c in cmd]))
         results = {}
-        for name, cmd in rows:
-            med, lo, hi, peak = measure(cmd, a.runs)
-            results[name] = med
+        for name, med, lo, hi, peak in measure_all(rows, a.runs):  # this build and the baseline
+            results[name] = med                                      # in the same rounds
             p.add(name, fmt_t(med), "%s-%s" % (fmt_t(lo), fmt_t(hi)), "%.0f" % peak)
             print(p.text().splitlines()[-1], flush=True)
         sections.append(("Interactive sizes%s" % (" and mermaid-cli" if mmdc else ""), p))
