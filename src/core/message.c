@@ -332,6 +332,22 @@ message_keep(struct buf *args, struct message_memo *memo, const char *fmt, va_li
 #pragma GCC diagnostic pop
 #endif
 
+/* Append the argument kept at args (a name quoted, or text); returns
+ * where the next one is kept. */
+static const char *
+message_put_arg(struct buf *out, const char *args, bool quote)
+{
+    if (quote) {
+        const char *s;
+        memcpy(&s, args, sizeof s);
+        buf_quote(out, s ? s : "(null)", MESSAGE_QUOTE_MAX);
+        return args + sizeof s;
+    }
+    size_t n = strlen(args);
+    buf_append(out, args, n);
+    return args + n + 1;
+}
+
 void
 message_put(struct buf *out, const char *fmt, const char *args)
 {
@@ -340,42 +356,24 @@ message_put(struct buf *out, const char *fmt, const char *args)
         buf_append(out, p, (size_t)(pct - p));
         char t, len;
         const char *end = message_quick(pct + 1, &t, &len);
-        if (end) {
-            p = end;
-            if (t == 'q') {
-                const char *s;
-                memcpy(&s, args, sizeof s);
-                args += sizeof s;
-                buf_quote(out, s ? s : "(null)", MESSAGE_QUOTE_MAX);
+        bool quote = end && t == 'q';
+        if (!end) {
+            struct conv c;
+            message_conv(pct + 1, &c);
+            if (!c.type) {
+                /* "%%" is one '%'; anything else is text as written. */
+                if (pct[1] == '%')
+                    buf_putc(out, '%');
+                else
+                    buf_append(out, pct, (size_t)(c.end - pct));
+                p = c.end;
                 continue;
             }
-            size_t n = strlen(args);
-            buf_append(out, args, n);
-            args += n + 1;
-            continue;
+            end = c.end;
+            quote = c.quote_s;
         }
-        struct conv c;
-        message_conv(pct + 1, &c);
-        if (!c.type) {
-            /* "%%" is one '%'; anything else is text as written. */
-            if (pct[1] == '%')
-                buf_putc(out, '%');
-            else
-                buf_append(out, pct, (size_t)(c.end - pct));
-            p = c.end;
-            continue;
-        }
-        p = c.end;
-        if (c.quote_s) {
-            const char *s;
-            memcpy(&s, args, sizeof s);
-            args += sizeof s;
-            buf_quote(out, s ? s : "(null)", MESSAGE_QUOTE_MAX);
-            continue;
-        }
-        size_t n = strlen(args);
-        buf_append(out, args, n);
-        args += n + 1;
+        p = end;
+        args = message_put_arg(out, args, quote);
     }
     buf_puts(out, p);
 }
