@@ -104,13 +104,14 @@ diag_args(struct diag *d)
 
 /*
  * Move the findings into the order diag_sort() found, in place, one cycle
- * of the permutation at a time, before the array changes (a finding
- * added or taken back after the sort). Reports read the findings through
- * the order instead: moving 48-byte records to places all over the array
- * costs two cache misses each, 4% of check on a large journey.
+ * of the permutation at a time: before the array changes (a finding
+ * added or taken back after the sort), or when a caller asks. Reports
+ * read the findings through the order otherwise: moving 48-byte records
+ * to places all over the array costs two cache misses each, 4% of check
+ * on a large journey.
  */
-static void
-diag_settle(struct diag *d)
+void
+diag_pack(struct diag *d)
 {
     uint32_t *ix = d->order;
     if (!ix)
@@ -136,12 +137,6 @@ diag_settle(struct diag *d)
     free(ix);
 }
 
-void
-diag_pack(struct diag *d)
-{
-    diag_settle(d);
-}
-
 /* diag_addv() and diag_addv_kept(): subject copied or not. */
 static void
 diag_push(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,
@@ -149,7 +144,7 @@ diag_push(struct diag *d, unsigned line, enum severity sev, const char *rule, co
 {
     if (d->n_files == 0)
         diag_begin_file(d, "");
-    diag_settle(d);
+    diag_pack(d);
     xgrow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
     struct finding *f = &d->v[d->n];
     d->args.len = 0;
@@ -225,7 +220,7 @@ diag_count(const struct diag *d)
 void
 diag_truncate(struct diag *d, size_t mark)
 {
-    diag_settle(d);
+    diag_pack(d);
     if (d->n > mark)
         d->n = mark; /* their text stays in the arena until diag_free() */
     while (d->n_sizes && d->sizes[d->n_sizes - 1].seq >= mark)
@@ -264,7 +259,7 @@ diag_merge(const struct finding *v, const uint32_t *src, uint32_t *dst, size_t l
 /*
  * Sorting goes through an index: a merge sort of 32-bit positions (two
  * arrays of them, 8 bytes a finding), one of which stays as the order
- * diag_get() reads the findings in (4 bytes a finding; diag_settle()
+ * diag_get() reads the findings in (4 bytes a finding; diag_pack()
  * moves the records themselves if more are added). glibc's qsort()
  * of records larger than 32 bytes sorts pointers to them, 16 bytes a
  * finding, allocated at the moment of the peak: every finding and the
@@ -371,7 +366,7 @@ void
 diag_sort(struct diag *d)
 {
     size_t n = d->n;
-    diag_settle(d); /* sorted once already: from that order */
+    diag_pack(d); /* sorted once already: from that order */
     if (n < 2)
         return;
     if (n > UINT32_MAX)
