@@ -136,24 +136,13 @@ message_quick(const char *p, char *type, char *len)
     return p + 1;
 }
 
-/* v in decimal, as "%llu" would write it. */
-static void
-message_unsigned(struct buf *args, unsigned long long v)
-{
-    char num[24], *end = num + sizeof num, *d = end;
-    do
-        *--d = (char)('0' + v % 10);
-    while (v /= 10);
-    buf_append(args, d, (size_t)(end - d));
-}
-
 /* v in decimal, as "%lld" would write it. */
 static void
 message_signed(struct buf *args, long long v)
 {
     if (v < 0)
         buf_putc(args, '-');
-    message_unsigned(args, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+    buf_put_unsigned(args, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
 }
 
 /* "%g" of v, through memo when there is one. */
@@ -210,7 +199,7 @@ message_keep_quick(struct buf *args, struct message_memo *memo, char t, char len
                                           : va_arg(*ap, int));
         break;
     default: /* 'u' */
-        message_unsigned(args, len == 'L'   ? va_arg(*ap, unsigned long long)
+        buf_put_unsigned(args, len == 'L'   ? va_arg(*ap, unsigned long long)
                                : len == 'l' ? va_arg(*ap, unsigned long)
                                : len == 'z' ? va_arg(*ap, size_t)
                                             : va_arg(*ap, unsigned));

@@ -265,6 +265,16 @@ buf_putc(struct buf *b, char c)
 }
 
 void
+buf_put_unsigned(struct buf *b, unsigned long long v)
+{
+    char num[24], *end = num + sizeof num, *d = end;
+    do
+        *--d = (char)('0' + v % 10);
+    while (v /= 10);
+    buf_append(b, d, (size_t)(end - d));
+}
+
+void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
     char small[256], *big;
@@ -311,17 +321,23 @@ str_quote_plain(const char *s, size_t max_chars, size_t *len)
     return !*u && *len <= max_chars;
 }
 
+/* The usual value's quoted text (len + 2 bytes, no NUL) at out. */
+static void
+str_quote_put_plain(char *out, const char *s, size_t len)
+{
+    out[0] = '"';
+    memcpy(out + 1, s, len);
+    out[len + 1] = '"';
+}
+
 size_t
 str_quote(char *out, const char *s, size_t max_chars)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t len;
     if (str_quote_plain(s, max_chars, &len)) {
-        if (out) {
-            out[0] = '"';
-            memcpy(out + 1, s, len);
-            out[len + 1] = '"';
-        }
+        if (out)
+            str_quote_put_plain(out, s, len);
         return len + 2;
     }
     size_t n = 0, chars = 0;
@@ -368,12 +384,9 @@ buf_quote(struct buf *b, const char *s, size_t max_chars)
     if (str_quote_plain(s, max_chars, &len)) {
         if (b->len + len + 3 > b->cap)
             xgrow((void **)&b->data, &b->cap, b->len + len + 3, 1);
-        char *out = b->data + b->len;
-        out[0] = '"';
-        memcpy(out + 1, s, len);
-        out[len + 1] = '"';
-        out[len + 2] = '\0';
+        str_quote_put_plain(b->data + b->len, s, len);
         b->len += len + 2;
+        b->data[b->len] = '\0';
         return;
     }
     size_t n = str_quote(NULL, s, max_chars);

@@ -83,6 +83,8 @@ void buf_finish(struct buf *b);
 void buf_append(struct buf *b, const char *s, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
+/* v in decimal, as "%llu" would write it. */
+void buf_put_unsigned(struct buf *b, unsigned long long v);
 void buf_printf(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* The contents ("" when empty); valid until the next change. */
 const char *buf_str(const struct buf *b);

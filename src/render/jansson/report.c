@@ -21,16 +21,6 @@
 /* How many bytes of findings' lines are written at a time. */
 #define REPORT_BATCH 65536
 
-/* The decimal digits of v at the end of end[-24..0): where they begin. */
-static char *
-report_digits(char *end, unsigned v)
-{
-    do
-        *--end = (char)('0' + v % 10);
-    while (v /= 10);
-    return end;
-}
-
 bool
 report_human(FILE *out, const struct diag *d)
 {
@@ -39,14 +29,13 @@ report_human(FILE *out, const struct diag *d)
     buf_init(&line);
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
-        char num[24], *digits = report_digits(num + sizeof num, f->line);
         if (line.len >= REPORT_BATCH) {
             fwrite(line.data, 1, line.len, out);
             line.len = 0;
         }
         buf_puts(&line, diag_file(d, f));
         buf_putc(&line, ':');
-        buf_append(&line, digits, (size_t)(num + sizeof num - digits));
+        buf_put_unsigned(&line, f->line);
         buf_append(&line, ": ", 2);
         buf_puts(&line, severity_names[f->severity]);
         buf_append(&line, ": ", 2);
