@@ -56,7 +56,7 @@ agenda_priority(const struct touchpoint *tp, const struct policy *p,
 {
     double points = 0, v = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *r = ws[i]->rule;
+        const char *r = finding_rule(ws[i]);
         points += 3;
         if (strcmp(r, "low-score") == 0)
             points += p->min_score - tp->score;
@@ -228,10 +228,10 @@ static void
 agenda_take(struct agenda_build *b, const struct finding *f)
 {
     b->a->n_findings++;
-    const struct rule_info *r = catalog_find(f->rule);
+    const struct rule_info *r = catalog_find(finding_rule(f));
     enum agenda_section section;
     int order = 0;
-    if (strcmp(f->rule, "overdue-plan") == 0) {
+    if (strcmp(finding_rule(f), "overdue-plan") == 0) {
         struct agenda_item *it = agenda_add(b, AGENDA_OVERDUE, f);
         agenda_locate(b, it, f);
         const struct plan *p = it->tp ? it->tp->plan : NULL;
@@ -247,7 +247,7 @@ agenda_take(struct agenda_build *b, const struct finding *f)
         b->weak[k] = xrealloc(b->weak[k], (b->n_weak[k] + 1) * sizeof *b->weak[k]);
         b->weak[k][b->n_weak[k]++] = f;
     } else {
-        int group = agenda_group(f->rule, &section, &order);
+        int group = agenda_group(finding_rule(f), &section, &order);
         if (group < 0 || f->severity < SEVERITY_WARNING)
             return;
         struct agenda_item *it = agenda_add(b, section, f);
@@ -255,9 +255,9 @@ agenda_take(struct agenda_build *b, const struct finding *f)
         if (it->tp && !it->tp->competitor)
             it->owner = agenda_owner_of(it->tp);
         bool ours = it->tp && !it->tp->competitor;
-        if (ours && strcmp(f->rule, "behind-competitor") == 0)
+        if (ours && strcmp(finding_rule(f), "behind-competitor") == 0)
             agenda_rival(b, it);
-        if (ours && strcmp(f->rule, "contact-gap") == 0)
+        if (ours && strcmp(finding_rule(f), "contact-gap") == 0)
             agenda_silence(b, it);
         it->group = group;
         it->rank = order * it->size;

@@ -725,7 +725,7 @@ compare_findings(const void *pa, const void *pb)
 {
     const struct finding *a = *(const struct finding *const *)pa;
     const struct finding *b = *(const struct finding *const *)pb;
-    int c = strcmp(a->rule, b->rule);
+    int c = strcmp(finding_rule(a), finding_rule(b));
     if (!c)
         c = strcmp(a->subject, b->subject);
     if (!c)
@@ -752,7 +752,7 @@ findings_of(const struct diag *d, const struct journey *j, size_t *n)
 static int
 finding_key(const struct finding *a, const struct finding *b)
 {
-    int c = strcmp(a->rule, b->rule);
+    int c = strcmp(finding_rule(a), finding_rule(b));
     if (!c)
         c = strcmp(a->subject, b->subject);
     return c ? c : (int)a->severity - (int)b->severity;

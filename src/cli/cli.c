@@ -366,7 +366,8 @@ cli_report_errors(const char *cmd, const struct workspace *w)
             last = diag_file(w->diag, f);
             diag_begin_file(errors, last);
         }
-        diag_add(errors, f->line, f->severity, f->rule, f->subject, "%s", finding_text(f, &m));
+        diag_add(errors, f->line, f->severity, finding_rule(f), f->subject, "%s",
+                 finding_text(f, &m));
     }
     buf_finish(&m);
     report_human(stderr, errors);

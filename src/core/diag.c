@@ -34,6 +34,48 @@ struct diag {
     size_t n_sizes, cap_sizes;
 };
 
+/* ------------------------------------------------------------------------
+ * The literals findings name
+ *
+ * Rule ids and message formats live as long as the program (string
+ * literals, the catalogue's ids), a few hundred in all: a finding names its two by
+ * 16-bit keys into one table kept for the run, so that its record is 32
+ * bytes, not 48. Key 0 is NULL.
+ */
+#define DIAG_LITERALS 4096
+
+_Static_assert(sizeof(struct finding) == 2 * sizeof(void *) + 16, "a finding grew");
+
+static const char *diag_literal[DIAG_LITERALS];       /* by key */
+static uint16_t diag_literal_slot[2 * DIAG_LITERALS]; /* by pointer hash: key, 0 when free */
+static size_t diag_n_literals = 1;
+
+static uint16_t
+diag_key(const char *s)
+{
+    if (!s)
+        return 0;
+    size_t mask = 2 * DIAG_LITERALS - 1;
+    size_t i = (size_t)(((uint64_t)(uintptr_t)s * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & mask;
+    for (; diag_literal_slot[i]; i = (i + 1) & mask)
+        if (diag_literal[diag_literal_slot[i]] == s)
+            return diag_literal_slot[i];
+    if (diag_n_literals == DIAG_LITERALS) { /* a program with thousands of messages */
+        fprintf(stderr, "journeymap: internal error: more than %d rule ids and formats\n",
+                DIAG_LITERALS - 1);
+        abort();
+    }
+    diag_literal[diag_n_literals] = s;
+    diag_literal_slot[i] = (uint16_t)diag_n_literals;
+    return (uint16_t)diag_n_literals++;
+}
+
+const char *
+finding_rule(const struct finding *f)
+{
+    return diag_literal[f->rule_key];
+}
+
 const char *
 diag_file(const struct diag *d, const struct finding *f)
 {
@@ -106,7 +148,7 @@ diag_args(struct diag *d)
  * Move the findings into the order diag_sort() found, in place, one cycle
  * of the permutation at a time: before the array changes (a finding
  * added or taken back after the sort), or when a caller asks. Reports
- * read the findings through the order otherwise: moving 48-byte records
+ * read the findings through the order otherwise: moving the records
  * to places all over the array costs two cache misses each, 4% of check
  * on a large journey.
  */
@@ -149,12 +191,12 @@ diag_push(struct diag *d, unsigned line, enum severity sev, const char *rule, co
     struct finding *f = &d->v[d->n];
     d->args.len = 0;
     message_keep(&d->args, &d->memo, fmt, ap);
-    f->fmt = fmt;
+    f->fmt_key = diag_key(fmt);
     f->args = diag_args(d);
     f->file_index = (uint32_t)(d->n_files - 1) & (DIAG_MAX_FILES - 1);
     f->line = line;
     f->severity = (uint32_t)sev & 0xFF;
-    f->rule = rule;
+    f->rule_key = diag_key(rule);
     f->subject = !subject ? "" : copy ? diag_subject(d, subject) : subject;
     f->seq = (uint32_t)d->n++;
 }
@@ -235,9 +277,11 @@ diag_compare(const void *pa, const void *pb)
         return a->file_index < b->file_index ? -1 : 1;
     if (a->line != b->line)
         return a->line < b->line ? -1 : 1;
-    int c = strcmp(a->rule, b->rule);
-    if (c)
-        return c;
+    if (a->rule_key != b->rule_key) {
+        int c = strcmp(diag_literal[a->rule_key], diag_literal[b->rule_key]);
+        if (c)
+            return c;
+    }
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
@@ -277,50 +321,18 @@ diag_merge(const struct finding *v, const uint32_t *src, uint32_t *dst, size_t l
  * their list would cost memory, and the merges start from runs of one.
  */
 #define DIAG_RUNS_DENSE 32
-/* Rules told apart when grouping (by their ids' pointers); more than this,
- * and the findings are merged as they arrived. */
-#define DIAG_GROUPS 256
-
-/* Number of the group of rule in the table of at most DIAG_GROUPS rule
- * pointers (2 * DIAG_GROUPS slots), adding it if new; DIAG_GROUPS when
- * the table is full. */
-static size_t
-diag_group(const char **key, uint16_t *num, size_t *n_groups, const char *rule)
-{
-    size_t mask = 2 * DIAG_GROUPS - 1, i = ((uintptr_t)rule >> 3) & mask;
-    while (key[i] && key[i] != rule)
-        i = (i + 1) & mask;
-    if (!key[i]) {
-        if (*n_groups == DIAG_GROUPS)
-            return DIAG_GROUPS;
-        key[i] = rule;
-        num[i] = (uint16_t)(*n_groups)++;
-    }
-    return num[i];
-}
-
 /* ix: the positions 0..n-1 grouped by rule, each group in order of
- * arrival (a counting sort); or in order of arrival when there are too
- * many rules to count. */
+ * arrival (a counting sort by the rules' keys). */
 static void
 diag_group_by_rule(const struct finding *v, size_t n, uint32_t *ix)
 {
-    const char *key[2 * DIAG_GROUPS] = {NULL};
-    uint16_t num[2 * DIAG_GROUPS];
-    size_t start[DIAG_GROUPS + 1] = {0}, n_groups = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t g = diag_group(key, num, &n_groups, v[i].rule);
-        if (g == DIAG_GROUPS) {
-            for (size_t k = 0; k < n; k++)
-                ix[k] = (uint32_t)k;
-            return;
-        }
-        start[g + 1]++;
-    }
-    for (size_t g = 0; g < n_groups; g++)
-        start[g + 1] += start[g];
+    uint32_t start[DIAG_LITERALS + 1] = {0};
     for (size_t i = 0; i < n; i++)
-        ix[start[diag_group(key, num, &n_groups, v[i].rule)]++] = (uint32_t)i;
+        start[v[i].rule_key + 1]++;
+    for (size_t k = 0; k < DIAG_LITERALS; k++)
+        start[k + 1] += start[k];
+    for (size_t i = 0; i < n; i++)
+        ix[start[v[i].rule_key]++] = (uint32_t)i; /* n < 2^32: diag_sort() */
 }
 
 /* One pass: merge the runs src[bound[2k], bound[2k+1]) and
@@ -416,7 +428,7 @@ finding_text(const struct finding *f, struct buf *b)
 void
 finding_put(const struct finding *f, struct buf *b)
 {
-    message_put(b, f->fmt, f->args);
+    message_put(b, diag_literal[f->fmt_key], f->args);
 }
 
 const struct finding *

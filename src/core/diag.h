@@ -8,7 +8,9 @@
  * Ownership: a struct diag owns copies of every string given to it (file
  * names, subjects, message arguments); findings returned by diag_get()
  * stay valid until diag_free(). Callers never free what diag hands out.
- * The formats given to diag_add() must be string literals.
+ * The rule ids and formats given to diag_add() must live as long as the
+ * program (string literals, the catalogue's ids): findings keep them by
+ * pointer, a few hundred in all.
  */
 #ifndef JOURNEYMAP_DIAG_H
 #define JOURNEYMAP_DIAG_H
@@ -20,16 +22,21 @@
 #include <stdint.h>
 #include <stddef.h>
 
+/* 32 bytes: a large journey has hundreds of thousands of them. */
 struct finding {
     unsigned line;            /* 1-based; 0 when the file has no line (unreadable) */
     uint32_t seq;             /* order of arrival, the last sort key */
-    const char *rule;         /* rule id from the catalogue (rules.h) */
     const char *subject;      /* id of what the finding is about; "" when unknown */
-    const char *fmt;          /* the message's format (a string literal) ... */
-    const char *args;         /* ... and its arguments, formatted: finding_text() */
+    const char *args;         /* the message's arguments, formatted: finding_text() */
+    uint16_t rule_key;        /* the rule id (finding_rule()) ... */
+    uint16_t fmt_key;         /* ... and the message's format, as keys: see diag.c */
     uint32_t file_index : 24; /* order in which files were given: diag_file() (DIAG_MAX_FILES) */
     uint32_t severity : 8;    /* an enum severity, never SEVERITY_OFF */
 };
+
+/* The finding's rule id from the catalogue (rules.h): the string given to
+ * diag_add(). */
+const char *finding_rule(const struct finding *f);
 
 /* Files one diag can tell apart (file_index's 24 bits). */
 #define DIAG_MAX_FILES ((size_t)1 << 24)

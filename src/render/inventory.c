@@ -92,7 +92,7 @@ csv_findings_init(struct csv_findings *f, const struct journey *j, const struct 
             if (j->competitors[c] == tp->competitor)
                 k = f->comp_base[c] + tp->index;
         xgrow((void **)&rules[k], &cap[k], count[k] + 1, sizeof *rules[k]);
-        rules[k][count[k]++] = x->rule;
+        rules[k][count[k]++] = finding_rule(x);
     }
     id_index_free(ids);
     f->slot = xcalloc(f->n + 1, sizeof *f->slot);

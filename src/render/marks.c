@@ -32,7 +32,7 @@ marks_init(struct marks *m, const struct journey *j, const struct diag *d)
         const struct finding *f = diag_get(d, i);
         if (diag_file(d, f) != j->file) /* build: the findings of every journey */
             continue;
-        const struct rule_info *r = catalog_find(f->rule);
+        const struct rule_info *r = catalog_find(finding_rule(f));
         if (!r)
             continue;
         if (!last || (f->subject != last && strcmp(f->subject, last) != 0)) {
@@ -40,12 +40,12 @@ marks_init(struct marks *m, const struct journey *j, const struct diag *d)
             kind = id_index_find(ids, f->subject, &obj);
             last = f->subject;
         }
-        if (strcmp(f->rule, "contact-gap") == 0) {
+        if (strcmp(finding_rule(f), "contact-gap") == 0) {
             if (kind == ID_TOUCHPOINT)
                 m->contact_gaps = true;
             else
                 m->no_proactive = true; /* the journey-level finding */
-        } else if (strcmp(f->rule, "empty-stage") == 0 && kind == ID_STAGE) {
+        } else if (strcmp(finding_rule(f), "empty-stage") == 0 && kind == ID_STAGE) {
             m->empty_stage[((const struct stage *)obj)->index] = true;
         } else if (r->category == RULE_WEAK && kind == ID_TOUCHPOINT) {
             const struct touchpoint *tp = obj;

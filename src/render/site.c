@@ -57,7 +57,7 @@ site_findings(struct buf *b, const struct site_entry *e, const struct diag *d)
             continue;
         const char *sev = severity_names[f->severity];
         buf_printf(b, "<li><span class=\"sev %s\">%s</span> <code>", sev, sev);
-        buf_html(b, f->rule);
+        buf_html(b, finding_rule(f));
         buf_printf(b, "</code> line %u: ", f->line);
         buf_html(b, finding_text(f, &m));
         buf_puts(b, "</li>\n");

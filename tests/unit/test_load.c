@@ -132,7 +132,7 @@ test_broken(const char *dir)
     j = load(dir, "errors/xml-syntax-malformed.xml", d, &st);
     CHECK(st == LOAD_INVALID && j == NULL);
     CHECK(diag_count(d) == mark + 1);
-    CHECK_STR(diag_get(d, mark)->rule, "xml-syntax");
+    CHECK_STR(finding_rule(diag_get(d, mark)), "xml-syntax");
     CHECK(diag_get(d, mark)->line == 4); /* where the unclosed element opened */
 
     mark = diag_count(d);
@@ -221,7 +221,7 @@ test_skip_texts(const char *dir)
         for (size_t k = 0; k < diag_count(da) && k < diag_count(db); k++) {
             const struct finding *fa = diag_get(da, k), *fb = diag_get(db, k);
             CHECK(fa->line == fb->line && fa->severity == fb->severity);
-            CHECK_STR(fa->rule, fb->rule);
+            CHECK_STR(finding_rule(fa), finding_rule(fb));
             CHECK_STR(fa->subject, fb->subject);
             CHECK_STR(finding_text(fa, &ta), finding_text(fb, &tb));
         }

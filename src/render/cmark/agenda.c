@@ -79,7 +79,7 @@ agenda_weakness(cmark_node *p, const struct touchpoint *tp, const struct policy 
 static bool
 agenda_is(const struct finding *f, const char *rule)
 {
-    return strcmp(f->rule, rule) == 0;
+    return strcmp(finding_rule(f), rule) == 0;
 }
 
 static cmark_node *
@@ -158,7 +158,7 @@ agenda_item(struct agenda_doc *d, cmark_node *list, const struct agenda_item *it
         md_text(p, " — ");
         agenda_where(p, it, true);
         md_textf(p, ": plan due %s, %.0f day%s overdue", due, it->size, it->size == 1 ? "" : "s");
-        agenda_rule(p, f->rule);
+        agenda_rule(p, finding_rule(f));
         return;
     }
     if (it->section == AGENDA_WEAK) {
@@ -169,7 +169,7 @@ agenda_item(struct agenda_doc *d, cmark_node *list, const struct agenda_item *it
         for (size_t i = 0; i < it->n_f; i++) {
             if (i)
                 md_text(p, "; ");
-            agenda_weakness(p, it->tp, &it->j->policy, it->f[i]->rule);
+            agenda_weakness(p, it->tp, &it->j->policy, finding_rule(it->f[i]));
         }
         if (it->tp->plan && it->tp->plan->has_due) {
             char due[11];
@@ -181,7 +181,7 @@ agenda_item(struct agenda_doc *d, cmark_node *list, const struct agenda_item *it
     agenda_gap(p, it, f);
     md_text(p, " — ");
     agenda_where(p, it, it->stage && !agenda_is(f, "empty-stage"));
-    agenda_rule(p, f->rule);
+    agenda_rule(p, finding_rule(f));
 }
 
 /* The items of one section (for one owner when owner is set; "" = none). */

@@ -47,7 +47,7 @@ enum { PLACE_JOURNEY, PLACE_CHANGES }; /* then stage i: 2 + i; touchpoint k: 2 +
 static size_t
 checklist_place_of(const struct checklist *c, const struct id_index *ids, const struct finding *f)
 {
-    if (strcmp(f->rule, "overdue-plan") == 0)
+    if (strcmp(finding_rule(f), "overdue-plan") == 0)
         return PLACE_JOURNEY;
     const void *obj = NULL;
     enum id_kind kind = id_index_find(ids, f->subject, &obj);
@@ -111,7 +111,7 @@ static const char *const checklist_severity_words[SEVERITY_COUNT] = {"", "Note",
 static bool
 checklist_is_weak(const struct finding *f)
 {
-    const struct rule_info *r = catalog_find(f->rule);
+    const struct rule_info *r = catalog_find(finding_rule(f));
     return r && r->category == RULE_WEAK;
 }
 
@@ -123,7 +123,7 @@ checklist_finding_text(cmark_node *p, const struct finding *f)
     buf_init(&m);
     md_textf(p, "%s ", finding_text(f, &m));
     buf_finish(&m);
-    char *rule = xasprintf("[%s]", f->rule);
+    char *rule = xasprintf("[%s]", finding_rule(f));
     md_code(p, rule);
     free(rule);
 }
@@ -172,7 +172,7 @@ checklist_tasks(struct checklist *c, cmark_node *list, size_t where, enum checkl
     bool weak_done = false;
     for (size_t i = c->first[where]; i < c->first[where + 1]; i++) {
         const struct finding *f = checklist_f(c, i);
-        bool overdue = strcmp(f->rule, "overdue-plan") == 0;
+        bool overdue = strcmp(finding_rule(f), "overdue-plan") == 0;
         if ((pick == PICK_OVERDUE && !overdue) || (pick == PICK_REST && overdue))
             continue;
         n++;
@@ -407,7 +407,7 @@ static bool
 checklist_has_at(const struct checklist *c, size_t where, const char *rule)
 {
     for (size_t i = c->first[where]; i < c->first[where + 1]; i++)
-        if (strcmp(checklist_f(c, i)->rule, rule) == 0)
+        if (strcmp(finding_rule(checklist_f(c, i)), rule) == 0)
             return true;
     return false;
 }

@@ -110,12 +110,12 @@ diff_since_section(cmark_node *doc, const struct journey_diff *jd, const char *r
     for (size_t i = 0; i < jd->n_resolved; i++) {
         p = md_task_done(list, html, true);
         md_textf(p, "Resolved: %s ", finding_text(jd->found_resolved[i], &m));
-        md_code(p, jd->found_resolved[i]->rule);
+        md_code(p, finding_rule(jd->found_resolved[i]));
     }
     for (size_t i = 0; i < jd->n_new; i++) {
         p = md_task_done(list, html, false);
         md_textf(p, "New: %s ", finding_text(jd->found_new[i], &m));
-        md_code(p, jd->found_new[i]->rule);
+        md_code(p, finding_rule(jd->found_new[i]));
     }
     buf_finish(&m);
     struct id_index *names = id_index_new(jd->new_);
@@ -234,7 +234,7 @@ changes_findings(cmark_node *doc, const char *title, const struct finding *const
     for (size_t i = 0; i < n; i++) {
         cmark_node *p = md_item(list);
         md_textf(p, "%s: %s ", severity_names[v[i]->severity], finding_text(v[i], &m));
-        md_code(p, v[i]->rule);
+        md_code(p, finding_rule(v[i]));
         md_textf(p, " (line %u)", v[i]->line);
     }
     buf_finish(&m);

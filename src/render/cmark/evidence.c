@@ -73,7 +73,7 @@ ev_findings(cmark_node *doc, const struct diag *d)
         const struct finding *f = diag_get(d, i);
         cmark_node *item = md_task(l, false);
         md_textf(item, "%s ", finding_text(f, &m));
-        char *rule = xasprintf("[%s]", f->rule);
+        char *rule = xasprintf("[%s]", finding_rule(f));
         md_code(item, rule);
         free(rule);
     }

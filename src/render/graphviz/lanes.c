@@ -167,7 +167,7 @@ lanes_overdue(struct lanes *L)
     for (size_t i = 0; i < diag_count(L->d); i++) {
         const struct finding *f = diag_get(L->d, i);
         const void *obj = NULL;
-        if (diag_file(L->d, f) == j->file && strcmp(f->rule, "overdue-plan") == 0 &&
+        if (diag_file(L->d, f) == j->file && strcmp(finding_rule(f), "overdue-plan") == 0 &&
             id_index_find(ids, f->subject, &obj) == ID_TOUCHPOINT)
             L->overdue[((const struct touchpoint *)obj)->index] = diag_size(L->d, f);
     }

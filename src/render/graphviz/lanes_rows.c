@@ -181,19 +181,19 @@ lanes_journey_findings(const struct lanes *L, struct buf *b)
     size_t shown = 0;
     for (size_t i = 0; i < diag_count(L->d); i++) {
         const struct finding *f = diag_get(L->d, i);
-        const struct rule_info *r = catalog_find(f->rule);
+        const struct rule_info *r = catalog_find(finding_rule(f));
         const void *obj = NULL;
         if (diag_file(L->d, f) != L->j->file || !r || r->category != RULE_GAP)
             continue;
         enum id_kind kind = id_index_find(ids, f->subject, &obj);
         if (kind == ID_TOUCHPOINT || kind == ID_COMPETITOR_TOUCHPOINT ||
-            strcmp(f->rule, "empty-stage") == 0)
+            strcmp(finding_rule(f), "empty-stage") == 0)
             continue; /* drawn where they happen; a competitor's are its ghost cards */
         buf_printf(b, "%s<FONT COLOR=\"%s\">⚠ ", shown ? "<BR ALIGN=\"LEFT\"/>" : "", CANVAS_RED);
         struct buf t;
         buf_init(&t);
         finding_text(f, &t);
-        buf_printf(&t, " [%s]", f->rule);
+        buf_printf(&t, " [%s]", finding_rule(f));
         lanes_wrap(L, b, buf_str(&t), 150, 2);
         lanes_align_left(b);
         buf_finish(&t);

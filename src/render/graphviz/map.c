@@ -303,8 +303,8 @@ map_evidence_of(struct map *c, const struct touchpoint *tp, struct buf *b)
         const struct finding *f = diag_get(c->d, i);
         if (strcmp(f->subject, tp->id) != 0)
             continue;
-        missed |= strcmp(f->rule, "missed-touchpoint") == 0;
-        late |= strcmp(f->rule, "late-touchpoint") == 0;
+        missed |= strcmp(finding_rule(f), "missed-touchpoint") == 0;
+        late |= strcmp(finding_rule(f), "late-touchpoint") == 0;
     }
     if (missed || late)
         buf_printf(b, "<TR><TD><FONT POINT-SIZE=\"" MAP_PT_SMALL "\" COLOR=\"%s\"><B>⚠ %s%s%s</B></FONT></TD></TR>",

@@ -45,7 +45,7 @@ report_human(FILE *out, const struct diag *d)
         for (char *p = line.data + from; (p = strpbrk(p, "\r\n")) != NULL; p++)
             *p = ' ';
         buf_append(&line, " [", 2);
-        buf_puts(&line, f->rule);
+        buf_puts(&line, finding_rule(f));
         buf_append(&line, "]\n", 2);
     }
     if (line.len)
@@ -62,7 +62,7 @@ finding_json(const struct finding *f, const char *file)
     buf_init(&m);
     json_t *o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s}", "file", file, "line",
                           (json_int_t)f->line, "severity", severity_names[f->severity], "rule",
-                          f->rule, "subject", f->subject, "message", finding_text(f, &m));
+                          finding_rule(f), "subject", f->subject, "message", finding_text(f, &m));
     buf_finish(&m);
     if (!o) {
         /* Only invalid UTF-8 can make jansson refuse a string; the loader
@@ -112,7 +112,7 @@ static char *
 report_fingerprint(const struct finding *f, const char *file)
 {
     uint64_t h = 14695981039346656037u;
-    const char *parts[] = {f->rule, f->subject, file};
+    const char *parts[] = {finding_rule(f), f->subject, file};
     for (size_t i = 0; i < ARRAY_LEN(parts); i++) {
         for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
             h = (h ^ *p) * 1099511628211u;
@@ -194,15 +194,15 @@ report_sarif(FILE *out, const struct diag *d)
     buf_init(&m);
     for (size_t i = 0; i < diag_count(d); i++) {
         const struct finding *f = diag_get(d, i);
-        const struct rule_info *r = catalog_find(f->rule);
+        const struct rule_info *r = catalog_find(finding_rule(f));
         const char *file = diag_file(d, f);
         char *uri = report_path_uri(file), *fp = report_fingerprint(f, file);
         finding_text(f, &m);
         json_t *region =
             f->line ? json_pack("{s:I}", "startLine", (json_int_t)f->line) : json_object();
         json_t *o = json_pack("{s:s, s:I, s:s, s:{s:s}, s:[{s:{s:{s:s}, s:o}}], s:{s:s}, s:{s:s}}",
-                              "ruleId", f->rule, "ruleIndex", (json_int_t)(r - catalog), "level",
-                              severity_names[f->severity], "message", "text", buf_str(&m),
+                              "ruleId", finding_rule(f), "ruleIndex", (json_int_t)(r - catalog),
+                              "level", severity_names[f->severity], "message", "text", buf_str(&m),
                               "locations", "physicalLocation", "artifactLocation", "uri", uri,
                               "region", region, "partialFingerprints", "journeymap/v1", fp,
                               "properties", "subject", f->subject);
