@@ -174,16 +174,18 @@ struct competitor;
  */
 struct touchpoint {
     struct loc loc;
-    enum channel channel;
-    enum initiator initiator;
-    enum mode mode;
-    enum purpose purpose;
+    /* The enums and the small numbers in a byte each (136 bytes a
+     * touchpoint, not 160). */
+    uint8_t channel;   /* an enum channel */
+    uint8_t initiator; /* an enum initiator */
+    uint8_t mode;      /* an enum mode */
+    uint8_t purpose;   /* an enum purpose */
+    int8_t score;      /* 1..5; 0 = unscored */
+    int8_t emotion;    /* -2..2 when has_emotion */
+    bool has_day;      /* day was written */
+    bool has_emotion;
     unsigned day;   /* days after the stage starts (default 0) */
     unsigned every; /* repeat interval in days; 0 = once */
-    int score;      /* 1..5; 0 = unscored */
-    int emotion;    /* -2..2 when has_emotion */
-    bool has_day;   /* day was written */
-    bool has_emotion;
     /* Counts in 32 bits (a file holds at most LOAD_MAX_TOUCHPOINTS, and
      * every list below is bounded by its size): 16 bytes a touchpoint. */
     uint32_t index; /* position among ours (or among this competitor's) */

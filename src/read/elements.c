@@ -337,9 +337,9 @@ element_new_touchpoint(struct loader *L, struct frame *f, const struct val *v)
     t->id = element_str(element_attr(f, v, "id"));
     t->name = element_str(element_attr(f, v, "name"));
     x = element_attr(f, v, "channel");
-    t->channel = x->ok ? (enum channel)x->i : CHANNEL_OTHER;
+    t->channel = (uint8_t)(x->ok ? (enum channel)x->i : CHANNEL_OTHER);
     x = element_attr(f, v, "initiator");
-    t->initiator = x->ok ? (enum initiator)x->i : INITIATOR_CUSTOMER;
+    t->initiator = (uint8_t)(x->ok ? (enum initiator)x->i : INITIATOR_CUSTOMER);
     if ((x = element_attr(f, v, "mode"))->ok)
         t->mode = (enum mode)(x->i + 1);
     if ((x = element_attr(f, v, "purpose"))->ok)
@@ -351,9 +351,9 @@ element_new_touchpoint(struct loader *L, struct frame *f, const struct val *v)
     if ((x = element_attr(f, v, "every"))->ok)
         t->every = (unsigned)x->i;
     if ((x = element_attr(f, v, "score"))->ok)
-        t->score = (int)x->i;
+        t->score = (int8_t)x->i; /* 1..5: checked */
     if ((x = element_attr(f, v, "emotion"))->ok) {
-        t->emotion = (int)x->i;
+        t->emotion = (int8_t)x->i; /* -2..2: checked */
         t->has_emotion = true;
     }
     struct pending *p;

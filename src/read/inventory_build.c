@@ -498,10 +498,10 @@ inv_numbers(struct inv_build *b, const struct inv_row *row, struct touchpoint *t
     if (*row->c[INV_EVERY].v && inv_int(b, INV_EVERY, &row->c[INV_EVERY], 1, LOAD_MAX_DAYS, &v))
         tp->every = (unsigned)v;
     if (*row->c[INV_SCORE].v && inv_int(b, INV_SCORE, &row->c[INV_SCORE], 1, 5, &v))
-        tp->score = (int)v;
+        tp->score = (int8_t)v;
     if (*row->c[INV_EMOTION].v && inv_int(b, INV_EMOTION, &row->c[INV_EMOTION], -2, 2, &v)) {
         tp->has_emotion = true;
-        tp->emotion = (int)v;
+        tp->emotion = (int8_t)v;
     }
 }
 

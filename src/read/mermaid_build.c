@@ -132,12 +132,12 @@ mermaid_build_number(struct touchpoint *tp, const struct mermaid_task *tk)
     const struct mmsyntax_comment *c = tk->meta.present ? &tk->meta.c : NULL;
     enum mmsyntax_number number = c ? c->number : MMSYNTAX_UNSAID;
     if (c)
-        tp->score = c->score;
+        tp->score = (int8_t)c->score; /* 0..5 */
     if (number == MMSYNTAX_SCORE) {
-        tp->score = tk->score;
+        tp->score = (int8_t)tk->score; /* 1..5 */
     } else if (number != MMSYNTAX_NONE || tk->score != 3) {
         tp->has_emotion = true;
-        tp->emotion = tk->score - 3;
+        tp->emotion = (int8_t)(tk->score - 3);
     }
 }
 
@@ -150,8 +150,9 @@ mermaid_build_touchpoint(struct mermaid_build *mb, const struct mermaid_task *tk
     tp->loc = (struct loc){(unsigned)tk->line};
     tp->id = mermaid_build_id(mb, &tk->meta, tk->name, "touchpoint", t + 1);
     tp->name = mermaid_build_name(mb, &tk->meta, tk->name, MMSYNTAX_NAME);
-    tp->channel = c && c->channel >= 0 ? (enum channel)c->channel : CHANNEL_OTHER;
-    tp->initiator = c && c->initiator >= 0 ? (enum initiator)c->initiator : INITIATOR_CUSTOMER;
+    tp->channel = (uint8_t)(c && c->channel >= 0 ? (enum channel)c->channel : CHANNEL_OTHER);
+    tp->initiator =
+        (uint8_t)(c && c->initiator >= 0 ? (enum initiator)c->initiator : INITIATOR_CUSTOMER);
     if (!c || c->channel < 0 || c->initiator < 0)
         mb->options->guessed = true;
     size_t owner = tk->n_actors;
