@@ -6,6 +6,8 @@
 #include "render/cmark/md.h"
 
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,11 +28,18 @@ md_node(cmark_node_type type, cmark_node *parent)
 cmark_node *
 md_text(cmark_node *parent, const char *s)
 {
-    char *clean = xstrdup(s);
-    for (char *p = clean; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7F)
-            *p = ' ';
     cmark_node *n = md_node(CMARK_NODE_TEXT, parent);
+    const char *p = s;
+    while (*p && (unsigned char)*p >= 0x20 && *p != 0x7F)
+        p++;
+    if (!*p) { /* the usual text: nothing to clean (cmark copies it) */
+        cmark_node_set_literal(n, s);
+        return n;
+    }
+    char *clean = xstrdup(s);
+    for (char *q = clean + (p - s); *q; q++)
+        if ((unsigned char)*q < 0x20 || *q == 0x7F)
+            *q = ' ';
     cmark_node_set_literal(n, clean);
     free(clean);
     return n;
@@ -39,7 +48,13 @@ md_text(cmark_node *parent, const char *s)
 cmark_node *
 md_textf(cmark_node *parent, const char *fmt, ...)
 {
+    char small[256]; /* most texts: no allocation */
     va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (len >= 0 && (size_t)len < sizeof small)
+        return md_text(parent, small);
     va_start(ap, fmt);
     char *s = xvasprintf(fmt, ap);
     va_end(ap);
@@ -174,9 +189,37 @@ md_html_to_code(cmark_node *n, cmark_node_type as)
  * reduced to their text (the HTML handout loads nothing from anywhere),
  * headings demoted below level (never above H6).
  */
+/*
+ * Whether cmark would read md as one paragraph of one text node equal to
+ * md: one line of printable ASCII (the parser replaces malformed UTF-8)
+ * that starts with a letter (no block starts so: lists, quotes, headings,
+ * fences, HTML, link definitions, indented code), ends in no space (a
+ * paragraph's is trimmed) and holds none of the characters that start
+ * inline markup, an escape or an entity (links and images start with
+ * "[" or "!["). Most pluses and minuses are such lines; test_md renders
+ * every kind of text both ways.
+ */
+static bool
+md_plain_line(const char *md)
+{
+    if (!isalpha((unsigned char)md[0]))
+        return false;
+    const char *p = md;
+    for (; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x20 || c > 0x7E || strchr("\\`&_*[<", c))
+            return false;
+    }
+    return p[-1] != ' ';
+}
+
 void
 md_append_user(cmark_node *parent, const char *md, int level)
 {
+    if (md_plain_line(md)) { /* what the parser would give, without it */
+        md_text(md_paragraph(parent), md);
+        return;
+    }
     cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
     if (!doc)
         die_oom();
