@@ -121,11 +121,15 @@ checklist_finding_text(cmark_node *p, const struct finding *f)
 {
     struct buf m;
     buf_init(&m);
-    md_textf(p, "%s ", finding_text(f, &m));
+    finding_text(f, &m);
+    buf_putc(&m, ' ');
+    md_text(p, buf_str(&m));
+    m.len = 0;
+    buf_putc(&m, '[');
+    buf_puts(&m, finding_rule(f));
+    buf_putc(&m, ']');
+    md_code(p, buf_str(&m));
     buf_finish(&m);
-    char *rule = xasprintf("[%s]", finding_rule(f));
-    md_code(p, rule);
-    free(rule);
 }
 
 /* One task item for every weak-spot finding at where (it names every rule
