@@ -6,6 +6,8 @@
 #include "render/graphviz/canvas.h"
 #include "render/graphviz/page.h"
 
+#include "core/arena.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +41,58 @@ struct canvas_seq {
     struct strindex names; /* numbered id / 2 - 1; pool strings */
     IDTYPE anonymous;      /* next odd id */
 };
+
+/* ------------------------------------------------------------------------
+ * Memory: one arena a graph
+ *
+ * Our graphs are built, written or laid out and closed, never thinned:
+ * cgraph's many small allocations (a record for every node in every
+ * subgraph it is in, every dictionary's data, every string) are carved
+ * from an arena, freed as one after agclose(). The heap has no close
+ * function, so that agclose() still closes every dictionary (cdt
+ * allocates their headers itself) and the id discipline.
+ */
+
+static void *
+canvas_heap_open(Agdisc_t *disc)
+{
+    (void)disc;
+    return arena_new();
+}
+
+static void *
+canvas_heap_alloc(void *state, size_t req)
+{
+    return arena_alloc(state, req); /* zeroed, as cgraph expects */
+}
+
+static void *
+canvas_heap_resize(void *state, void *ptr, size_t old, size_t req)
+{
+    void *p = arena_alloc(state, req);
+    if (ptr)
+        memcpy(p, ptr, old < req ? old : req);
+    return p; /* the old block goes with the arena */
+}
+
+static void
+canvas_heap_free(void *state, void *ptr)
+{
+    (void)state;
+    (void)ptr; /* freed with the arena: canvas_close() */
+}
+
+static Agmemdisc_t canvas_heap_disc = {canvas_heap_open, canvas_heap_alloc, canvas_heap_resize,
+                                       canvas_heap_free, NULL};
+
+/* agclose(), then the graph's arena. */
+static void
+canvas_close(Agraph_t *g)
+{
+    struct arena *heap = g->clos->state.mem;
+    agclose(g);
+    arena_free(heap);
+}
 
 static void *
 canvas_seq_open(Agraph_t *g, Agdisc_t *disc)
@@ -137,7 +191,7 @@ canvas_open(const char *name)
     agseterr(AGMAX);
     agreseterrors();
     static Agdisc_t disc;
-    disc = (Agdisc_t){&AgMemDisc, &canvas_seq_iddisc, &AgIoDisc};
+    disc = (Agdisc_t){&canvas_heap_disc, &canvas_seq_iddisc, &AgIoDisc};
     Agraph_t *g = agopen(canvas_mut(name), Agdirected, &disc);
     /* The house style every view shares. */
     canvas_attr(g, AGRAPH, "fontname", CANVAS_FONT);
@@ -417,6 +471,6 @@ canvas_render(Agraph_t *g, const char *engine, struct diagram_target *t, char **
             gvFreeLayout(canvas_gvc, g);
         }
     }
-    agclose(g);
+    canvas_close(g);
     return ok;
 }
