@@ -35,10 +35,8 @@ struct agenda_doc {
 static void
 agenda_rule(cmark_node *p, const char *rule)
 {
-    char *s = xasprintf("[%s]", rule);
     md_text(p, " ");
-    md_code(p, s);
-    free(s);
+    md_rule(p, rule);
 }
 
 /* "Segment › Stage · owner X" (the stage when the item is not the stage itself). */

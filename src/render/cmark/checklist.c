@@ -115,23 +115,6 @@ checklist_is_weak(const struct finding *f)
     return r && r->category == RULE_WEAK;
 }
 
-/* A finding's message and its rule id in brackets, into p. */
-static void
-checklist_finding_text(cmark_node *p, const struct finding *f)
-{
-    struct buf m;
-    buf_init(&m);
-    finding_text(f, &m);
-    buf_putc(&m, ' ');
-    md_text(p, buf_str(&m));
-    m.len = 0;
-    buf_putc(&m, '[');
-    buf_puts(&m, finding_rule(f));
-    buf_putc(&m, ']');
-    md_code(p, buf_str(&m));
-    buf_finish(&m);
-}
-
 /* One task item for every weak-spot finding at where (it names every rule
  * concerned), after the first of them has been reached. */
 static void
@@ -159,7 +142,7 @@ checklist_weak_task(struct checklist *c, cmark_node *list, size_t where)
         if (checklist_is_weak(f)) {
             if (k++)
                 md_text(p, "; ");
-            checklist_finding_text(p, f);
+            md_finding(p, f);
         }
     }
 }
@@ -189,7 +172,7 @@ checklist_tasks(struct checklist *c, cmark_node *list, size_t where, enum checkl
         cmark_node *p = md_task(list, c->html);
         md_strong(p, checklist_severity_words[f->severity]);
         md_text(p, ": ");
-        checklist_finding_text(p, f);
+        md_finding(p, f);
     }
     return n;
 }

@@ -67,17 +67,8 @@ ev_findings(cmark_node *doc, const struct diag *d)
         return;
     }
     cmark_node *l = md_bullet_list(doc);
-    struct buf m;
-    buf_init(&m);
-    for (size_t i = 0; i < diag_count(d); i++) {
-        const struct finding *f = diag_get(d, i);
-        cmark_node *item = md_task(l, false);
-        md_textf(item, "%s ", finding_text(f, &m));
-        char *rule = xasprintf("[%s]", finding_rule(f));
-        md_code(item, rule);
-        free(rule);
-    }
-    buf_finish(&m);
+    for (size_t i = 0; i < diag_count(d); i++)
+        md_finding(md_task(l, false), diag_get(d, i));
 }
 
 static void

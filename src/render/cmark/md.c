@@ -5,6 +5,8 @@
  */
 #include "render/cmark/md.h"
 
+#include "core/diag.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -69,6 +71,39 @@ md_code(cmark_node *parent, const char *s)
     cmark_node *n = md_node(CMARK_NODE_CODE, parent);
     cmark_node_set_literal(n, s);
     return n;
+}
+
+/* md_rule() with b, emptied first, for the text. */
+static cmark_node *
+md_rule_in(cmark_node *parent, const char *rule, struct buf *b)
+{
+    b->len = 0;
+    buf_putc(b, '[');
+    buf_puts(b, rule);
+    buf_putc(b, ']');
+    return md_code(parent, buf_str(b));
+}
+
+cmark_node *
+md_rule(cmark_node *parent, const char *rule)
+{
+    struct buf b;
+    buf_init(&b);
+    cmark_node *n = md_rule_in(parent, rule, &b);
+    buf_finish(&b);
+    return n;
+}
+
+void
+md_finding(cmark_node *parent, const struct finding *f)
+{
+    struct buf b; /* one buffer for both texts: a checklist has thousands of findings */
+    buf_init(&b);
+    finding_text(f, &b);
+    buf_putc(&b, ' ');
+    md_text(parent, buf_str(&b));
+    md_rule_in(parent, finding_rule(f), &b);
+    buf_finish(&b);
 }
 
 cmark_node *

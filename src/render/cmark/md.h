@@ -35,6 +35,11 @@ cmark_node *md_node(cmark_node_type type, cmark_node *parent);
 cmark_node *md_text(cmark_node *parent, const char *s);
 cmark_node *md_textf(cmark_node *parent, const char *fmt, ...) PRINTF_LIKE(2, 3);
 cmark_node *md_code(cmark_node *parent, const char *s);
+/* A rule id in brackets, as code: "[rule-id]". */
+cmark_node *md_rule(cmark_node *parent, const char *rule);
+struct finding;
+/* A finding's message, a space, and its rule id as md_rule() writes it. */
+void md_finding(cmark_node *parent, const struct finding *f);
 cmark_node *md_strong(cmark_node *parent, const char *s);
 cmark_node *md_heading(cmark_node *parent, int level, const char *s);
 cmark_node *md_paragraph(cmark_node *parent);
