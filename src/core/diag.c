@@ -38,9 +38,9 @@ struct diag {
  * The literals findings name
  *
  * Rule ids and message formats live as long as the program (string
- * literals, the catalogue's ids), a few hundred in all: a finding names its two by
- * 16-bit keys into one table kept for the run, so that its record is 32
- * bytes, not 48. Key 0 is NULL.
+ * literals, the catalogue's ids), a few hundred in all: a finding names
+ * its two by 16-bit keys into one table kept for the run, so that its
+ * record is 32 bytes, not 48. Key 0 is NULL.
  */
 #define DIAG_LITERALS 4096
 
@@ -359,18 +359,21 @@ diag_merge_runs(const struct finding *v, const uint32_t *src, uint32_t *dst, uin
 static uint32_t *
 diag_runs(const struct finding *v, const uint32_t *ix, size_t n, size_t *runs)
 {
-    *runs = 1;
-    for (size_t i = 1; i < n; i++)
-        *runs += diag_compare(&v[ix[i]], &v[ix[i - 1]]) < 0;
-    if (*runs > n / DIAG_RUNS_DENSE + 1)
-        return NULL;
-    uint32_t *bound = xmalloc((*runs + 1) * sizeof *bound);
+    size_t most = n / DIAG_RUNS_DENSE + 1;
+    uint32_t *bound = xmalloc((most + 1) * sizeof *bound);
     size_t k = 0;
     bound[k++] = 0;
-    for (size_t i = 1; i < n; i++)
-        if (diag_compare(&v[ix[i]], &v[ix[i - 1]]) < 0)
-            bound[k++] = (uint32_t)i;
+    for (size_t i = 1; i < n; i++) {
+        if (diag_compare(&v[ix[i]], &v[ix[i - 1]]) >= 0)
+            continue;
+        if (k == most) { /* one run more than is worth listing */
+            free(bound);
+            return NULL;
+        }
+        bound[k++] = (uint32_t)i;
+    }
     bound[k] = (uint32_t)n;
+    *runs = k;
     return bound;
 }
 
