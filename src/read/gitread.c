@@ -1,9 +1,12 @@
 /*
- * gitread.c - journey files as of a git revision, with libgit2 (gitread.h).
+ * gitread.c - journey files as of a git revision, with libgit2 (gitread.h),
+ * loaded when a revision is first read (core/dynlib.h).
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "read/gitread.h"
 
+#include "config.h"
+#include "core/dynlib.h"
 #include "core/util.h"
 #include "read/load.h"
 
@@ -15,13 +18,37 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* Every libgit2 function this file calls, through git2 (typed from
+ * git2.h): a direct call would not link. */
+#define GITREAD_API(X) \
+    X(git_blob_free) X(git_blob_lookup) X(git_blob_rawcontent) \
+    X(git_blob_rawsize) X(git_error_last) X(git_libgit2_init) \
+    X(git_libgit2_opts) X(git_libgit2_shutdown) X(git_object_free) \
+    X(git_object_peel) X(git_object_type) X(git_repository_free) \
+    X(git_repository_open_ext) X(git_repository_workdir) X(git_revparse_single) \
+    X(git_tree_entry_byindex) X(git_tree_entry_bypath) X(git_tree_entry_free) \
+    X(git_tree_entry_id) X(git_tree_entry_name) X(git_tree_entry_to_object) \
+    X(git_tree_entry_type) X(git_tree_entrycount)
+
+static struct {
+#define GITREAD_SLOT(f) __typeof__(&f) f;
+    GITREAD_API(GITREAD_SLOT)
+#undef GITREAD_SLOT
+} git2;
+
+static const struct dynlib_sym gitread_syms[] = {
+#define GITREAD_SYM(f) {#f, &git2.f},
+    GITREAD_API(GITREAD_SYM)
+#undef GITREAD_SYM
+};
+
 static bool gitread_started;
 
 void
 gitread_cleanup(void)
 {
     if (gitread_started)
-        git_libgit2_shutdown();
+        git2.git_libgit2_shutdown();
     gitread_started = false;
 }
 
@@ -29,7 +56,7 @@ gitread_cleanup(void)
 static bool
 gitread_fail(char *why, size_t why_len, const char *what)
 {
-    const git_error *e = git_error_last();
+    const git_error *e = git2.git_error_last();
     snprintf(why, why_len, "%s%s%s", what, e && e->message ? ": " : "",
              e && e->message ? e->message : "");
     return false;
@@ -40,11 +67,11 @@ gitread_add(struct git_files *out, const char *rev, const char *path, const git_
 {
     /* At most one byte over the loader's cap: the gate refuses the file
      * as too big without our holding the whole of a huge blob. */
-    size_t len = (size_t)git_blob_rawsize(blob);
+    size_t len = (size_t)git2.git_blob_rawsize(blob);
     if (len > LOAD_MAX_BYTES + 1)
         len = LOAD_MAX_BYTES + 1;
     struct git_file f = {xasprintf("%s:%s", rev, path), xmalloc(len + 1), len};
-    memcpy(f.data, git_blob_rawcontent(blob), len);
+    memcpy(f.data, git2.git_blob_rawcontent(blob), len);
     f.data[len] = '\0';
     xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
     out->v[out->n++] = f;
@@ -61,21 +88,21 @@ static bool
 gitread_folder(git_repository *repo, const git_tree *tree, const char *rev, const char *dir,
                struct git_files *out, char *why, size_t why_len)
 {
-    size_t n = git_tree_entrycount(tree);
+    size_t n = git2.git_tree_entrycount(tree);
     for (size_t i = 0; i < n; i++) {
-        const git_tree_entry *e = git_tree_entry_byindex(tree, i);
-        const char *name = git_tree_entry_name(e);
+        const git_tree_entry *e = git2.git_tree_entry_byindex(tree, i);
+        const char *name = git2.git_tree_entry_name(e);
         size_t len = strlen(name);
-        if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || len < 5 ||
+        if (git2.git_tree_entry_type(e) != GIT_OBJECT_BLOB || len < 5 ||
             strcmp(name + len - 4, ".xml") != 0)
             continue;
         git_blob *blob = NULL;
-        if (git_blob_lookup(&blob, repo, git_tree_entry_id(e)) != 0)
+        if (git2.git_blob_lookup(&blob, repo, git2.git_tree_entry_id(e)) != 0)
             return gitread_fail(why, why_len, "cannot read a file of the revision");
         char *path = xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
         gitread_add(out, rev, path, blob);
         free(path);
-        git_blob_free(blob);
+        git2.git_blob_free(blob);
     }
     qsort(out->v, out->n, sizeof *out->v, gitread_by_label);
     return true;
@@ -85,7 +112,7 @@ gitread_folder(git_repository *repo, const git_tree *tree, const char *rev, cons
 static char *
 gitread_relative(git_repository *repo, const char *real)
 {
-    const char *workdir = git_repository_workdir(repo);
+    const char *workdir = git2.git_repository_workdir(repo);
     char top[PATH_MAX];
     if (!workdir || !realpath(workdir, top))
         return NULL;
@@ -102,14 +129,14 @@ gitread_entry(git_repository *repo, const char *rev, const char *rel, struct git
 {
     git_object *obj = NULL, *tree = NULL;
     *found = NULL;
-    if (git_revparse_single(&obj, repo, rev) != 0) {
+    if (git2.git_revparse_single(&obj, repo, rev) != 0) {
         char *what = xasprintf("revision \"%s\" does not resolve", rev);
         gitread_fail(why, why_len, what);
         free(what);
         return false;
     }
-    bool ok = git_object_peel(&tree, obj, GIT_OBJECT_TREE) == 0;
-    git_object_free(obj);
+    bool ok = git2.git_object_peel(&tree, obj, GIT_OBJECT_TREE) == 0;
+    git2.git_object_free(obj);
     if (!ok) {
         char *what = xasprintf("revision \"%s\" has no files", rev);
         gitread_fail(why, why_len, what);
@@ -121,11 +148,11 @@ gitread_entry(git_repository *repo, const char *rev, const char *rel, struct git
         return true;
     }
     git_tree_entry *e = NULL;
-    int rc = git_tree_entry_bypath(&e, (git_tree *)tree, rel);
+    int rc = git2.git_tree_entry_bypath(&e, (git_tree *)tree, rel);
     if (rc == 0)
-        rc = git_tree_entry_to_object(found, repo, e);
-    git_tree_entry_free(e);
-    git_object_free(tree);
+        rc = git2.git_tree_entry_to_object(found, repo, e);
+    git2.git_tree_entry_free(e);
+    git2.git_object_free(tree);
     if (rc == GIT_ENOTFOUND) {
         out->absent = true;
         return true;
@@ -138,13 +165,19 @@ gitread_path(const char *path, const char *rev, struct git_files *out, char *why
 {
     memset(out, 0, sizeof *out);
     if (!gitread_started) {
-        git_libgit2_init();
+        char e[256];
+        if (!dynlib_load(JOURNEYMAP_LIBGIT2_SONAME, gitread_syms, ARRAY_LEN(gitread_syms), e,
+                         sizeof e)) {
+            snprintf(why, why_len, "reading a git revision needs libgit2: %s", e);
+            return false;
+        }
+        git2.git_libgit2_init();
         /* Only the repository is read: no user, XDG or system git
          * configuration (nothing of it changes what a file held). */
         static const int levels[] = {GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG,
                                      GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA};
         for (size_t i = 0; i < sizeof levels / sizeof *levels; i++)
-            git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, levels[i], "");
+            git2.git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, levels[i], "");
     }
     gitread_started = true;
     char real[PATH_MAX];
@@ -161,7 +194,7 @@ gitread_path(const char *path, const char *rev, struct git_files *out, char *why
             slash[slash == dir ? 1 : 0] = '\0';
     }
     git_repository *repo = NULL;
-    int rc = git_repository_open_ext(&repo, dir, 0, NULL);
+    int rc = git2.git_repository_open_ext(&repo, dir, 0, NULL);
     free(dir);
     if (rc != 0) {
         char *what = xasprintf("%s is not in a git repository", path);
@@ -177,7 +210,7 @@ gitread_path(const char *path, const char *rev, struct git_files *out, char *why
     else
         ok = gitread_entry(repo, rev, rel, out, &obj, why, why_len);
     if (ok && obj) {
-        git_object_t type = git_object_type(obj);
+        git_object_t type = git2.git_object_type(obj);
         if (folder && type == GIT_OBJECT_TREE)
             ok = gitread_folder(repo, (git_tree *)obj, rev, path, out, why, why_len);
         else if (!folder && type == GIT_OBJECT_BLOB)
@@ -185,9 +218,9 @@ gitread_path(const char *path, const char *rev, struct git_files *out, char *why
         else
             out->absent = true; /* a file then, a folder now, or the other way */
     }
-    git_object_free(obj);
+    git2.git_object_free(obj);
     free(rel);
-    git_repository_free(repo);
+    git2.git_repository_free(repo);
     return ok;
 }
 

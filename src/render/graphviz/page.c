@@ -1,12 +1,15 @@
 /*
  * page.c - a laid-out diagram fitted to a page (page.h): the page sizes,
  * the smallest text the fit leaves, and the PDF, PNG and SVG of the page.
- * The only file that includes cairo.
+ * The only file that includes cairo, loaded when a page is first drawn
+ * (core/dynlib.h).
  */
 #include "render/graphviz/page.h"
 
 #include "render/graphviz/canvas.h"
 
+#include "config.h"
+#include "core/dynlib.h"
 #include "core/util.h"
 
 #include <cairo-pdf.h>
@@ -16,6 +19,30 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Every cairo function this file calls, through cairo (typed from
+ * cairo.h): a direct call would not link. */
+#define PAGE_CAIRO_API(X) \
+    X(cairo_create) X(cairo_destroy) \
+    X(cairo_format_stride_for_width) X(cairo_image_surface_create_for_data) \
+    X(cairo_paint) X(cairo_pdf_surface_create_for_stream) \
+    X(cairo_pdf_surface_set_metadata) X(cairo_scale) \
+    X(cairo_set_source_rgb) X(cairo_status) \
+    X(cairo_surface_destroy) X(cairo_surface_finish) \
+    X(cairo_surface_status) X(cairo_surface_write_to_png_stream) \
+    X(cairo_translate)
+
+static struct {
+#define PAGE_CAIRO_SLOT(f) __typeof__(&f) f;
+    PAGE_CAIRO_API(PAGE_CAIRO_SLOT)
+#undef PAGE_CAIRO_SLOT
+} cairo;
+
+static const struct dynlib_sym page_cairo_syms[] = {
+#define PAGE_CAIRO_SYM(f) {#f, &cairo.f},
+    PAGE_CAIRO_API(PAGE_CAIRO_SYM)
+#undef PAGE_CAIRO_SYM
+};
 
 const char *const diagram_page_names[DIAGRAM_PAGE_COUNT + 1] = {
     "A4", "A3", "A2", "A1", "A0", "letter", "tabloid", "screen", NULL};
@@ -174,13 +201,13 @@ static bool
 page_draw(GVC_t *gvc, Agraph_t *g, cairo_t *cr, double pw, double ph, double s,
           const struct page_drawing *d)
 {
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_translate(cr, (pw - d->w * s) / 2, (ph - d->h * s) / 2);
-    cairo_scale(cr, s, s);
+    cairo.cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo.cairo_paint(cr);
+    cairo.cairo_translate(cr, (pw - d->w * s) / 2, (ph - d->h * s) / 2);
+    cairo.cairo_scale(cr, s, s);
     canvas_set(g, canvas_attr(g, AGRAPH, "margin", ""), "0"); /* else the PDF device adds 0.5 in */
     bool ok = gvRenderContext(gvc, g, "pdf:cairo", cr) == 0 && agerrors() == 0;
-    return ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    return ok && cairo.cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 }
 
 static bool
@@ -189,17 +216,17 @@ page_pdf(GVC_t *gvc, Agraph_t *g, struct page_box b, bool screen, const struct p
 {
     double k = screen ? 1 / PAGE_PX_PER_PT : 1; /* the screen's pixels in points */
     double pw = b.w * k, ph = b.h * k;
-    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(page_write, o, pw, ph);
+    cairo_surface_t *surface = cairo.cairo_pdf_surface_create_for_stream(page_write, o, pw, ph);
     /* No creation date: the same journey makes the same bytes, so that a
      * build only changes files whose content changed. */
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "journeymap");
-    cairo_t *cr = cairo_create(surface);
+    cairo.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
+    cairo.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "journeymap");
+    cairo_t *cr = cairo.cairo_create(surface);
     bool ok = page_draw(gvc, g, cr, pw, ph, page_scale(b, d->w, d->h) * k, d);
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    ok = ok && cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;
-    cairo_surface_destroy(surface);
+    cairo.cairo_destroy(cr);
+    cairo.cairo_surface_finish(surface);
+    ok = ok && cairo.cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;
+    cairo.cairo_surface_destroy(surface);
     return ok;
 }
 
@@ -209,24 +236,27 @@ page_png(GVC_t *gvc, Agraph_t *g, struct page_box b, bool screen, const struct p
 {
     double k = screen ? 1 : PAGE_PX_PER_PT; /* paper at 96 dpi */
     int pw = (int)lround(b.w * k), ph = (int)lround(b.h * k);
-    int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, pw);
+    int stride = cairo.cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, pw);
     unsigned char *pixels = xcalloc((size_t)ph, (size_t)stride);
     /* Graphviz finishes the surface it draws on; the pixels are ours, so
      * a second surface over them writes the PNG. */
     cairo_surface_t *surface =
-        cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_RGB24, pw, ph, stride);
-    cairo_t *cr = cairo_create(surface);
+        cairo.cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_RGB24, pw, ph, stride);
+    cairo_t *cr = cairo.cairo_create(surface);
     bool ok = page_draw(gvc, g, cr, pw, ph, page_scale(b, d->w, d->h) * k, d);
-    cairo_destroy(cr);
-    cairo_surface_destroy(surface);
+    cairo.cairo_destroy(cr);
+    cairo.cairo_surface_destroy(surface);
     if (ok) {
-        surface = cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_RGB24, pw, ph, stride);
-        ok = cairo_surface_write_to_png_stream(surface, page_write, o) == CAIRO_STATUS_SUCCESS;
-        cairo_surface_destroy(surface);
+        surface = cairo.cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_RGB24, pw, ph, stride);
+        ok = cairo.cairo_surface_write_to_png_stream(surface, page_write, o) == CAIRO_STATUS_SUCCESS;
+        cairo.cairo_surface_destroy(surface);
     }
     free(pixels);
     return ok;
 }
+
+/* Why cairo could not be loaded, for page_render()'s *why. */
+static char page_why[300];
 
 bool
 page_render(GVC_t *gvc, Agraph_t *g, struct diagram_target *t, char **out, size_t *len,
@@ -248,6 +278,11 @@ page_render(GVC_t *gvc, Agraph_t *g, struct diagram_target *t, char **out, size_
         page_check_text(t, &d);
     if (ok && t->format == DIAGRAM_SVG) {
         ok = (*out = page_svg(svg, svg_len, b, screen, len)) != NULL;
+    } else if (ok && !dynlib_load(JOURNEYMAP_CAIRO_SONAME, page_cairo_syms,
+                                  ARRAY_LEN(page_cairo_syms), page_why, sizeof page_why)) {
+        gvFreeRenderData(svg);
+        *why = page_why;
+        return false;
     } else if (ok) {
         struct buf o;
         buf_init(&o);
