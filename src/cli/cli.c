@@ -457,7 +457,6 @@ cli_one_model_streamed(const struct cli_args *a, cli_write_fn *write)
     int status = EXIT_CLEAN;
     const struct journey *j = cli_load_one(a, &w, &status);
     if (j) {
-        diag_pack(w.diag); /* the findings are kept as long as the writing takes */
         const char *why = NULL;
         struct output_stream *out = output_stream_open(a->out, &why);
         bool ok = false;

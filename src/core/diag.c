@@ -19,7 +19,6 @@ struct diag_size {
 struct diag {
     struct finding *v; /* findings, as added; strings owned (file via files[]) */
     size_t n, cap;
-    uint32_t *order; /* after diag_sort(): the positions in v, in order; else NULL */
     char **files; /* registered paths, in processing order */
     size_t n_files, cap_files;
     /* Messages and subjects, in one arena (hundreds of thousands of them
@@ -30,6 +29,7 @@ struct diag {
     const char *last_args;    /* the arguments kept last, and their length */
     size_t last_args_len;
     struct message_memo memo; /* "%g" texts */
+    uint32_t next_seq;       /* the next finding's seq: never one given before */
     struct diag_size *sizes; /* diag_set_size()'s, in order of seq */
     size_t n_sizes, cap_sizes;
 };
@@ -101,7 +101,6 @@ diag_free(struct diag *d)
         free(d->files[i]);
     free(d->files);
     free(d->sizes);
-    free(d->order);
     free(d->v);
     free(d);
 }
@@ -144,41 +143,6 @@ diag_args(struct diag *d)
     return d->last_args;
 }
 
-/*
- * Move the findings into the order diag_sort() found, in place, one cycle
- * of the permutation at a time: before the array changes (a finding
- * added or taken back after the sort), or when a caller asks. Reports
- * read the findings through the order otherwise: moving the records
- * to places all over the array costs two cache misses each, 4% of check
- * on a large journey.
- */
-void
-diag_pack(struct diag *d)
-{
-    uint32_t *ix = d->order;
-    if (!ix)
-        return;
-    d->order = NULL;
-    size_t n = d->n;
-    for (size_t i = 0; i < n; i++) {
-        if (ix[i] == i)
-            continue;
-        struct finding held = d->v[i];
-        size_t p = i;
-        for (;;) {
-            size_t from = ix[p];
-            ix[p] = (uint32_t)p;
-            if (from == i) {
-                d->v[p] = held;
-                break;
-            }
-            d->v[p] = d->v[from];
-            p = from;
-        }
-    }
-    free(ix);
-}
-
 /* diag_addv() and diag_addv_kept(): subject copied or not. */
 static void
 diag_push(struct diag *d, unsigned line, enum severity sev, const char *rule, const char *subject,
@@ -186,7 +150,8 @@ diag_push(struct diag *d, unsigned line, enum severity sev, const char *rule, co
 {
     if (d->n_files == 0)
         diag_begin_file(d, "");
-    diag_pack(d);
+    if (d->next_seq == UINT32_MAX)
+        die_oom(); /* 4 billion findings: the array alone would not fit */
     xgrow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
     struct finding *f = &d->v[d->n];
     d->args.len = 0;
@@ -198,7 +163,8 @@ diag_push(struct diag *d, unsigned line, enum severity sev, const char *rule, co
     f->severity = (uint32_t)sev & 0xFF;
     f->rule_key = diag_key(rule);
     f->subject = !subject ? "" : copy ? diag_subject(d, subject) : subject;
-    f->seq = (uint32_t)d->n++;
+    f->seq = d->next_seq++;
+    d->n++;
 }
 
 void
@@ -262,160 +228,186 @@ diag_count(const struct diag *d)
 void
 diag_truncate(struct diag *d, size_t mark)
 {
-    diag_pack(d);
-    if (d->n > mark)
-        d->n = mark; /* their text stays in the arena until diag_free() */
-    while (d->n_sizes && d->sizes[d->n_sizes - 1].seq >= mark)
+    if (d->n <= mark)
+        return;
+    /* Sizes of the findings taken back: as findings arrive, every seq
+     * from the first one dropped on. (Seqs are never given twice, so a
+     * size left over from a finding sorted away matches nothing.) */
+    uint32_t cut = d->v[mark].seq;
+    while (d->n_sizes && d->sizes[d->n_sizes - 1].seq >= cut)
         d->n_sizes--;
-}
-
-static int
-diag_compare(const void *pa, const void *pb)
-{
-    const struct finding *a = pa, *b = pb;
-    if (a->file_index != b->file_index)
-        return a->file_index < b->file_index ? -1 : 1;
-    if (a->line != b->line)
-        return a->line < b->line ? -1 : 1;
-    if (a->rule_key != b->rule_key) {
-        int c = strcmp(diag_literal[a->rule_key], diag_literal[b->rule_key]);
-        if (c)
-            return c;
-    }
-    return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
-/* Merge the sorted runs src[lo, mid) and src[mid, hi) of positions into
- * dst, the left one first on ties (stable). */
-static void
-diag_merge(const struct finding *v, const uint32_t *src, uint32_t *dst, size_t lo, size_t mid,
-           size_t hi)
-{
-    size_t a = lo, b = mid, o = lo;
-    while (a < mid && b < hi)
-        dst[o++] = diag_compare(&v[src[b]], &v[src[a]]) < 0 ? src[b++] : src[a++];
-    while (a < mid)
-        dst[o++] = src[a++];
-    while (b < hi)
-        dst[o++] = src[b++];
+    d->n = mark; /* their text stays in the arena until diag_free() */
 }
 
 /*
- * Sorting goes through an index: a merge sort of 32-bit positions (two
- * arrays of them, 8 bytes a finding), one of which stays as the order
- * diag_get() reads the findings in (4 bytes a finding; diag_pack()
- * moves the records themselves if more are added). glibc's qsort()
- * of records larger than 32 bytes sorts pointers to them, 16 bytes a
- * finding, allocated at the moment of the peak: every finding and the
- * whole model are alive (5 MB for 335,000 findings).
+ * The sort: in place, the records themselves, no memory of its own. The
+ * order (file, line, rule id, seq) is total, seq being unique, so any
+ * correct sort gives the one order a stable sort by file, line and rule
+ * would: an introsort (quicksort of the median of three, insertion sort
+ * for short ranges, heapsort where quicksort goes too deep). A merge sort
+ * through an index of positions, as before, took two arrays of them at
+ * the moment of the peak (every finding and the whole model alive):
+ * 8 bytes a finding, 2.6 MB for 335,000; and glibc's qsort() takes a copy
+ * of the records or of pointers to them.
  *
- * The merges start from the runs already in order. Each rule reports down
- * the file, but one touchpoint's findings of several rules come together,
- * not in the rules' order, so the findings as they arrive are runs of
- * two or three. Grouped by rule first (a counting pass, in order of
- * arrival within each group), they are a few dozen long runs, which a
- * handful of passes merge, each reading the records front to back in a
- * few streams: merging from runs of one takes twenty passes for 335,000
- * findings, and reads the records all over the array in each. When the
- * runs stay short (more than one in DIAG_RUNS_DENSE findings starts one)
- * their list would cost memory, and the merges start from runs of one.
+ * Rule ids are compared by rank: the literals in strcmp() order, the same
+ * text the same rank (the catalogue's id and a copy of it are one rule).
  */
-#define DIAG_RUNS_DENSE 32
-/* ix: the positions 0..n-1 grouped by rule, each group in order of
- * arrival (a counting sort by the rules' keys). */
+struct diag_ranks {
+    uint16_t of[DIAG_LITERALS]; /* by key */
+};
+
+static int
+diag_by_text(const void *a, const void *b)
+{
+    const char *x = diag_literal[*(const uint16_t *)a], *y = diag_literal[*(const uint16_t *)b];
+    return strcmp(x ? x : "", y ? y : "");
+}
+
 static void
-diag_group_by_rule(const struct finding *v, size_t n, uint32_t *ix)
+diag_rank(struct diag_ranks *r)
 {
-    uint32_t start[DIAG_LITERALS + 1] = {0};
-    for (size_t i = 0; i < n; i++)
-        start[v[i].rule_key + 1]++;
-    for (size_t k = 0; k < DIAG_LITERALS; k++)
-        start[k + 1] += start[k];
-    for (size_t i = 0; i < n; i++)
-        ix[start[v[i].rule_key]++] = (uint32_t)i; /* n < 2^32: diag_sort() */
-}
-
-/* One pass: merge the runs src[bound[2k], bound[2k+1]) and
- * src[bound[2k+1], bound[2k+2]) into dst, for k = 0, 1, ... (bound[runs]
- * is the end); returns how many runs are left, their bounds in place. */
-static size_t
-diag_merge_runs(const struct finding *v, const uint32_t *src, uint32_t *dst, uint32_t *bound,
-                size_t runs)
-{
-    size_t k = 0;
-    for (; k + 1 < runs; k += 2)
-        diag_merge(v, src, dst, bound[k], bound[k + 1], bound[k + 2]);
-    if (k < runs) /* the odd one out, as it is */
-        memcpy(dst + bound[k], src + bound[k], (bound[k + 1] - bound[k]) * sizeof *dst);
-    size_t left = 0;
-    for (size_t i = 0; i < runs; i += 2)
-        bound[left++] = bound[i];
-    bound[left] = bound[runs];
-    return left;
-}
-
-/* The runs of ix in order, as bounds (runs + 1 of them, malloc'd), or
- * NULL when there are too many to be worth listing. */
-static uint32_t *
-diag_runs(const struct finding *v, const uint32_t *ix, size_t n, size_t *runs)
-{
-    size_t most = n / DIAG_RUNS_DENSE + 1;
-    uint32_t *bound = xmalloc((most + 1) * sizeof *bound);
-    size_t k = 0;
-    bound[k++] = 0;
-    for (size_t i = 1; i < n; i++) {
-        if (diag_compare(&v[ix[i]], &v[ix[i - 1]]) >= 0)
-            continue;
-        if (k == most) { /* one run more than is worth listing */
-            free(bound);
-            return NULL;
-        }
-        bound[k++] = (uint32_t)i;
+    uint16_t keys[DIAG_LITERALS];
+    size_t n = diag_n_literals;
+    for (size_t k = 0; k < n; k++)
+        keys[k] = (uint16_t)k;
+    qsort(keys, n, sizeof *keys, diag_by_text);
+    uint16_t rank = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && diag_by_text(&keys[i - 1], &keys[i]) != 0)
+            rank++;
+        r->of[keys[i]] = rank;
     }
-    bound[k] = (uint32_t)n;
-    *runs = k;
-    return bound;
+}
+
+/* Whether a comes before b. */
+static inline bool
+diag_before(const struct finding *a, const struct finding *b, const struct diag_ranks *r)
+{
+    if (a->file_index != b->file_index)
+        return a->file_index < b->file_index;
+    if (a->line != b->line)
+        return a->line < b->line;
+    if (a->rule_key != b->rule_key && r->of[a->rule_key] != r->of[b->rule_key])
+        return r->of[a->rule_key] < r->of[b->rule_key];
+    return a->seq < b->seq;
+}
+
+static inline void
+diag_swap(struct finding *a, struct finding *b)
+{
+    struct finding t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static void
+diag_insertion_sort(struct finding *v, size_t n, const struct diag_ranks *r)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (!diag_before(&v[i], &v[i - 1], r))
+            continue;
+        struct finding x = v[i];
+        size_t k = i;
+        do {
+            v[k] = v[k - 1];
+            k--;
+        } while (k > 0 && diag_before(&x, &v[k - 1], r));
+        v[k] = x;
+    }
+}
+
+static void
+diag_sift_down(struct finding *v, size_t root, size_t n, const struct diag_ranks *r)
+{
+    for (;;) {
+        size_t child = 2 * root + 1;
+        if (child >= n)
+            return;
+        if (child + 1 < n && diag_before(&v[child], &v[child + 1], r))
+            child++;
+        if (!diag_before(&v[root], &v[child], r))
+            return;
+        diag_swap(&v[root], &v[child]);
+        root = child;
+    }
+}
+
+static void
+diag_heap_sort(struct finding *v, size_t n, const struct diag_ranks *r)
+{
+    for (size_t i = n / 2; i-- > 0;)
+        diag_sift_down(v, i, n, r);
+    for (size_t end = n; end-- > 1;) {
+        diag_swap(&v[0], &v[end]);
+        diag_sift_down(v, 0, end, r);
+    }
+}
+
+#define DIAG_SHORT 16 /* ranges this short are insertion-sorted */
+
+static void
+diag_intro_sort(struct finding *v, size_t n, unsigned depth, const struct diag_ranks *r)
+{
+    while (n > DIAG_SHORT) {
+        if (depth-- == 0) {
+            diag_heap_sort(v, n, r);
+            return;
+        }
+        /* The median of the first, middle and last as the pivot, at v[0]. */
+        size_t mid = n / 2;
+        if (diag_before(&v[mid], &v[0], r))
+            diag_swap(&v[mid], &v[0]);
+        if (diag_before(&v[n - 1], &v[mid], r)) {
+            diag_swap(&v[n - 1], &v[mid]);
+            if (diag_before(&v[mid], &v[0], r))
+                diag_swap(&v[mid], &v[0]);
+        }
+        diag_swap(&v[0], &v[mid]);
+        /* Hoare's partition around the pivot; no two records are equal. */
+        size_t i = 0, j = n;
+        for (;;) {
+            while (diag_before(&v[++i], &v[0], r))
+                if (i == n - 1)
+                    break;
+            while (diag_before(&v[0], &v[--j], r))
+                ;
+            if (i >= j)
+                break;
+            diag_swap(&v[i], &v[j]);
+        }
+        diag_swap(&v[0], &v[j]);
+        /* v[j] is in place: the smaller side by recursion, the larger by
+         * the loop, so the stack stays logarithmic. */
+        size_t left = j, right = n - j - 1;
+        if (left < right) {
+            diag_intro_sort(v, left, depth, r);
+            v += j + 1;
+            n = right;
+        } else {
+            diag_intro_sort(v + j + 1, right, depth, r);
+            n = left;
+        }
+    }
+    diag_insertion_sort(v, n, r);
 }
 
 void
 diag_sort(struct diag *d)
 {
     size_t n = d->n;
-    diag_pack(d); /* sorted once already: from that order */
     if (n < 2)
         return;
-    if (n > UINT32_MAX)
-        die_oom(); /* 4 billion findings: the array alone would not fit */
-    /* The array's last growth left up to a quarter unused; give it back
-     * before the sort's own memory is added to the peak. */
+    /* The array's last growth left up to a quarter unused: given back. */
     d->v = xrealloc(d->v, n * sizeof *d->v);
     d->cap = n;
-    uint32_t *ix = xmalloc(n * sizeof *ix), *tmp = xmalloc(n * sizeof *tmp);
-    diag_group_by_rule(d->v, n, ix);
-    size_t runs;
-    uint32_t *bound = diag_runs(d->v, ix, n, &runs);
-    if (bound) {
-        while (runs > 1) {
-            runs = diag_merge_runs(d->v, ix, tmp, bound, runs);
-            uint32_t *t = ix;
-            ix = tmp;
-            tmp = t;
-        }
-        free(bound);
-    } else {
-        for (size_t width = 1; width < n; width *= 2) {
-            for (size_t lo = 0; lo < n; lo += 2 * width) {
-                size_t mid = lo + width < n ? lo + width : n;
-                size_t hi = mid + width < n ? mid + width : n;
-                diag_merge(d->v, ix, tmp, lo, mid, hi);
-            }
-            uint32_t *t = ix;
-            ix = tmp;
-            tmp = t;
-        }
-    }
-    free(tmp);
-    d->order = ix;
+    struct diag_ranks *r = xmalloc(sizeof *r);
+    diag_rank(r);
+    unsigned depth = 0;
+    for (size_t k = n; k > 1; k /= 2)
+        depth += 2;
+    diag_intro_sort(d->v, n, depth, r);
+    free(r);
 }
 
 const char *
@@ -437,7 +429,7 @@ finding_put(const struct finding *f, struct buf *b)
 const struct finding *
 diag_get(const struct diag *d, size_t i)
 {
-    return &d->v[d->order ? d->order[i] : i];
+    return &d->v[i];
 }
 
 size_t

@@ -25,7 +25,7 @@
 /* 32 bytes: a large journey has hundreds of thousands of them. */
 struct finding {
     unsigned line;            /* 1-based; 0 when the file has no line (unreadable) */
-    uint32_t seq;             /* order of arrival, the last sort key */
+    uint32_t seq;             /* order of arrival, the last sort key; never given twice */
     const char *subject;      /* id of what the finding is about; "" when unknown */
     const char *args;         /* the message's arguments, formatted: finding_text() */
     uint16_t rule_key;        /* the rule id (finding_rule()) ... */
@@ -89,13 +89,9 @@ void finding_put(const struct finding *f, struct buf *b);
 size_t diag_count(const struct diag *d);
 /* Drop findings added after mark (e.g. all but xml-syntax for a broken file). */
 void diag_truncate(struct diag *d, size_t mark);
-/* Sort by file order, line, rule id, then arrival. The sort keeps its
- * order as an index that diag_get() reads through (4 bytes a finding). */
+/* Sort by file order, line, rule id, then arrival: the records in place,
+ * with no memory of the sort's own. */
 void diag_sort(struct diag *d);
-/* Move the findings themselves into that order and free the index: for a
- * caller that keeps the findings through a long run, at the cost of a
- * pass over them (4% of check on a large journey). */
-void diag_pack(struct diag *d);
 const struct finding *diag_get(const struct diag *d, size_t i);
 /* Findings from mark on with exactly this severity. */
 size_t diag_count_severity(const struct diag *d, size_t mark, enum severity sev);

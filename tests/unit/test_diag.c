@@ -1,8 +1,9 @@
 /* Unit tests for diag.c: the sort (findings come out ordered by file, line
  * and rule id, ties in the order they were added, each with its own
  * message, for inputs already sorted, reversed, scrambled and full of ties,
- * of every size from 0 to a few hundred, every shape of the merge's last,
- * shorter run, and large ones) and the sizes kept beside the findings. */
+ * of every size from 0 to a few hundred (across the insertion sort's
+ * threshold and the partitions' edges), and large ones) and the sizes
+ * kept beside the findings. */
 #include "check.h"
 #include "core/diag.h"
 
@@ -198,9 +199,9 @@ in_order(const struct diag *d, size_t n)
     return ok;
 }
 
-/* Large sorts by both of the sort's ways in: rules that each report down
- * the file, interleaved (a few long runs once grouped by rule), and
- * hundreds of rules scattered (too many runs: merged from runs of one).
+/* Large sorts of both shapes that checks make: rules that each report
+ * down the file, interleaved (a few long sorted runs), and hundreds of
+ * rules scattered.
  * Rule ids equal as strings at different addresses are one rule, each
  * read back at its own address. */
 static void
