@@ -43,6 +43,8 @@ resolve_insert(struct idmap *m, const char *id, enum ent_kind kind, void *obj, u
     return NULL;
 }
 
+static void resolve_settle_tail(struct loader *L, const char *id, const struct ent *e);
+
 void
 resolve_define(struct loader *L, const struct frame *f, const struct val *idv, enum ent_kind kind,
                void *obj)
@@ -51,36 +53,74 @@ resolve_define(struct loader *L, const struct frame *f, const struct val *idv, e
         return;
     const char *id = idv->s;
     struct ent *old = resolve_insert(&L->ids, id, kind, obj, f->line);
-    if (old)
+    if (!old)
+        resolve_settle_tail(L, id, &(struct ent){kind, obj, f->line});
+    else
         loader_error(L, idv->line, "duplicate-id", id,
                      "%s uses the id %s, already given to %s at line %u; ids must be unique in a "
                      "file",
                      loader_desc(L, f), loader_quote(L, id), ent_names[old->kind], old->line);
 }
 
-/* The reference recorded last, whose slot its caller has set by now: when
- * it names an owner or one of our touchpoints already defined, it is
- * resolved now and its record reused. Most such references point back
- * (every touchpoint's owner, every rating's touchpoint), and a large
- * journey's records were the loader's peak. A reference that does not
- * resolve waits for resolve_references(), which reports it as always;
- * one that does adds no finding, so the findings are the same either way. */
+/* Point p's slot at e's object when p asks for e's kind and has a slot
+ * (a reference to a competitor's touchpoint or a competitor has none). */
+static bool
+resolve_settle(struct pending *p, const struct ent *e)
+{
+    if (!e || e->kind != p->want)
+        return false;
+    switch (p->want) {
+    case ENT_OWNER:
+        return p->slot.owner && (*p->slot.owner = e->obj, true);
+    case ENT_CHANGE:
+        return p->slot.change && (*p->slot.change = e->obj, true);
+    case ENT_STAGE:
+        return p->slot.stage && (*p->slot.stage = e->obj, true);
+    case ENT_TOUCHPOINT:
+        return p->slot.touchpoint && (*p->slot.touchpoint = e->obj, true);
+    case ENT_CTOUCHPOINT:
+    case ENT_COMPETITOR:
+        break;
+    }
+    return false;
+}
+
+/*
+ * References are resolved as soon as what they name is known, and their
+ * records dropped: a large journey's records were the loader's peak
+ * (64 bytes each, one or two a touchpoint). resolve_references() would
+ * have found the same entry (an id's first definition is the one kept,
+ * and a slot is read only after loading), and a reference that resolves
+ * adds no finding, so the findings are the same either way; one that does
+ * not resolve waits for resolve_references(), which reports it as always.
+ *
+ * Backwards, when the next reference is recorded (by then the caller has
+ * set this one's slot): every touchpoint's owner and change, every
+ * rating's touchpoint, every competitor's touchpoint's stage. Forwards,
+ * when an id is defined, among the last few records: a touchpoint's
+ * <next> to the one after it.
+ */
+#define RESOLVE_TAIL 8
+
 static void
 resolve_settle_last(struct loader *L)
 {
-    if (!L->n_pend)
-        return;
-    struct pending *p = &L->pend[L->n_pend - 1];
-    if (p->want != ENT_OWNER && p->want != ENT_TOUCHPOINT)
-        return;
-    const struct ent *e = resolve_lookup(&L->ids, p->name);
-    if (!e || e->kind != p->want)
-        return;
-    if (p->want == ENT_OWNER)
-        *p->slot.owner = e->obj;
-    else
-        *p->slot.touchpoint = e->obj;
-    L->n_pend--;
+    if (L->n_pend && resolve_settle(&L->pend[L->n_pend - 1],
+                                    resolve_lookup(&L->ids, L->pend[L->n_pend - 1].name)))
+        L->n_pend--;
+}
+
+/* id has just been defined, as e: the last few references to it. */
+static void
+resolve_settle_tail(struct loader *L, const char *id, const struct ent *e)
+{
+    for (size_t k = L->n_pend; k > 0 && L->n_pend - k < RESOLVE_TAIL; k--) {
+        struct pending *p = &L->pend[k - 1];
+        if (str_eq(p->name, id) && resolve_settle(p, e)) {
+            memmove(p, p + 1, (L->n_pend - k) * sizeof *p);
+            L->n_pend--;
+        }
+    }
 }
 
 struct pending *
