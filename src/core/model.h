@@ -200,8 +200,8 @@ struct touchpoint {
     struct stage *stage;           /* our stage it belongs to (for a competitor's: its `stage`) */
     struct competitor *competitor; /* NULL for ours */
     const struct text *note;       /* NULL when absent */
-    struct text **pluses;          /* n_pluses of them */
-    struct text **minuses;         /* n_minuses */
+    struct text **pluses;          /* n_pluses of them; NULL when texts_skipped */
+    struct text **minuses;         /* n_minuses; NULL when texts_skipped */
     struct metric **metrics;       /* n_metrics */
     struct plan *plan; /* NULL when absent (always NULL for a competitor's) */
     struct next **nexts; /* n_nexts */
@@ -216,7 +216,7 @@ struct stage {
     unsigned days;                   /* expected length when has_days */
     size_t index;                    /* position in the journey, 0-based */
     const char *description;         /* Markdown, NULL when absent */
-    struct touchpoint **touchpoints; /* ours, document order */
+    struct touchpoint **touchpoints; /* ours, document order (loaded: a slice of the journey's) */
     size_t n_touchpoints;
 };
 
@@ -309,7 +309,8 @@ struct journey {
     struct competitor **competitors;
     size_t n_competitors;
     bool uses_next;     /* some touchpoint has a <next> */
-    bool texts_skipped; /* loaded without its Markdown texts (LOAD_SKIP_TEXTS): all "" */
+    bool texts_skipped; /* loaded without its Markdown texts (LOAD_SKIP_TEXTS): all "",
+                         * and pluses and minuses only counted */
 };
 
 /* Free a journey and everything in it; NULL is a no-op. */

@@ -320,12 +320,8 @@ element_start_stage(struct loader *L, struct frame *f, const struct val *v)
     loader_vec_push(&L->stages, s);
 }
 
-static void
-element_end_stage(struct loader *L, struct frame *f)
-{
-    struct stage *s = f->obj;
-    LOADER_FREEZE(L, &L->stage_tps, s->touchpoints, s->n_touchpoints);
-}
+
+static void element_freeze_texts(struct loader *L, struct touchpoint *t);
 
 /* Attributes shared by our touchpoints and competitors'. */
 static struct touchpoint *
@@ -374,7 +370,7 @@ element_start_touchpoint(struct loader *L, struct frame *f, const struct val *v)
     resolve_define(L, f, element_id(f, v), ENT_TOUCHPOINT, t);
     value_check_timing(L, t, f, f->subject, element_attr(f, v, "day")->line,
                        element_attr(f, v, "every")->line);
-    loader_vec_push(&L->stage_tps, t);
+    t->stage->n_touchpoints++; /* its touchpoints: resolve_document() */
     loader_vec_push(&L->all_tps, t);
 }
 
@@ -382,8 +378,7 @@ static void
 element_end_touchpoint(struct loader *L, struct frame *f)
 {
     struct touchpoint *t = f->obj;
-    LOADER_FREEZE(L, &L->pluses, t->pluses, t->n_pluses);
-    LOADER_FREEZE(L, &L->minuses, t->minuses, t->n_minuses);
+    element_freeze_texts(L, t);
     LOADER_FREEZE(L, &L->metrics, t->metrics, t->n_metrics);
     LOADER_FREEZE(L, &L->nexts, t->nexts, t->n_nexts);
     double sum = 0;
@@ -413,8 +408,7 @@ static void
 element_end_ctouchpoint(struct loader *L, struct frame *f)
 {
     struct touchpoint *t = f->obj;
-    LOADER_FREEZE(L, &L->pluses, t->pluses, t->n_pluses);
-    LOADER_FREEZE(L, &L->minuses, t->minuses, t->n_minuses);
+    element_freeze_texts(L, t);
     LOADER_FREEZE(L, &L->metrics, t->metrics, t->n_metrics);
 }
 
@@ -434,16 +428,34 @@ element_text_note(struct loader *L, struct frame *f, const char *md)
     ((struct touchpoint *)loader_parent(L)->obj)->note = element_new_text(L, f, md);
 }
 
+/* Pluses and minuses: without the texts (LOAD_SKIP_TEXTS) only counted,
+ * 24 bytes less each (what a check or a map reads of them is how many). */
 static void
 element_text_plus(struct loader *L, struct frame *f, const char *md)
 {
-    loader_vec_push(&L->pluses, element_new_text(L, f, md));
+    if (L->j->texts_skipped)
+        ((struct touchpoint *)loader_parent(L)->obj)->n_pluses++;
+    else
+        loader_vec_push(&L->pluses, element_new_text(L, f, md));
 }
 
 static void
 element_text_minus(struct loader *L, struct frame *f, const char *md)
 {
-    loader_vec_push(&L->minuses, element_new_text(L, f, md));
+    if (L->j->texts_skipped)
+        ((struct touchpoint *)loader_parent(L)->obj)->n_minuses++;
+    else
+        loader_vec_push(&L->minuses, element_new_text(L, f, md));
+}
+
+/* A touchpoint's pluses and minuses, collected: into the model. */
+static void
+element_freeze_texts(struct loader *L, struct touchpoint *t)
+{
+    if (L->j->texts_skipped)
+        return; /* counted as they came; no texts */
+    LOADER_FREEZE(L, &L->pluses, t->pluses, t->n_pluses);
+    LOADER_FREEZE(L, &L->minuses, t->minuses, t->n_minuses);
 }
 
 /* A metric's value outside what its metric measures, or written as a
@@ -627,7 +639,7 @@ const struct el_info elements[EL_COUNT] = {
     [EL_CHANGE] = {"change", ATTRS(change_attrs), NONE, element_start_change, element_text_change,
                    NULL},
     [EL_STAGE] = {"stage", ATTRS(stage_attrs), KIDS(stage_children), element_start_stage, NULL,
-                  element_end_stage},
+                  NULL},
     [EL_TOUCHPOINT] = {"touchpoint", ATTRS(touchpoint_attrs), KIDS(touchpoint_children),
                        element_start_touchpoint, NULL, element_end_touchpoint},
     [EL_CTOUCHPOINT] = {"touchpoint", ATTRS(ctouchpoint_attrs), KIDS(ctouchpoint_children),

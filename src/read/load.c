@@ -463,10 +463,9 @@ load_end(struct loader *L)
         buf_finish(&L->stack[--L->depth].text);
     resolve_finish(L);
     arena_free(L->scratch);
-    struct ptrvec *vecs[] = {&L->owners,  &L->changes,   &L->stages,    &L->competitors,
-                             &L->all_tps, &L->overrides, &L->stage_tps, &L->pluses,
-                             &L->minuses, &L->metrics,   &L->nexts,     &L->ratings,
-                             &L->comp_tps};
+    struct ptrvec *vecs[] = {&L->owners,  &L->changes,   &L->stages, &L->competitors,
+                             &L->all_tps, &L->overrides, &L->pluses, &L->minuses,
+                             &L->metrics, &L->nexts,     &L->ratings, &L->comp_tps};
     for (size_t i = 0; i < ARRAY_LEN(vecs); i++)
         free(vecs[i]->v);
 }

@@ -36,8 +36,9 @@
 /* load_journey()'s flags. LOAD_SKIP_TEXTS: the Markdown texts (descriptions,
  * notes, pluses, minuses, plans, changes, ratings) are read and checked as
  * always (their size, stray text) but not kept: each is "" in the model
- * (a description NULL when absent, as always), and journey->texts_skipped
- * says so. For the commands that never show them (check, the map and the
+ * (a description NULL when absent, as always), a touchpoint's pluses and
+ * minuses are only counted (n_pluses and n_minuses, the arrays NULL), and
+ * journey->texts_skipped says so. For the commands that never show them (check, the map and the
  * curve); every finding is the same either way. */
 #define LOAD_SKIP_TEXTS 1u
 

@@ -209,7 +209,6 @@ struct loader {
 
     /* children being collected, one set per open container */
     struct ptrvec owners, changes, stages, competitors, all_tps, overrides;
-    struct ptrvec stage_tps;
     struct ptrvec pluses, minuses, metrics, nexts;
     struct ptrvec ratings, comp_tps;
 };

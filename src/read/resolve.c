@@ -314,6 +314,14 @@ resolve_document(struct loader *L)
     LOADER_FREEZE(L, &L->changes, j->changes, j->n_changes);
     LOADER_FREEZE(L, &L->stages, j->stages, j->n_stages);
     LOADER_FREEZE(L, &L->all_tps, j->touchpoints, j->n_touchpoints);
+    /* A stage's touchpoints are a run of the journey's (stages do not
+     * nest): its array is that slice, not a copy (8 bytes a touchpoint). */
+    for (size_t i = 0; i < j->n_touchpoints; i++)
+        if (!j->touchpoints[i]->stage->touchpoints)
+            j->touchpoints[i]->stage->touchpoints = &j->touchpoints[i];
+    for (size_t i = 0; i < j->n_stages; i++)
+        if (!j->stages[i]->touchpoints) /* none: an empty slice */
+            j->stages[i]->touchpoints = j->touchpoints;
     LOADER_FREEZE(L, &L->competitors, j->competitors, j->n_competitors);
     LOADER_FREEZE(L, &L->overrides, j->policy.overrides, j->policy.n_overrides);
 
