@@ -30,6 +30,7 @@ struct diag {
     size_t last_args_len;
     struct message_memo memo; /* "%g" texts */
     uint32_t next_seq;       /* the next finding's seq: never one given before */
+    bool sorted;             /* v is no longer in order of arrival (diag_sort()) */
     struct diag_size *sizes; /* diag_set_size()'s, in order of seq */
     size_t n_sizes, cap_sizes;
 };
@@ -230,12 +231,15 @@ diag_truncate(struct diag *d, size_t mark)
 {
     if (d->n <= mark)
         return;
-    /* Sizes of the findings taken back: as findings arrive, every seq
-     * from the first one dropped on. (Seqs are never given twice, so a
-     * size left over from a finding sorted away matches nothing.) */
-    uint32_t cut = d->v[mark].seq;
-    while (d->n_sizes && d->sizes[d->n_sizes - 1].seq >= cut)
-        d->n_sizes--;
+    /* The sizes of the findings taken back: in order of arrival, those of
+     * every seq from the first one dropped on. After a sort the dropped
+     * ones are anywhere among the seqs, and their sizes stay: a seq is
+     * never given twice, so they match no finding. */
+    if (!d->sorted) {
+        uint32_t cut = d->v[mark].seq;
+        while (d->n_sizes && d->sizes[d->n_sizes - 1].seq >= cut)
+            d->n_sizes--;
+    }
     d->n = mark; /* their text stays in the arena until diag_free() */
 }
 
@@ -407,6 +411,7 @@ diag_sort(struct diag *d)
     for (size_t k = n; k > 1; k /= 2)
         depth += 2;
     diag_intro_sort(d->v, n, depth, r);
+    d->sorted = true;
     free(r);
 }
 

@@ -140,6 +140,24 @@ sizes(void)
     diag_set_size(d, 11);
     CHECK(diag_size(d, diag_get(d, 1)) == 11);
     diag_free(d);
+
+    /* Taken back after a sort: the kept ones keep their sizes, whatever
+     * their seqs (here the later arrivals sort first and are kept). */
+    d = diag_new();
+    diag_begin_file(d, "c.xml");
+    for (unsigned i = 0; i < 10; i++) {
+        diag_add(d, 10 - i, SEVERITY_WARNING, "contact-gap", "s", "gap %u", i);
+        diag_set_size(d, 100.0 + i);
+    }
+    diag_sort(d);
+    diag_truncate(d, 5); /* keeps lines 1..5: seqs 9..5 */
+    wrong = 0;
+    for (size_t k = 0; k < diag_count(d); k++)
+        wrong += diag_size(d, diag_get(d, k)) != 100.0 + diag_get(d, k)->seq;
+    CHECK(diag_count(d) == 5 && wrong == 0);
+    diag_add(d, 20, SEVERITY_WARNING, "contact-gap", "s", "new after the cut");
+    CHECK(diag_size(d, diag_get(d, 5)) == 0);
+    diag_free(d);
 }
 
 /* Findings added, counted or taken back after a sort: the sorted ones
